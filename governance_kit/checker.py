@@ -1,0 +1,89 @@
+"""Running the rules over a loaded repository, and applying waivers to what they find."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .findings import SEVERITY_RANK, Finding, Severity
+from .loading.repository import Repository
+from .rules import Context, Rule, all_rules
+
+
+@dataclass
+class CheckResult:
+    """The outcome of `govkit check`: every finding, and which rules ran."""
+
+    root: Path
+    today: date
+    rules: tuple[Rule, ...]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def invalid(self) -> bool:
+        return any(f.is_validation for f in self.findings)
+
+    @property
+    def active(self) -> list[Finding]:
+        """Findings that are not waived."""
+        return [f for f in self.findings if not f.waived]
+
+    def counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter(f.severity for f in self.active)
+        counts["waived"] = sum(1 for f in self.findings if f.waived)
+        return counts
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """0 clean, 1 findings at or above `fail_on`, 2 invalid input."""
+        if self.invalid:
+            return 2
+        threshold = SEVERITY_RANK[fail_on]
+        return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.active) else 0
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules to run: those selected (all when none are), minus those ignored.
+
+    A code prefix selects a family: GK2 selects GK201 to GK299.
+    """
+    chosen = [r for r in all_rules() if not r.validation]
+    wanted = [s.upper() for s in select]
+    unwanted = [s.upper() for s in ignore]
+    if wanted:
+        chosen = [r for r in chosen if _matches(r, wanted)]
+    return tuple(r for r in chosen if not _matches(r, unwanted))
+
+
+def _matches(rule: Rule, patterns: list[str]) -> bool:
+    return any(rule.code.startswith(p) or rule.name.upper() == p for p in patterns)
+
+
+def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> CheckResult:
+    """Validation findings when the repository is invalid; otherwise every rule's findings."""
+    result = CheckResult(repository.root, today, rules, list(repository.findings))
+    if result.invalid:
+        return result
+    context = Context(repository.governance, today)
+    ignored = {code.upper() for code in context.settings.ignore}
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.code not in ignored:
+            found.extend(rule.check(context))
+    result.findings = sorted(apply_waivers(found, context), key=Finding.sort_key)
+    return result
+
+
+def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:
+    """Mark findings covered by a waiver in force; expired waivers are findings of their own."""
+    in_force = {
+        (waiver.rule, waiver.target): waiver.id
+        for waiver in context.governance.waivers.values()
+        if waiver.expires >= context.today
+    }
+    return [
+        f.waived_by(in_force[(f.code, f.target)]) if (f.code, f.target) in in_force else f
+        for f in findings
+    ]

@@ -1,0 +1,1 @@
+"""The `govkit` command line: a thin layer of click commands over the library."""

@@ -1,0 +1,76 @@
+"""`govkit check`: validation, then every rule, reported in the format CI wants."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .. import reporters
+from ..checker import run_check, select_rules
+from .common import EXIT_INVALID, load, policy_path, today_option
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+@click.command()
+@policy_path
+@today_option
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rule codes or prefixes (comma-separated, e.g. GK2,GK301).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default from Settings: error).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(reporters.FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def check(
+    path: Path,
+    today: date | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Check the governance model in PATH (default: policies/).
+
+    Validates every file, then runs every rule. Exit codes: 0 clean, 1 findings at or above
+    --fail-on, 2 invalid input or usage.
+    """
+    rules = select_rules(_codes(select), _codes(ignore))
+    repository = load(path)
+    result = run_check(repository, today or date.today(), rules)
+    color = output is None and fmt == "text" and sys.stdout.isatty()
+    report = reporters.render(result, fmt, color=color)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        output.write_text(report, encoding="utf-8")
+    if result.invalid:
+        sys.exit(EXIT_INVALID)
+    sys.exit(result.exit_code(fail_on or repository.governance.settings.fail_on))

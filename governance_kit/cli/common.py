@@ -1,0 +1,64 @@
+"""What every command shares: the policy path argument, loading, and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..loading.repository import Repository, load_repository
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+
+DEFAULT_PATH = Path("policies")
+
+policy_path = click.argument(
+    "path", type=click.Path(path_type=Path), default=DEFAULT_PATH, required=False
+)
+
+
+def fail(message: str, hint: str | None = None) -> NoReturn:
+    """Stop with one line on standard error and exit code 2."""
+    text = f"govkit: error: {message}"
+    if hint:
+        text += f" (hint: {hint})"
+    click.echo(text, err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def load(path: Path) -> Repository:
+    if not path.exists():
+        fail(
+            f"{path}: no such file or directory",
+            "give the folder of the policy files, e.g. policies/",
+        )
+    return load_repository(path)
+
+
+class TodayType(click.ParamType):
+    """A --today date, written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+
+
+today_option = click.option(
+    "--today",
+    type=TodayType(),
+    default=None,
+    help="Check as if today were this date (YYYY-MM-DD); makes results reproducible.",
+)

@@ -1,0 +1,56 @@
+"""Findings: what every command reports, from invalid YAML to an overdue review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+INVALID_YAML = "GK001"
+INVALID_DOCUMENT = "GK002"
+BROKEN_REFERENCE = "GK003"
+VALIDATION_CODES = (INVALID_YAML, INVALID_DOCUMENT, BROKEN_REFERENCE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to tell the user, anchored at a file, line and column (1-based)."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    code: str = INVALID_DOCUMENT
+    severity: Severity = "error"
+    hint: str | None = None
+    target: str | None = None
+    waiver: str | None = None
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    @property
+    def is_validation(self) -> bool:
+        return self.code in VALIDATION_CODES
+
+    def waived_by(self, waiver_id: str) -> Finding:
+        return replace(self, waiver=waiver_id)
+
+    def display_path(self, root: Path | None = None) -> str:
+        """The path as the user wrote it: relative to the working directory where possible."""
+        path = self.path
+        for base in (root, Path.cwd()):
+            if base is None:
+                continue
+            try:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path.as_posix(), self.line, self.column, self.code)

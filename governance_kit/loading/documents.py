@@ -1,0 +1,252 @@
+"""Turning one parsed YAML file into a validated document, or into precise findings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..findings import INVALID_DOCUMENT, Finding
+from ..model import API_VERSION, KINDS
+from ..model.common import ID_PATTERN, INTERVAL_PATTERN
+from .yaml_source import Path_, YamlFile
+
+_FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
+ENVELOPE_KEYS = ("apiVersion", "kind", "metadata", "spec")
+
+
+@dataclass
+class Document:
+    """A valid policy document and the file it came from."""
+
+    file: YamlFile
+    model: Any
+
+    @property
+    def kind(self) -> str:
+        return str(self.model.kind)
+
+    @property
+    def id(self) -> str:
+        return str(self.model.metadata.id)
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        return self.file.locate(path, key=key)
+
+
+def load_document(file: YamlFile) -> Document | list[Finding]:
+    """Validate the envelope and the spec of a parsed file against its kind's model."""
+    data = file.data
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        return [
+            _finding(file, (), f"expected a mapping with {', '.join(ENVELOPE_KEYS)}; found {found}")
+        ]
+    envelope = _check_envelope(file)
+    if envelope:
+        return envelope
+    model_class = KINDS[data["kind"]]
+    try:
+        return Document(file, model_class.model_validate(data))
+    except ValidationError as error:
+        return [_explain(file, model_class, item) for item in error.errors(include_url=False)]
+
+
+def _check_envelope(file: YamlFile) -> list[Finding]:
+    data = file.data
+    for key in ("apiVersion", "kind"):
+        if key not in data:
+            return [
+                _finding(
+                    file,
+                    (),
+                    f"missing required field '{key}'",
+                    hint=f"start the file with 'apiVersion: {API_VERSION}' and a kind",
+                )
+            ]
+    if data["apiVersion"] != API_VERSION:
+        return [
+            _finding(
+                file,
+                ("apiVersion",),
+                f"unsupported apiVersion '{data['apiVersion']}'",
+                hint=f"this version of governance-kit reads '{API_VERSION}'",
+            )
+        ]
+    kind = data["kind"]
+    if kind not in KINDS:
+        return [
+            _finding(
+                file,
+                ("kind",),
+                f"unknown kind '{kind}'",
+                hint=_did_you_mean(str(kind), KINDS) or "kinds: " + ", ".join(KINDS),
+            )
+        ]
+    return []
+
+
+def _finding(
+    file: YamlFile, path: Path_, message: str, *, key: bool = False, hint: str | None = None
+) -> Finding:
+    line, column = file.locate(path, key=key)
+    return Finding(file.path, line, column, message, code=INVALID_DOCUMENT, hint=hint)
+
+
+def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Finding:
+    """One pydantic error as one line a compliance lead understands."""
+    path = _data_path(file.data, error["loc"])
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    where = _dotted(path)
+    if kind == "missing":
+        field = str(error["loc"][-1])
+        return _finding(
+            file, path[:-1], f"{_dotted(path[:-1]) or 'document'}: missing required field '{field}'"
+        )
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model_class, path[:-1])
+        return _finding(
+            file,
+            path,
+            f"{where}: unknown field '{path[-1]}'",
+            key=True,
+            hint=_did_you_mean(str(path[-1]), allowed) or _list_hint(allowed),
+        )
+    if kind == "literal_error":
+        choices = _choices(ctx.get("expected", ""))
+        return _finding(
+            file,
+            path,
+            f"{where}: '{value}' is not one of: {', '.join(choices)}",
+            hint=_did_you_mean(str(value), choices),
+        )
+    if kind == "string_pattern_mismatch":
+        message, hint = _pattern_message(ctx.get("pattern", ""), value)
+        return _finding(file, path, f"{where}: {message}", hint=hint)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        reason = error["msg"].split(", ", 1)[-1] if ", " in error["msg"] else error["msg"]
+        return _finding(
+            file,
+            path,
+            f"{where}: '{value}' is not a valid date ({reason.lower()})",
+            hint="write dates as YYYY-MM-DD, e.g. 2026-03-31",
+        )
+    return _finding(file, path, f"{where}: {_lower_first(error['msg'])}")
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """The path in the data; drops the names pydantic adds for union members."""
+    path: list[Any] = []
+    node = data
+    for step in loc:
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if (isinstance(node, dict) and step in node) or in_list:
+            path.append(step)
+            node = node[step]
+        elif isinstance(node, dict) and isinstance(step, str) and _FIELD.fullmatch(step):
+            path.append(step)
+            node = None
+    return tuple(path)
+
+
+def _dotted(path: Path_) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _choices(expected: str) -> list[str]:
+    return [
+        part.strip().strip("'")
+        for part in expected.replace(" or ", ", ").split(",")
+        if part.strip()
+    ]
+
+
+def _did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _list_hint(allowed: list[str]) -> str | None:
+    return f"allowed fields: {', '.join(allowed)}" if allowed else None
+
+
+def _fields_at(model_class: type[BaseModel], path: Path_) -> list[str]:
+    """The field names allowed in the mapping at `path` of a document."""
+    models: list[type[BaseModel]] = [model_class]
+    for step in path:
+        if isinstance(step, int):
+            continue
+        found: list[type[BaseModel]] = []
+        for model in models:
+            for name, field in model.model_fields.items():
+                if step in (name, field.alias):
+                    found.extend(_models_in(field.annotation))
+        models = found
+    names: list[str] = []
+    for model in models:
+        names.extend(field.alias or name for name, field in model.model_fields.items())
+    return names
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = typing.get_origin(annotation)
+    if origin is None and not isinstance(annotation, types.UnionType):
+        return []
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+_PATTERN_MESSAGES = {
+    ID_PATTERN: (
+        "'{}' is not a valid id",
+        "ids use lower-case letters, digits, '.', '_' and '-', e.g. instagram-main",
+    ),
+    INTERVAL_PATTERN: (
+        "'{}' is not a valid interval",
+        "write an ISO 8601 period such as P1Y, P6M or P90D, or quarterly/annually",
+    ),
+}
+
+
+def _pattern_message(pattern: str, value: Any) -> tuple[str, str | None]:
+    known = _PATTERN_MESSAGES.get(pattern)
+    if known:
+        return known[0].format(value), known[1]
+    if "://" in pattern:
+        return (
+            "is not a secret-manager reference",
+            "write where the secret lives, e.g. op://vault/item; never the secret itself",
+        )
+    if "@" in pattern:
+        return f"'{value}' is not a valid e-mail address", None
+    if "[01]" in pattern:
+        return f"'{value}' is not a time of day", "write HH:MM, e.g. 08:00 or 17:30"
+    if "T" in pattern and "H" in pattern:
+        return (
+            f"'{value}' is not a valid duration",
+            "write an ISO 8601 duration, e.g. PT2H or PT30M",
+        )
+    if r"\.(0|[1-9]" in pattern:
+        return f"'{value}' is not a semantic version", "write MAJOR.MINOR.PATCH, e.g. 1.2.0"
+    return f"'{value}' does not have the expected form", None

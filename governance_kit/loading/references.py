@@ -1,0 +1,147 @@
+"""Cross-file checks: every id a document names exists, ids are unique, required kinds are there."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..findings import BROKEN_REFERENCE, Finding
+from ..model import REQUIRED_KINDS, SINGLE_KINDS
+from ..model.governance import Governance, Location, Path_
+
+NOUNS = {
+    "person": "person",
+    "role": "role",
+    "channel": "channel",
+    "account": "account",
+    "plan": "continuity plan",
+    "course": "course",
+    "document": "policy document",
+    "escalation": "escalation path",
+    "handover": "handover",
+    "crisis": "crisis protocol",
+    "objective": "objective",
+    "waiver": "waiver",
+}
+
+
+def check_references(governance: Governance, root: Path, *, partial: bool = False) -> list[Finding]:
+    """Findings for unknown ids, duplicate ids, missing or repeated document kinds.
+
+    With `partial` (some files could not be loaded), unknown ids and missing kinds are not
+    reported: they may stand in the files that failed.
+    """
+    findings = [
+        _duplicate(governance, entity, ident, where)
+        for entity, ident, where in governance.duplicates
+    ]
+    if not partial:
+        for document in governance.documents:
+            for path, entity, ident in references_in(document.model, ()):
+                if ident not in governance.entities.get(entity, {}):
+                    findings.append(_unknown(Location(document, path), entity, ident, governance))
+    findings.extend(_kinds(governance, root, partial))
+    findings.extend(_escalation_cycles(governance))
+    return findings
+
+
+def references_in(model: BaseModel, path: Path_) -> Iterator[tuple[Path_, str, str]]:
+    """Every (path, entity, id) a model refers to, found from the `x-references` annotations."""
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        step = field.alias or name
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        entity = extra.get("x-references")
+        if entity is not None:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield (*path, step, index), str(entity), item
+            else:
+                yield (*path, step), str(entity), value
+        elif isinstance(value, BaseModel):
+            yield from references_in(value, (*path, step))
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for index, item in enumerate(value):
+                yield from references_in(item, (*path, step, index))
+
+
+def _finding(where: Location, message: str, hint: str | None = None) -> Finding:
+    path, line, column = where.position()
+    return Finding(path, line, column, message, code=BROKEN_REFERENCE, hint=hint)
+
+
+def _unknown(where: Location, entity: str, ident: str, governance: Governance) -> Finding:
+    known = list(governance.entities.get(entity, {}))
+    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else None
+    return _finding(where, f"unknown {NOUNS.get(entity, entity)} '{ident}'", hint)
+
+
+def _duplicate(governance: Governance, entity: str, ident: str, where: Location) -> Finding:
+    path, line, _ = governance.locate(entity, ident).position()
+    return _finding(
+        where,
+        f"duplicate {NOUNS.get(entity, entity)} id '{ident}' (first defined in {path.name}:{line})",
+        "ids must be unique across the whole policy repository",
+    )
+
+
+def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
+    findings = []
+    for kind in REQUIRED_KINDS:
+        if not partial and not governance.of_kind(kind):
+            findings.append(
+                Finding(
+                    root,
+                    1,
+                    1,
+                    f"no document of kind {kind}",
+                    code=BROKEN_REFERENCE,
+                    hint="every area of the governance model needs its document",
+                )
+            )
+    for kind in SINGLE_KINDS:
+        for extra in governance.of_kind(kind)[1:]:
+            findings.append(
+                _finding(
+                    Location(extra, ("kind",)),
+                    f"a second document of kind {kind}",
+                    "keep one; merge the two files",
+                )
+            )
+    return findings
+
+
+def _escalation_cycles(governance: Governance) -> list[Finding]:
+    """An escalation path that, through `escalates_to`, leads back to itself."""
+    findings = []
+    for start, path in governance.escalations.items():
+        seen = [start]
+        current: Any = path
+        while current is not None:
+            targets = [t.escalates_to for t in current.tiers if t.escalates_to]
+            nxt = targets[0] if targets else None
+            if nxt is None or nxt not in governance.escalations:
+                break
+            if nxt == start:
+                where = governance.locate("escalation", start)
+                chain = " -> ".join([*seen, start])
+                findings.append(
+                    _finding(
+                        where,
+                        f"escalation paths form a cycle: {chain}",
+                        "make the last tier hand over to nobody, or to a path that ends",
+                    )
+                )
+                break
+            if nxt in seen:
+                break
+            seen.append(nxt)
+            current = governance.escalations[nxt]
+    return findings

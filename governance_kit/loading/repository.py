@@ -1,0 +1,91 @@
+"""Loading a policy repository: find the files, read each one, validate, index and cross-check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import INVALID_YAML, Finding
+from ..model.governance import Governance
+from .documents import Document, load_document
+from .references import check_references
+from .yaml_source import UnreadableYaml, read_yaml
+
+SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
+
+
+@dataclass
+class Repository:
+    """What was loaded from a policy repository, and every problem found on the way."""
+
+    root: Path
+    documents: list[Document]
+    findings: list[Finding] = field(default_factory=list)
+    governance: Governance = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.governance = Governance.build(list(self.documents))
+
+    @property
+    def valid(self) -> bool:
+        return not self.findings
+
+
+def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
+    """The YAML files of a policy repository, and findings for links that leave it."""
+    if root.is_file():
+        return [root], []
+    files, findings = [], []
+    base = root.resolve()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix not in (".yaml", ".yml") or path.name in SKIPPED_NAMES:
+            continue
+        if path.is_symlink() and not _inside(path, base):
+            findings.append(
+                Finding(
+                    path,
+                    1,
+                    1,
+                    "symbolic link points outside the policy repository; not read",
+                    code=INVALID_YAML,
+                    hint="copy the file into the repository instead",
+                )
+            )
+            continue
+        if path.is_file():
+            files.append(path)
+    return files, findings
+
+
+def _inside(path: Path, base: Path) -> bool:
+    try:
+        path.resolve().relative_to(base)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def load_repository(root: Path) -> Repository:
+    """Read and validate every policy file under `root`; cross-check the valid ones."""
+    if not root.exists():
+        raise FileNotFoundError(root)
+    files, findings = policy_files(root)
+    documents: list[Document] = []
+    for path in files:
+        try:
+            loaded = load_document(read_yaml(path))
+        except UnreadableYaml as error:
+            findings.append(error.finding)
+            continue
+        if isinstance(loaded, Document):
+            documents.append(loaded)
+        else:
+            findings.extend(loaded)
+    repository = Repository(root, documents, findings)
+    partial = bool(findings)
+    repository.findings.extend(check_references(repository.governance, root, partial=partial))
+    repository.findings.sort(key=Finding.sort_key)
+    return repository

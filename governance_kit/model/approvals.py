@@ -1,0 +1,68 @@
+"""Approval flow: who approves new accounts, content by risk, and changes to policy documents."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Duration, Id, Strict, ref
+from .envelope import PolicyMetadata
+
+Risk = Literal["low", "medium", "high", "critical"]
+
+
+class NewAccountApproval(Strict):
+    """How a new official account is approved."""
+
+    approvers: list[Id] = Field(
+        min_length=1, description="Role ids that must approve.", json_schema_extra=ref("role")
+    )
+    requirements: list[str] = Field(
+        default_factory=list, description="What a request must contain."
+    )
+
+
+class ContentApproval(Strict):
+    """Who approves content of one risk level."""
+
+    risk: Risk = Field(description="low, medium, high or critical.")
+    description: str = Field(description="What content falls in this level.")
+    examples: list[str] = Field(default_factory=list, description="Typical examples.")
+    approvers: list[Id] = Field(
+        default_factory=list,
+        description="Role ids that approve; empty means no approval.",
+        json_schema_extra=ref("role"),
+    )
+    min_approvals: int = Field(default=1, ge=0, le=10, description="How many approvals.")
+    turnaround: Duration | None = Field(default=None, description="How fast approvers answer.")
+
+
+class PolicyChangeApproval(Strict):
+    """Who approves changes to one policy document."""
+
+    document: Id = Field(
+        description="Document id (metadata.id of a policy file).", json_schema_extra=ref("document")
+    )
+    approvers: list[Id] = Field(
+        min_length=1, description="Role ids that approve changes.", json_schema_extra=ref("role")
+    )
+
+
+class ApprovalSpec(Strict):
+    """The approval flow."""
+
+    new_account: NewAccountApproval = Field(description="Approval of new accounts.")
+    content: list[ContentApproval] = Field(min_length=1, description="Approval of content.")
+    policy_changes: list[PolicyChangeApproval] = Field(
+        default_factory=list, description="Approval of changes to each policy document."
+    )
+
+
+class ApprovalFlow(Strict):
+    """Kind ApprovalFlow: who approves what."""
+
+    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
+    kind: Literal["ApprovalFlow"]
+    metadata: PolicyMetadata
+    spec: ApprovalSpec

@@ -1,0 +1,79 @@
+"""The envelope every policy file shares: apiVersion, kind, metadata and spec."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Classification, Id, Interval, SemVer, Strict, ref
+
+API_VERSION = "governance-kit.dev/v1"
+
+
+class Review(Strict):
+    """The review cadence of a policy document."""
+
+    interval: Interval = Field(
+        description="How often the document must be reviewed, e.g. P1Y, P6M or quarterly."
+    )
+    last_reviewed: dt.date | None = Field(
+        default=None,
+        description="When the last completed review took place; empty if never reviewed.",
+    )
+    reviewed_by: Id | None = Field(
+        default=None,
+        description="Person id of whoever completed the last review.",
+        json_schema_extra=ref("person"),
+    )
+    note: str | None = Field(default=None, description="What the last review concluded.")
+
+
+class ChangeLogEntry(Strict):
+    """One released version of a policy document."""
+
+    version: SemVer = Field(description="The version this entry describes.")
+    date: dt.date = Field(description="When this version took effect.")
+    summary: str = Field(description="What changed, in words a reader understands.")
+
+
+class Metadata(Strict):
+    """What identifies a document."""
+
+    id: Id = Field(description="The document id, unique across the policy repository.")
+    title: str = Field(min_length=1, max_length=200, description="The document's title.")
+    description: str | None = Field(default=None, description="What the document is for.")
+
+
+class PolicyMetadata(Metadata):
+    """What identifies a policy document, and who keeps it current."""
+
+    owner: Id = Field(
+        description="Person id of the document's owner, who answers for it.",
+        json_schema_extra=ref("person"),
+    )
+    version: SemVer = Field(description="The document's version (semantic versioning).")
+    status: Literal["draft", "in-force", "retired"] = Field(
+        default="in-force", description="Whether the document applies today."
+    )
+    effective_date: dt.date = Field(description="The date from which this version applies.")
+    review: Review = Field(description="How often the document is reviewed, and the last review.")
+    approved_by: Id | None = Field(
+        default=None,
+        description="Person id of whoever approved the current version.",
+        json_schema_extra=ref("person"),
+    )
+    approved_on: dt.date | None = Field(
+        default=None, description="When the current version was approved."
+    )
+    change_summary: str | None = Field(
+        default=None, description="What changed in the current version (required for a major bump)."
+    )
+    changelog: list[ChangeLogEntry] = Field(
+        default_factory=list, description="Earlier versions, newest first."
+    )
+    classification: Classification = Field(
+        default="internal",
+        description="Who may read the document: public, internal (all staff) or confidential.",
+    )

@@ -1,0 +1,160 @@
+"""The whole governance model of a repository: every document, with its entities indexed by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .accounts import Account
+from .continuity import Handover, Plan
+from .moderation import EscalationPath
+from .people import Person, Role
+from .scope import Channel
+from .settings import CheckSettings
+from .training import Course
+from .waivers import Waiver
+
+Path_ = tuple[str | int, ...]
+
+
+class SourceDocument(Protocol):
+    """A validated document and where its values stand in its file."""
+
+    model: Any
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]: ...
+
+
+ENTITY_LISTS: dict[str, tuple[str, str]] = {
+    "person": ("People", "people"),
+    "role": ("People", "roles"),
+    "channel": ("Scope", "channels"),
+    "account": ("AccountRegistry", "accounts"),
+    "plan": ("ContinuityPlan", "plans"),
+    "handover": ("ContinuityPlan", "handovers"),
+    "course": ("TrainingPlan", "courses"),
+    "escalation": ("ModerationPolicy", "escalation"),
+    "crisis": ("ModerationPolicy", "crisis"),
+    "objective": ("Objectives", "objectives"),
+    "waiver": ("Waivers", "waivers"),
+}
+"""Where each kind of entity is defined: document kind and the list in its spec."""
+
+
+@dataclass
+class Location:
+    """Where something stands: a document and a path inside it."""
+
+    document: SourceDocument
+    path: Path_
+
+    def child(self, *steps: str | int) -> Location:
+        return Location(self.document, self.path + steps)
+
+    def position(self, *, key: bool = False) -> tuple[Path, int, int]:
+        line, column = self.document.locate(self.path, key=key)
+        return self.document.path, line, column
+
+
+@dataclass
+class Governance:
+    """Every document of a policy repository, with entities indexed by kind and id."""
+
+    documents: list[SourceDocument]
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    locations: dict[tuple[str, str], Location] = field(default_factory=dict)
+    duplicates: list[tuple[str, str, Location]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, documents: list[SourceDocument]) -> Governance:
+        governance = cls(documents, {name: {} for name in ENTITY_LISTS})
+        for document in documents:
+            governance._index(document)
+        return governance
+
+    def _index(self, document: SourceDocument) -> None:
+        self._add("document", document.id, document.model, Location(document, ("metadata", "id")))
+        for entity, (kind, list_name) in ENTITY_LISTS.items():
+            if document.kind != kind:
+                continue
+            for index, item in enumerate(getattr(document.model.spec, list_name)):
+                self._add(entity, item.id, item, Location(document, ("spec", list_name, index)))
+
+    def _add(self, entity: str, ident: str, item: Any, location: Location) -> None:
+        table = self.entities.setdefault(entity, {})
+        if ident in table:
+            self.duplicates.append((entity, ident, location))
+            return
+        table[ident] = item
+        self.locations[(entity, ident)] = location
+
+    def of_kind(self, kind: str) -> list[SourceDocument]:
+        return [document for document in self.documents if document.kind == kind]
+
+    def single(self, kind: str) -> Any | None:
+        """The spec of the one document of a kind, or None."""
+        found = self.of_kind(kind)
+        return found[0].model.spec if found else None
+
+    def locate(self, entity: str, ident: str) -> Location:
+        return self.locations[(entity, ident)]
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.entities["person"]
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return self.entities["role"]
+
+    @property
+    def channels(self) -> dict[str, Channel]:
+        return self.entities["channel"]
+
+    @property
+    def accounts(self) -> dict[str, Account]:
+        return self.entities["account"]
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        return self.entities["plan"]
+
+    @property
+    def handovers(self) -> dict[str, Handover]:
+        return self.entities["handover"]
+
+    @property
+    def courses(self) -> dict[str, Course]:
+        return self.entities["course"]
+
+    @property
+    def escalations(self) -> dict[str, EscalationPath]:
+        return self.entities["escalation"]
+
+    @property
+    def waivers(self) -> dict[str, Waiver]:
+        return self.entities["waiver"]
+
+    @property
+    def policies(self) -> list[SourceDocument]:
+        """Documents that carry policy metadata (owner, version, review cadence)."""
+        return [d for d in self.documents if d.kind not in ("Waivers", "Settings")]
+
+    @property
+    def settings(self) -> CheckSettings:
+        spec = self.single("Settings")
+        return spec.check if spec is not None else CheckSettings()
+
+    def holders(self, role: str) -> list[Person]:
+        """Active people holding a role."""
+        return [p for p in self.people.values() if role in p.roles and p.status != "left"]

@@ -1,0 +1,92 @@
+"""People and roles: the roster, the roles, and who may engage on behalf of the company."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Email, Id, Strict, classified, ref
+from .envelope import PolicyMetadata
+
+
+class Role(Strict):
+    """A role in social-media work, e.g. editor or moderator."""
+
+    id: Id = Field(description="Role id, referred to by people, approvals and training.")
+    name: str = Field(description="Human name of the role.")
+    description: str = Field(description="What someone in this role does.")
+    may_post: bool = Field(
+        default=False, description="Whether holders may publish on official accounts."
+    )
+
+
+class Person(Strict):
+    """Someone on the roster."""
+
+    id: Id = Field(description="Person id, referred to everywhere else.")
+    name: str = Field(description="Full name.")
+    email: Email = Field(description="Work e-mail address.")
+    team: str = Field(description="Team or department.")
+    roles: list[Id] = Field(
+        default_factory=list,
+        description="Role ids this person holds.",
+        json_schema_extra=ref("role"),
+    )
+    employment: Literal["employee", "contractor", "agency", "student"] = Field(
+        default="employee", description="How the person works for the company."
+    )
+    sponsor: Id | None = Field(
+        default=None,
+        description="Employee who answers for a contractor, agency or student.",
+        json_schema_extra=ref("person"),
+    )
+    status: Literal["active", "leaving", "left"] = Field(
+        default="active", description="active, leaving (end date set) or left."
+    )
+    start_date: date | None = Field(default=None, description="First working day.")
+    end_date: date | None = Field(
+        default=None, description="Last working day; required when leaving or left."
+    )
+    github: str | None = Field(
+        default=None, description="GitHub or GitLab user name, used for CODEOWNERS."
+    )
+    phone: str | None = Field(
+        default=None,
+        description="Personal phone number, for crisis call-outs only; never published.",
+        json_schema_extra=classified("confidential"),
+    )
+
+
+class Engagement(Strict):
+    """Who may speak for the company on social media."""
+
+    who: Literal["everyone", "named-roles"] = Field(
+        description="everyone: any employee may engage; named-roles: only the roles listed."
+    )
+    roles: list[Id] = Field(
+        default_factory=list, description="Role ids that may engage.", json_schema_extra=ref("role")
+    )
+    guidelines: list[str] = Field(
+        default_factory=list, description="What everyone engaging must keep in mind."
+    )
+
+
+class PeopleSpec(Strict):
+    """The roster and the roles."""
+
+    roles: list[Role] = Field(default_factory=list, description="Roles defined here.")
+    people: list[Person] = Field(default_factory=list, description="People on the roster.")
+    engagement: Engagement | None = Field(
+        default=None, description="Who may engage on behalf of the company."
+    )
+
+
+class People(Strict):
+    """Kind People: roles and the roster (may be split over several files)."""
+
+    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
+    kind: Literal["People"]
+    metadata: PolicyMetadata
+    spec: PeopleSpec

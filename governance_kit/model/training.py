@@ -1,0 +1,69 @@
+"""Training: required courses per role, refresh intervals, and who completed what."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Id, Interval, Strict, ref
+from .envelope import PolicyMetadata
+
+
+class Course(Strict):
+    """A training course."""
+
+    id: Id = Field(description="Course id.")
+    name: str = Field(description="Course name.")
+    description: str = Field(description="What the course teaches.")
+    refresh: Interval | None = Field(
+        default=None, description="How long a completion stays valid; empty: for good."
+    )
+    link: str | None = Field(default=None, description="Where to take the course.")
+
+
+class Requirement(Strict):
+    """Courses everyone holding a role must have."""
+
+    role: Id = Field(description="Role id.", json_schema_extra=ref("role"))
+    courses: list[Id] = Field(
+        min_length=1, description="Course ids required.", json_schema_extra=ref("course")
+    )
+
+
+class Completion(Strict):
+    """A person's completion of a course."""
+
+    person: Id = Field(description="Person id.", json_schema_extra=ref("person"))
+    course: Id = Field(description="Course id.", json_schema_extra=ref("course"))
+    completed: date = Field(description="Date of completion.")
+
+
+class TrainingSpec(Strict):
+    """Courses, requirements and completions."""
+
+    courses: list[Course] = Field(min_length=1, description="The courses.")
+    requirements: list[Requirement] = Field(
+        default_factory=list, description="Required courses per role."
+    )
+    account_access_courses: list[Id] = Field(
+        default_factory=list,
+        description="Course ids everyone with account access must have.",
+        json_schema_extra=ref("course"),
+    )
+    moderation_courses: list[Id] = Field(
+        default_factory=list,
+        description="Course ids everyone on the rota must have.",
+        json_schema_extra=ref("course"),
+    )
+    completions: list[Completion] = Field(default_factory=list, description="Completions.")
+
+
+class TrainingPlan(Strict):
+    """Kind TrainingPlan: who must be trained in what, and who is."""
+
+    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
+    kind: Literal["TrainingPlan"]
+    metadata: PolicyMetadata
+    spec: TrainingSpec

@@ -1,0 +1,44 @@
+"""Waivers: risks accepted on purpose, each with a justification, an approver and an expiry."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from .common import Id, Strict, ref
+from .envelope import Metadata
+
+RuleCode = Annotated[
+    str, StringConstraints(pattern=r"^GK\d{3}$"), Field(description="A rule code, e.g. GK101.")
+]
+
+
+class Waiver(Strict):
+    """One accepted risk."""
+
+    id: Id = Field(description="Waiver id.")
+    rule: RuleCode = Field(description="The rule code waived.")
+    target: Id = Field(description="Id of the account, person, document or channel concerned.")
+    justification: str = Field(min_length=10, description="Why the risk is accepted.")
+    approved_by: Id = Field(
+        description="Person id who approved the waiver.", json_schema_extra=ref("person")
+    )
+    approved_on: date = Field(description="When it was approved.")
+    expires: date = Field(description="The last day the waiver applies.")
+
+
+class WaiversSpec(Strict):
+    """The waivers of one file."""
+
+    waivers: list[Waiver] = Field(default_factory=list, description="The waivers.")
+
+
+class Waivers(Strict):
+    """Kind Waivers: accepted risks."""
+
+    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
+    kind: Literal["Waivers"]
+    metadata: Metadata
+    spec: WaiversSpec

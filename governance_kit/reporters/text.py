@@ -1,0 +1,52 @@
+"""Plain text, one finding a line: `file:line:column: severity: message [CODE] (hint: ...)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..findings import Finding
+
+if TYPE_CHECKING:
+    from ..checker import CheckResult
+
+
+def format_finding(finding: Finding, root: Path | None = None) -> str:
+    line = (
+        f"{finding.display_path(root)}:{finding.line}:{finding.column}: "
+        f"{finding.severity}: {finding.message} [{finding.code}]"
+    )
+    if finding.waived:
+        line += f" (waived by {finding.waiver})"
+    if finding.hint:
+        line += f" (hint: {finding.hint})"
+    return line
+
+
+def render(result: CheckResult, *, color: bool = False) -> str:
+    """Findings grouped by file, then a summary line of counts."""
+    lines = [_colour(format_finding(finding), finding, color) for finding in result.findings]
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: CheckResult) -> str:
+    counts = result.counts()
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning")]
+    parts.append(f"{counts['info']} info")
+    parts.append(f"{counts['waived']} waived")
+    return (
+        f"{result.root}: " + ", ".join(parts) + f" ({len(result.rules)} rules, "
+        f"today {result.today.isoformat()})"
+    )
+
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _colour(line: str, finding: Finding, color: bool) -> str:
+    if not color:
+        return line
+    import click
+
+    return click.style(line, fg="bright_black" if finding.waived else _COLOURS[finding.severity])

@@ -1,0 +1,23 @@
+"""GK002 invalid-document."""
+
+from ..findings import INVALID_DOCUMENT
+from .base import Rule
+
+
+class InvalidDocument(Rule):
+    """A policy file does not match the model of its kind.
+
+    A required field is missing, a field is not known (often a spelling mistake; the hint
+    names the closest field), a value has the wrong type or form (a date that is not
+    YYYY-MM-DD or does not exist, an id with capitals or spaces, a status that is not one of
+    the allowed values), or the envelope (apiVersion, kind, metadata, spec) is wrong.
+
+    Fix the value at the line and column given. Editors that read the `# yaml-language-server`
+    line at the top of each file complete and check fields while you type.
+    """
+
+    code = INVALID_DOCUMENT
+    name = "invalid-document"
+    severity = "error"
+    summary = "A policy file does not match the model of its kind."
+    validation = True

@@ -1,0 +1,24 @@
+"""GK003 broken-reference."""
+
+from ..findings import BROKEN_REFERENCE
+from .base import Rule
+
+
+class BrokenReference(Rule):
+    """Documents do not fit together.
+
+    A document names a person, role, channel, account, course, plan, escalation path or policy
+    document that no file defines; an id is defined twice; a kind of document every governance
+    model needs is missing, or a kind that must be unique appears twice; or escalation paths
+    hand over to each other in a circle.
+
+    Add the missing entity, correct the id (the hint names the closest known one), or remove
+    the duplicate. Account owners are checked by the orphaned-account rules instead, so that a
+    departed owner is reported as a governance gap rather than a typing error.
+    """
+
+    code = BROKEN_REFERENCE
+    name = "broken-reference"
+    severity = "error"
+    summary = "A document names an id nothing defines, or ids collide."
+    validation = True
