@@ -85,7 +85,7 @@ def load_repository(root: Path) -> Repository:
         else:
             findings.extend(loaded)
     repository = Repository(root, documents, findings)
-    partial = bool(findings)
+    partial = bool(findings) or root.is_file()
     repository.findings.extend(check_references(repository.governance, root, partial=partial))
     repository.findings.sort(key=Finding.sort_key)
     return repository

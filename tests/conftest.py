@@ -1,0 +1,71 @@
+"""Shared test helpers: a copy of the example policies to mutate, and running `govkit`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from governance_kit.cli.main import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "policies"
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+TODAY = "2026-11-24"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def govkit(*args: str | Path) -> Run:
+    """Run the `govkit` command line in-process; stdout and stderr kept apart."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
+    """Change a YAML file in place, keeping its comments (ruamel.yaml round trip)."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    data = yaml.load(path)
+    change(data)
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+
+
+def line_of(path: Path, text: str, occurrence: int = 1) -> int:
+    """1-based number of the line holding `text` (the n-th time it occurs)."""
+    seen = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{text!r} not found in {path}")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the example policy repository, safe to change."""
+    target = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def reference() -> Path:
+    """The official SARIF and JUnit schemas, shared beside the repository."""
+    if not SHARED_REFERENCE.is_dir():
+        pytest.skip("../shared/reference (official SARIF and JUnit schemas) is not present")
+    return SHARED_REFERENCE
