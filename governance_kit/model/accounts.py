@@ -119,7 +119,9 @@ class AccountRegistrySpec(Strict):
 class AccountRegistry(Strict):
     """Kind AccountRegistry: official accounts (may be split over several files)."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["AccountRegistry"]
-    metadata: PolicyMetadata
-    spec: AccountRegistrySpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["AccountRegistry"] = Field(description="The kind of document: AccountRegistry.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: AccountRegistrySpec = Field(description="The content of the document.")

@@ -62,7 +62,9 @@ class ApprovalSpec(Strict):
 class ApprovalFlow(Strict):
     """Kind ApprovalFlow: who approves what."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["ApprovalFlow"]
-    metadata: PolicyMetadata
-    spec: ApprovalSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["ApprovalFlow"] = Field(description="The kind of document: ApprovalFlow.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: ApprovalSpec = Field(description="The content of the document.")

@@ -93,7 +93,9 @@ class BrandSpec(Strict):
 class BrandGuide(Strict):
     """Kind BrandGuide: voice, assets, platform rules, disclosure, accessibility, checklist."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["BrandGuide"]
-    metadata: PolicyMetadata
-    spec: BrandSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["BrandGuide"] = Field(description="The kind of document: BrandGuide.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: BrandSpec = Field(description="The content of the document.")

@@ -110,7 +110,9 @@ class ContinuitySpec(Strict):
 class ContinuityPlan(Strict):
     """Kind ContinuityPlan: successor rules, handover checklists and handovers."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["ContinuityPlan"]
-    metadata: PolicyMetadata
-    spec: ContinuitySpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["ContinuityPlan"] = Field(description="The kind of document: ContinuityPlan.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: ContinuitySpec = Field(description="The content of the document.")

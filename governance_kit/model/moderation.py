@@ -167,7 +167,9 @@ class ModerationSpec(Strict):
 class ModerationPolicy(Strict):
     """Kind ModerationPolicy: how the company moderates and responds."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["ModerationPolicy"]
-    metadata: PolicyMetadata
-    spec: ModerationSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["ModerationPolicy"] = Field(description="The kind of document: ModerationPolicy.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: ModerationSpec = Field(description="The content of the document.")

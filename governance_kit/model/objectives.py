@@ -45,7 +45,9 @@ class ObjectivesSpec(Strict):
 class Objectives(Strict):
     """Kind Objectives: goals and KPIs."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["Objectives"]
-    metadata: PolicyMetadata
-    spec: ObjectivesSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["Objectives"] = Field(description="The kind of document: Objectives.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: ObjectivesSpec = Field(description="The content of the document.")

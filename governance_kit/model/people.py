@@ -86,7 +86,9 @@ class PeopleSpec(Strict):
 class People(Strict):
     """Kind People: roles and the roster (may be split over several files)."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["People"]
-    metadata: PolicyMetadata
-    spec: PeopleSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["People"] = Field(description="The kind of document: People.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: PeopleSpec = Field(description="The content of the document.")

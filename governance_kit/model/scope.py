@@ -84,7 +84,9 @@ class ScopeSpec(Strict):
 class Scope(Strict):
     """Kind Scope: the organisation, its channels in scope and what is out of scope."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["Scope"]
-    metadata: PolicyMetadata
-    spec: ScopeSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["Scope"] = Field(description="The kind of document: Scope.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: ScopeSpec = Field(description="The content of the document.")

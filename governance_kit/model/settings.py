@@ -43,7 +43,11 @@ class SettingsSpec(Strict):
 class Settings(Strict):
     """Kind Settings: configuration of governance-kit for this repository (at most one)."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["Settings"]
-    metadata: Metadata
-    spec: SettingsSpec = Field(default_factory=SettingsSpec)
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["Settings"] = Field(description="The kind of document: Settings.")
+    metadata: Metadata = Field(description="Identity of the document.")
+    spec: SettingsSpec = Field(
+        default_factory=SettingsSpec, description="The content of the document."
+    )

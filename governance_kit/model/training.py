@@ -63,7 +63,9 @@ class TrainingSpec(Strict):
 class TrainingPlan(Strict):
     """Kind TrainingPlan: who must be trained in what, and who is."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["TrainingPlan"]
-    metadata: PolicyMetadata
-    spec: TrainingSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["TrainingPlan"] = Field(description="The kind of document: TrainingPlan.")
+    metadata: PolicyMetadata = Field(description="Identity, owner, version and review cadence.")
+    spec: TrainingSpec = Field(description="The content of the document.")

@@ -38,7 +38,9 @@ class WaiversSpec(Strict):
 class Waivers(Strict):
     """Kind Waivers: accepted risks."""
 
-    api_version: Literal["governance-kit.dev/v1"] = Field(alias="apiVersion")
-    kind: Literal["Waivers"]
-    metadata: Metadata
-    spec: WaiversSpec
+    api_version: Literal["governance-kit.dev/v1"] = Field(
+        alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."
+    )
+    kind: Literal["Waivers"] = Field(description="The kind of document: Waivers.")
+    metadata: Metadata = Field(description="Identity of the document.")
+    spec: WaiversSpec = Field(description="The content of the document.")
