@@ -1,0 +1,52 @@
+"""GK203 owner-leaving."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._accounts import in_use
+from ._people import departure
+from .base import Context, Rule
+
+
+class OwnerLeaving(Rule):
+    """An account's business owner has left or leaves soon.
+
+    The person who answers for the account has left, their last working day has passed, or it
+    falls within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
+    When the owner goes, the account goes with them unless someone takes over before they
+    leave: logins, recovery contacts and admin roles tend to stay tied to the departed person.
+
+    Start a handover (see the continuity plan): make the successor the `business_owner`, move
+    the admin role and the recovery contact, rotate the credentials and remove the leaver's
+    access.
+    """
+
+    code = "GK203"
+    name = "owner-leaving"
+    severity = "error"
+    summary = "An account's business owner has left or leaves within the leaving horizon."
+    controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.11", "NIST:AC-2")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        yield from owners_leaving(self, context, "business_owner")
+
+
+def owners_leaving(rule: Rule, context: Context, field: str) -> Iterator[Finding]:
+    """Findings for accounts whose owner in `field` has left or leaves within the horizon."""
+    horizon = context.settings.leaving_horizon_days
+    for account, where in in_use(context.governance):
+        owner = getattr(account, field)
+        person = context.governance.people.get(owner) if owner else None
+        if person is None:
+            continue
+        gone = departure(person, context.today, horizon)
+        if gone:
+            role = field.replace("_", " ")
+            yield rule.finding(
+                where.child(field),
+                f"account '{account.id}': {role} '{owner}' {gone}",
+                target=account.id,
+                hint="hand the account over to a successor (see the continuity plan)",
+            )
