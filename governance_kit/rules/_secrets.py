@@ -1,0 +1,118 @@
+"""Recognising credentials written where they do not belong (reused by handbook and reports).
+
+`looks_like_secret(key, value)` returns what kind of secret a value looks like, or None. It
+never returns or logs the value itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+SECRET_REFERENCE = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$")
+
+SECRET_KEY = re.compile(
+    r"(^|[_-])(password|passwd|passord|pwd|pass|secret|token|api[_-]?key|apikey|"
+    r"access[_-]?key|private[_-]?key|client[_-]?secret|pin)($|[_-])",
+    re.IGNORECASE,
+)
+NOT_SECRET_KEY = re.compile(r"(^|_)(ref|reference|rotated|method|hint)$", re.IGNORECASE)
+
+TOKEN_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("private key", re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")),
+    ("GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    (
+        "Slack webhook",
+        re.compile(r"hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+"),
+    ),
+    ("AWS access key", re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")),
+    ("Meta access token", re.compile(r"\bEAA[A-Za-z0-9]{20,}")),
+    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("Stripe key", re.compile(r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}")),
+    (
+        "JSON Web Token",
+        re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+    ),
+    ("password in a URL", re.compile(r"\b[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@")),
+)
+
+PASSWORD_IN_TEXT = re.compile(
+    r"\b(?:password|passwd|passord|pwd|pin)\s*(?:is|er|[:=])\s*(\S{6,})", re.IGNORECASE
+)
+
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_SEGMENT = re.compile(r"[-_./:+=@#,;()\[\]]+")
+
+MIN_TOKEN_LENGTH = 24
+MIN_ENTROPY = 4.0
+
+
+def looks_like_secret(key: str | int | None, value: object) -> str | None:
+    """The kind of secret `value` (found under `key`) looks like, or None.
+
+    A key named like a password, token or key with a non-empty value that is not a
+    secret-manager reference (`op://...`) is a secret; so is any text holding a known token
+    shape (GitHub, Slack, AWS, Meta, Google, Stripe, JWT, private key, password in a URL), a
+    "password: ..." phrase, or a long random-looking token.
+    """
+    if value is None or isinstance(value, (bool, dict, list)):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if isinstance(key, str) and _secret_key(key) and not SECRET_REFERENCE.match(text):
+        return "plaintext credential"
+    return secret_in_text(text)
+
+
+def secret_in_text(text: str) -> str | None:
+    """The kind of secret found in free text, or None."""
+    for kind, shape in TOKEN_SHAPES:
+        if shape.search(text):
+            return kind
+    match = PASSWORD_IN_TEXT.search(text)
+    if match and _password_like(match.group(1)):
+        return "password"
+    for token in text.split():
+        if high_entropy(token.strip("\"'`()[]{}<>,;")):
+            return "high-entropy token"
+    return None
+
+
+def high_entropy(token: str) -> bool:
+    """A long, random-looking token: no URL, e-mail, reference, UUID or dash-joined words."""
+    if len(token) < MIN_TOKEN_LENGTH:
+        return False
+    if _URL.match(token) or _EMAIL.match(token) or _UUID.match(token):
+        return False
+    if not any(c.isalpha() for c in token) or not any(c.isdigit() for c in token):
+        return False
+    if all(_plain(part) for part in _SEGMENT.split(token)):
+        return False
+    return shannon_entropy(token) >= MIN_ENTROPY
+
+
+def shannon_entropy(text: str) -> float:
+    """Bits per character of `text`."""
+    counts = Counter(text)
+    total = len(text)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def _secret_key(key: str) -> bool:
+    return bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
+
+
+def _plain(part: str) -> bool:
+    """A word, a number, or a short fragment: what ids, file names and dates are made of."""
+    return len(part) < 8 or part.isalpha() or part.isdigit()
+
+
+def _password_like(word: str) -> bool:
+    if SECRET_REFERENCE.match(word):
+        return False
+    return any(c.isdigit() for c in word) or any(not c.isalnum() for c in word.rstrip(".,;"))

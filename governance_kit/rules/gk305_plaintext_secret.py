@@ -1,0 +1,70 @@
+"""GK305 plaintext-secret."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..findings import Finding
+from ..model.governance import Location, Path_
+from ._secrets import looks_like_secret
+from .base import Context, Rule
+
+
+class PlaintextSecret(Rule):
+    """A policy file seems to contain a password, token or key.
+
+    A value is stored under a key named like a password, token or key and is not a
+    secret-manager reference, or the text holds something shaped like a credential: a GitHub,
+    Slack, AWS, Meta or Google token, a JSON Web Token, a private key, a password in a URL or
+    after "password:", or a long random-looking string. Policy files are read by many people,
+    copied into the handbook and kept forever in git history: a secret written here is a
+    leaked secret. The finding never repeats the value.
+
+    Remove the value, treat the credential as compromised and rotate it (it stays in the git
+    history), and keep it in the secret manager; refer to it with `credentials.secret_ref`,
+    e.g. `op://social-accounts/instagram-main`.
+    """
+
+    code = "GK305"
+    name = "plaintext-secret"
+    severity = "error"
+    summary = "A policy file seems to contain a password, token or key in plain text."
+    controls = ("SOC2:CC6.1", "ISO27001:A.5.17", "ISO27001:A.8.24", "CIS:3")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        for document in context.governance.documents:
+            data = getattr(getattr(document, "file", None), "data", None)
+            for path, key, value in _scalars(data, ()):
+                kind = looks_like_secret(key, value)
+                if kind is None:
+                    continue
+                name = key if isinstance(key, str) else _last_key(path)
+                yield self.finding(
+                    Location(document, path),
+                    f"value of '{name}' looks like {_article(kind)} {kind}",
+                    target=document.id,
+                    hint="remove it, rotate the credential (git history keeps it) and store it "
+                    "in the secret manager; refer to it as e.g. op://vault/item",
+                )
+
+
+def _scalars(node: Any, path: Path_) -> Iterator[tuple[Path_, str | int | None, Any]]:
+    """Every scalar of the raw data with its path and the key (or index) it stands under."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _scalars(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _scalars(value, (*path, index))
+    elif path:
+        yield path, path[-1], node
+
+
+def _last_key(path: Path_) -> str:
+    keys = [step for step in path if isinstance(step, str)]
+    return keys[-1] if keys else "document"
+
+
+def _article(kind: str) -> str:
+    return "an" if kind[0].lower() in "aeiou" else "a"
