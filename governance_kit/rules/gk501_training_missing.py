@@ -1,0 +1,48 @@
+"""GK501 training-missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._training import latest_completions, required_courses, trainees
+from .base import Context, Rule
+
+
+class TrainingMissing(Rule):
+    """Someone lacks a course their work requires.
+
+    A person who is active or leaving must have completed the courses required for each role
+    they hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have
+    access to an account in use, and the `moderation_courses` if they have a shift on the rota.
+    People speaking for the company without training make the mistakes policies exist to
+    prevent: undisclosed ads, replies that leak customer data, phished logins.
+
+    Have the person take the course and record it in `completions` with the date. Until then,
+    consider removing their access or shift.
+    """
+
+    code = "GK501"
+    name = "training-missing"
+    severity = "error"
+    summary = "A person lacks a course required by their role, account access or shift."
+    controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        governance = context.governance
+        done = latest_completions(governance)
+        for person in trainees(governance, context.today):
+            missing = [
+                f"'{course}' ({reason})"
+                for course, reason in required_courses(governance, person).items()
+                if (person.id, course) not in done
+            ]
+            if missing:
+                yield self.finding(
+                    governance.locate("person", person.id),
+                    f"person '{person.id}' has not completed required training: "
+                    + ", ".join(missing),
+                    target=person.id,
+                    hint="have them take the course and record it in the TrainingPlan's "
+                    "'completions'",
+                )

@@ -1,0 +1,48 @@
+"""GK502 training-expired."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.common import Period
+from ._training import latest_completions, required_courses, trainees
+from .base import Context, Rule
+
+
+class TrainingExpired(Rule):
+    """A required course was completed too long ago.
+
+    A course with a `refresh` interval stays valid for that long after its latest completion.
+    Platforms, scams and the company's own rules change; a refresher that is overdue means
+    the person works from knowledge the company no longer stands behind. Only courses the
+    person is required to have are checked.
+
+    Have the person retake the course and add the new completion to `completions`.
+    """
+
+    code = "GK502"
+    name = "training-expired"
+    severity = "error"
+    summary = "A required course's latest completion is older than its refresh interval."
+    controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        governance = context.governance
+        done = latest_completions(governance)
+        for person in trainees(governance, context.today):
+            for course_id in required_courses(governance, person):
+                course = governance.courses.get(course_id)
+                latest = done.get((person.id, course_id))
+                if course is None or course.refresh is None or latest is None:
+                    continue
+                expired = Period.parse(course.refresh).after(latest.completed)
+                if expired < context.today:
+                    yield self.finding(
+                        latest.where,
+                        f"person '{person.id}': course '{course_id}' completed on "
+                        f"{latest.completed.isoformat()} expired on {expired.isoformat()} "
+                        f"(refresh {course.refresh})",
+                        target=person.id,
+                        hint="have them retake the course and record the new completion",
+                    )
