@@ -1,0 +1,39 @@
+"""GK603 channel-without-sla."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from .base import Context, Rule
+
+
+class ChannelWithoutSla(Rule):
+    """An external channel has no response SLA.
+
+    Customers and the public write to every external channel, whether or not anyone promised
+    to answer. Without an SLA there is no agreed first-response time, no hours to staff, and
+    no way to tell whether the channel is being looked after.
+
+    Add an entry to `slas` in the ModerationPolicy for the channel, with `first_response` and
+    `hours`, and make sure the rota covers those hours.
+    """
+
+    code = "GK603"
+    name = "channel-without-sla"
+    severity = "error"
+    summary = "An external channel has no response SLA."
+    controls = ("SOC2:A1.2", "SOC2:CC2.3")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        governance = context.governance
+        spec = governance.single("ModerationPolicy")
+        with_sla = {sla.channel for sla in spec.slas} if spec is not None else set()
+        for ident, channel in governance.channels.items():
+            if channel.visibility == "external" and ident not in with_sla:
+                yield self.finding(
+                    governance.locate("channel", ident),
+                    f"external channel '{ident}' has no response SLA",
+                    target=ident,
+                    hint="add an SLA for it to 'slas' in the ModerationPolicy",
+                )
