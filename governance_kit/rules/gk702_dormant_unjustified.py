@@ -1,0 +1,56 @@
+"""GK702 dormant-unjustified."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from ..findings import Finding
+from ._accounts import in_use
+from .base import Context, Rule
+
+
+class DormantUnjustified(Rule):
+    """A dormant account is kept without a reason.
+
+    An account with `status: dormant`, or an active account without activity for
+    `dormant_after_days` (180 unless set in Settings; a missing `last_activity` counts as no
+    activity), is kept without a `dormancy_justification`. Unused accounts are rarely
+    watched: they are taken over, post stale information, and still carry access and a login.
+
+    Either use the account again (and record `last_activity`), write why it is kept in
+    `dormancy_justification` (e.g. to hold the name), or archive it.
+    """
+
+    code = "GK702"
+    name = "dormant-unjustified"
+    severity = "warning"
+    summary = "A dormant or inactive account is kept without a dormancy justification."
+    controls = ("ISO27001:A.5.9", "CIS:5")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        limit = context.today - timedelta(days=context.settings.dormant_after_days)
+        for account, where in in_use(context.governance):
+            if account.dormancy_justification:
+                continue
+            last = account.last_activity
+            if account.status == "dormant":
+                here = where.child("status")
+                message = f"account '{account.id}' is dormant without a justification"
+            elif last is None:
+                here = where.child("last_activity")
+                message = f"account '{account.id}' has no recorded activity"
+            elif last < limit:
+                here = where.child("last_activity")
+                message = (
+                    f"account '{account.id}' has had no activity since {last.isoformat()} "
+                    f"({(context.today - last).days} days)"
+                )
+            else:
+                continue
+            yield self.finding(
+                here,
+                message,
+                target=account.id,
+                hint="use it again, write a 'dormancy_justification', or archive it",
+            )

@@ -1,0 +1,42 @@
+"""GK802 document-without-approver."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.governance import Location
+from .base import Context, Rule
+
+
+class DocumentWithoutApprover(Rule):
+    """Nobody is named to approve changes to a policy document.
+
+    Every policy document needs an entry in the approval flow's `policy_changes` naming the
+    roles that approve changes to it. Without one, a change is merged by whoever reviews the
+    pull request, and the policy means whatever its last editor wanted.
+
+    Add an entry with `document: <the document's metadata.id>` and its `approvers` to
+    `policy_changes` in the ApprovalFlow, and list the approvers in CODEOWNERS.
+    """
+
+    code = "GK802"
+    name = "document-without-approver"
+    severity = "error"
+    summary = "A policy document has no entry in the approval flow's policy_changes."
+    controls = ("SOC2:CC5.3", "ISO27001:A.5.1", "SOC2:CC8.1")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        governance = context.governance
+        spec = governance.single("ApprovalFlow")
+        approved = {change.document for change in spec.policy_changes} if spec else set()
+        for document in governance.policies:
+            meta = document.model.metadata
+            if meta.status == "retired" or meta.id in approved:
+                continue
+            yield self.finding(
+                Location(document, ("metadata", "id")),
+                f"policy document '{meta.id}' has no approvers for changes",
+                target=meta.id,
+                hint="add it to 'policy_changes' in the ApprovalFlow with its approver roles",
+            )
