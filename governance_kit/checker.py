@@ -11,6 +11,7 @@ from pathlib import Path
 from .findings import SEVERITY_RANK, Finding, Severity
 from .loading.repository import Repository
 from .rules import Context, Rule, all_rules
+from .rules.gk902_waiver_unused import WaiverUnused
 
 
 @dataclass
@@ -68,11 +69,13 @@ def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> C
         return result
     context = Context(repository.governance, today)
     ignored = {code.upper() for code in context.settings.ignore}
+    ran = tuple(rule for rule in rules if rule.code not in ignored)
     found: list[Finding] = []
-    for rule in rules:
-        if rule.code not in ignored:
-            found.extend(rule.check(context))
-    result.findings = sorted(apply_waivers(found, context), key=Finding.sort_key)
+    for rule in ran:
+        found.extend(rule.check(context))
+    found = apply_waivers(found, context)
+    found.extend(unused_waivers(found, context, ran))
+    result.findings = sorted(found, key=Finding.sort_key)
     return result
 
 
@@ -86,4 +89,26 @@ def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:
     return [
         f.waived_by(in_force[(f.code, f.target)]) if (f.code, f.target) in in_force else f
         for f in findings
+    ]
+
+
+def unused_waivers(
+    findings: list[Finding], context: Context, ran: tuple[Rule, ...]
+) -> list[Finding]:
+    """GK902 findings for waivers in force that matched nothing the rules that ran found.
+
+    Waivers of rules that did not run are not judged; a waiver of a code no rule has is.
+    """
+    reporter = next((rule for rule in ran if isinstance(rule, WaiverUnused)), None)
+    if reporter is None:
+        return []
+    used = {f.waiver for f in findings if f.waived}
+    ran_codes = {rule.code for rule in ran}
+    known_codes = {rule.code for rule in all_rules()}
+    return [
+        reporter.unused(context.governance, waiver.id)
+        for waiver in context.governance.waivers.values()
+        if waiver.expires >= context.today
+        and waiver.id not in used
+        and (waiver.rule in ran_codes or waiver.rule not in known_codes)
     ]
