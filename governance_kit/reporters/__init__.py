@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import json_report, text
+from . import github, json_report, junit, sarif, text
 
 if TYPE_CHECKING:
     from ..checker import CheckResult
@@ -19,6 +19,9 @@ Render = Callable[..., str]
 FORMATS: dict[str, Render] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
 }
 
 

@@ -1,0 +1,55 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+`::error file=F,line=L,col=C,title=CODE name::message`; warnings become `::warning`, info and
+waived findings `::notice`. A plain summary line ends the output.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import Finding
+from ..rules import rule_by_code
+from .sarif import message_text
+from .text import summary
+
+if TYPE_CHECKING:
+    from ..checker import CheckResult
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(result: CheckResult, *, color: bool = False) -> str:
+    lines = [annotation(finding) for finding in result.findings]
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def annotation(finding: Finding) -> str:
+    command = "notice" if finding.waived else COMMANDS[finding.severity]
+    properties = {
+        "file": finding.display_path(),
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": title(finding),
+    }
+    fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    text = message_text(finding)
+    if finding.waived:
+        text += f" (waived by {finding.waiver})"
+    return f"::{command} {fields}::{escape_data(text)}"
+
+
+def title(finding: Finding) -> str:
+    rule = rule_by_code(finding.code)
+    return f"{finding.code} {rule.name}" if rule is not None else finding.code
+
+
+def escape_data(value: str) -> str:
+    """Escape a message as the Actions runner expects (toolkit `escapeData`)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a property value (toolkit `escapeProperty`): also `:` and `,`."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")

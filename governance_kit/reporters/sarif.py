@@ -1,0 +1,122 @@
+"""SARIF 2.1.0: findings as a static-analysis log that GitHub code scanning can upload.
+
+One run; the driver lists every rule that ran plus the validation rules, with their
+explanations and links to the rule pages; waived findings are kept, marked as suppressed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from .. import __version__, ruledocs
+from ..findings import Finding
+from ..rules import Rule, all_rules, rule_by_code
+
+if TYPE_CHECKING:
+    from ..checker import CheckResult
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL = "governance-kit"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "governanceKitFinding/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(result: CheckResult, *, color: bool = False) -> str:
+    return json.dumps(sarif_log(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_log(result: CheckResult) -> dict[str, Any]:
+    rules = reported_rules(result)
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver(rules)},
+                "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": [sarif_result(f, index) for f in result.findings],
+                "properties": {"today": result.today.isoformat()},
+            }
+        ],
+    }
+
+
+def reported_rules(result: CheckResult) -> list[Rule]:
+    """The validation rules, the rules that ran, and any other rule a finding names."""
+    rules = {rule.code: rule for rule in all_rules() if rule.validation}
+    rules.update({rule.code: rule for rule in result.rules})
+    for finding in result.findings:
+        rule = rule_by_code(finding.code)
+        if rule is not None:
+            rules.setdefault(rule.code, rule)
+    return [rules[code] for code in sorted(rules)]
+
+
+def driver(rules: list[Rule]) -> dict[str, Any]:
+    return {
+        "name": TOOL,
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": ruledocs.repository_url(),
+        "rules": [descriptor(rule) for rule in rules],
+    }
+
+
+def descriptor(rule: Rule) -> dict[str, Any]:
+    explanation = rule.explanation()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": explanation},
+        "help": {"text": explanation, "markdown": ruledocs.help_markdown(rule)},
+        "helpUri": ruledocs.help_uri(rule),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [*rule.controls, "governance"]},
+    }
+
+
+def sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"ruleId": finding.code}
+    if finding.code in index:
+        entry["ruleIndex"] = index[finding.code]
+    entry["level"] = LEVELS[finding.severity]
+    entry["message"] = {"text": message_text(finding)}
+    entry["locations"] = [location(finding)]
+    entry["partialFingerprints"] = {FINGERPRINT: fingerprint(finding)}
+    if finding.waived:
+        entry["suppressions"] = [
+            {"kind": "external", "justification": f"waived by {finding.waiver}"}
+        ]
+    return entry
+
+
+def message_text(finding: Finding) -> str:
+    return f"{finding.message} (hint: {finding.hint})" if finding.hint else finding.message
+
+
+def location(finding: Finding) -> dict[str, Any]:
+    region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
+    return {"physicalLocation": {"artifactLocation": artifact(finding), "region": region}}
+
+
+def artifact(finding: Finding) -> dict[str, str]:
+    """The file relative to the working directory (the checkout root in CI) when inside it."""
+    shown = finding.display_path()
+    if Path(shown).is_absolute():
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown), "uriBaseId": SRCROOT}
+
+
+def fingerprint(finding: Finding) -> str:
+    """Stable across runs and line moves: the code, the target (else the message) and the file."""
+    subject = finding.target if finding.target is not None else finding.message
+    key = "\0".join((finding.code, subject, finding.display_path()))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
