@@ -7,6 +7,7 @@ import sys
 import click
 
 from .check import check
+from .docs import docs
 from .schema import schema
 from .validate import validate
 
@@ -22,6 +23,7 @@ def cli() -> None:
 
 cli.add_command(validate)
 cli.add_command(check)
+cli.add_command(docs)
 cli.add_command(schema)
 
 

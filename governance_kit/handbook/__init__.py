@@ -1,0 +1,1 @@
+"""The employee handbook: Markdown pages generated from the governance model, built with MkDocs."""

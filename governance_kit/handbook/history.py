@@ -1,0 +1,41 @@
+"""The change history of a policy file, from the Git log of the repository holding it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that touched a file."""
+
+    date: dt.date
+    author: str
+    subject: str
+
+
+def git_history(path: Path) -> list[Change] | None:
+    """Commits touching `path`, newest first; None when the file is not in a Git repository."""
+    try:
+        import git
+    except ImportError:
+        return None
+    path = path.resolve()
+    try:
+        repo = git.Repo(path.parent, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        return None
+    try:
+        if repo.working_tree_dir is None:
+            return None
+        relative = path.relative_to(Path(repo.working_tree_dir).resolve())
+        return [
+            Change(commit.committed_datetime.date(), str(commit.author.name), str(commit.summary))
+            for commit in repo.iter_commits(paths=relative.as_posix())
+        ]
+    except (ValueError, git.GitError):
+        return None
+    finally:
+        repo.close()

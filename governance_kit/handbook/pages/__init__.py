@@ -1,0 +1,74 @@
+"""The pages of the handbook, one module each, and how a policy page is put together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..context import Context
+from ..escape import text
+from ..policy import change_history, metadata_box, notices
+from . import (
+    accounts,
+    brand,
+    escalation,
+    home,
+    lifecycle,
+    moderation,
+    objectives,
+    posting,
+    scope,
+    training,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: file name, title, the document kinds it is made from, its body."""
+
+    filename: str
+    title: str
+    sources: tuple[str, ...]
+    body: Callable[[Context], list[str]]
+
+
+POLICY_PAGES = (
+    Page("scope.md", "Scope and channels", ("Scope",), scope.body),
+    Page("brand.md", "Brand and tone", ("BrandGuide",), brand.body),
+    Page("posting.md", "Who may post and approvals", ("ApprovalFlow", "People"), posting.body),
+    Page("moderation.md", "Community rules and moderation", ("ModerationPolicy",), moderation.body),
+    Page("escalation.md", "Escalation and crisis", ("ModerationPolicy",), escalation.body),
+    Page("training.md", "Training", ("TrainingPlan",), training.body),
+    Page("accounts.md", "Account directory", ("AccountRegistry",), accounts.body),
+    Page("lifecycle.md", "Joining, changing role, leaving", ("ContinuityPlan",), lifecycle.body),
+    Page("objectives.md", "Objectives", ("Objectives",), objectives.body),
+)
+
+
+def available(context: Context) -> list[Page]:
+    """Policy pages whose main source document is published."""
+    return [page for page in POLICY_PAGES if context.documents(page.sources[0])]
+
+
+def render_policy_page(page: Page, context: Context) -> str:
+    """Title, review notices, metadata boxes, the body, and the change history."""
+    documents = [d for kind in page.sources for d in context.documents(kind)]
+    lines = [f"# {page.title}", ""]
+    for document in documents:
+        lines += notices(document, context)
+    for document in documents:
+        lines += metadata_box(document, context)
+    lines += page.body(context)
+    lines += ["## Change history", ""]
+    for document in documents:
+        if len(documents) > 1:
+            lines += [f"### {text(document.model.metadata.title)}", ""]
+        lines += change_history(document)
+    return "\n".join(lines)
+
+
+def render_home(context: Context, pages: list[Page], extra: list[tuple[str, str]]) -> str:
+    return "\n".join(home.body(context, [(p.title, p.filename) for p in pages], extra))
+
+
+__all__ = ["POLICY_PAGES", "Page", "available", "render_home", "render_policy_page"]

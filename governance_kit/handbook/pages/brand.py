@@ -1,0 +1,112 @@
+"""Brand and tone: voice, assets, per-platform rules, disclosure, accessibility, checklist."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..escape import cell, link, text
+from ..markdown import bullets, table, tasks
+from ..words import platform
+
+
+def body(context: Context) -> list[str]:
+    spec = context.spec("BrandGuide")
+    return [
+        *_voice(spec.voice),
+        *_assets(spec.assets),
+        *_platforms(spec.platforms),
+        *_disclosure(spec.disclosure),
+        *_accessibility(spec.accessibility),
+        "## Before you publish",
+        "",
+        "Go through this checklist for every post. Items marked *(recommended)* may be skipped "
+        "with good reason; all others are required.",
+        "",
+        *tasks(
+            text(item.item) + ("" if item.required else " *(recommended)*")
+            for item in spec.checklist
+        ),
+    ]
+
+
+def _voice(voice) -> list[str]:
+    lines = ["## Our voice", "", text(voice.summary), ""]
+    if voice.principles:
+        lines += ["### Principles", "", *bullets(text(p) for p in voice.principles)]
+    if voice.tone_by_context:
+        lines += ["### Tone by situation", ""]
+        lines += table(
+            ["Situation", "How we sound"],
+            [[cell(t.context), cell(t.tone)] for t in voice.tone_by_context],
+        )
+    return lines
+
+
+def _asset_reference(asset) -> str:
+    if asset.kind == "colour":
+        return f"`{asset.reference}`" if _plain(asset.reference) else cell(asset.reference)
+    return (
+        link(asset.reference, asset.reference)
+        if "://" in asset.reference
+        else cell(asset.reference)
+    )
+
+
+def _plain(value: str) -> bool:
+    return value.replace("#", "").replace(" ", "").replace(",", "").isalnum()
+
+
+def _assets(assets) -> list[str]:
+    if not assets:
+        return []
+    return [
+        "## Brand assets",
+        "",
+        *table(
+            ["Asset", "Kind", "Where to find it", "When to use it"],
+            [[cell(a.name), cell(a.kind), _asset_reference(a), cell(a.usage)] for a in assets],
+        ),
+    ]
+
+
+def _platforms(platforms) -> list[str]:
+    lines = ["## Platform by platform", ""] if platforms else []
+    for rules in platforms:
+        lines += [f"### {text(platform(rules.platform))}", ""]
+        if rules.dos:
+            lines += ["**Do**", "", *bullets(text(d) for d in rules.dos)]
+        if rules.donts:
+            lines += ["**Don't**", "", *bullets(text(d) for d in rules.donts)]
+    return lines
+
+
+def _disclosure(disclosure) -> list[str]:
+    return [
+        "## Advertising and partnerships",
+        "",
+        *table(
+            ["Post", "Label to use"],
+            [
+                [
+                    "Paid post (advertising)",
+                    f"`{disclosure.ads_label}`"
+                    if _plain(disclosure.ads_label)
+                    else cell(disclosure.ads_label),
+                ],
+                ["Partnership or sponsored content", cell(disclosure.partnership_label)],
+            ],
+        ),
+        *bullets(text(r) for r in disclosure.rules),
+    ]
+
+
+def _accessibility(rules) -> list[str]:
+    items = []
+    if rules.alt_text_required:
+        items.append("Every image needs alt text.")
+    if rules.subtitles_required:
+        items.append("Every video needs subtitles.")
+    items.append(
+        f"Text on images and video needs a contrast ratio of at least "
+        f"{rules.min_contrast_ratio:g}:1."
+    )
+    return ["## Accessibility", "", *bullets([*items, *(text(r) for r in rules.rules)])]

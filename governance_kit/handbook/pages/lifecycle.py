@@ -1,0 +1,67 @@
+"""Joining, changing role, leaving: the procedures and the handover checklists."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..escape import text
+from ..markdown import numbered, tasks
+from ..words import platform
+
+PROCEDURES = (
+    ("joining", "When you join"),
+    ("changing_role", "When you change role"),
+    ("leaving", "When you leave"),
+)
+
+
+def body(context: Context) -> list[str]:
+    spec = context.spec("ContinuityPlan")
+    lines: list[str] = []
+    for field, heading in PROCEDURES:
+        steps = getattr(spec.procedures, field)
+        if steps:
+            lines += [f"## {heading}", "", *numbered(text(s) for s in steps)]
+    lines += [
+        "## Handing over accounts",
+        "",
+        "When an account owner leaves or changes role, the account is handed over with the "
+        "checklist of the plan that covers it.",
+        "",
+    ]
+    for plan in spec.plans:
+        lines += _plan(context, plan)
+    return lines
+
+
+def _covers(context: Context, plan) -> str:
+    parts = [text(platform(p)) for p in plan.applies_to.platforms]
+    accounts = context.governance.accounts
+    parts += [
+        text(accounts[a].handle) if a in accounts else text(a) for a in plan.applies_to.accounts
+    ]
+    return ", ".join(parts) or "Every account not covered by another plan"
+
+
+def _successor(context: Context, rule) -> str:
+    if rule.successor == "backup-owner":
+        return "The account's backup owner"
+    if rule.successor == "role":
+        return f"The {context.role_holders(rule.role)}"
+    return context.person(rule.person)
+
+
+def _plan(context: Context, plan) -> list[str]:
+    return [
+        f"### {text(plan.name)}",
+        "",
+        f"**Covers:** {_covers(context, plan)}",
+        "",
+        f"**Must be complete within:** {plan.deadline_days} days of the start of the handover.",
+        "",
+        "**Who takes over, in this order:**",
+        "",
+        *numbered(_successor(context, r) for r in plan.successor_rules),
+        "**Handover checklist:**",
+        "",
+        *tasks(text(item.task) for item in plan.checklist),
+    ]

@@ -1,0 +1,46 @@
+"""Scope and channels: where the company is present, for whom, and what is out of scope."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..escape import cell
+from ..markdown import table
+from ..words import platform
+
+VISIBILITY = {
+    "external": "External channels (the public and customers)",
+    "internal": "Internal channels (employees only)",
+}
+
+
+def body(context: Context) -> list[str]:
+    spec = context.spec("Scope")
+    lines: list[str] = []
+    for visibility, heading in VISIBILITY.items():
+        channels = [c for c in spec.channels if c.visibility == visibility]
+        if not channels:
+            continue
+        lines += [f"## {heading}", ""]
+        lines += table(
+            ["Channel", "Platform", "Purpose", "Audience", "Languages"],
+            [
+                [
+                    cell(c.name),
+                    cell(platform(c.platform)),
+                    cell(c.purpose),
+                    cell(", ".join(c.audience)),
+                    cell(", ".join(c.languages)),
+                ]
+                for c in channels
+            ],
+        )
+    lines += ["## Out of scope", ""]
+    if spec.out_of_scope:
+        lines += ["This governance model does not cover:", ""]
+        lines += table(
+            ["What", "Why, and where it is governed"],
+            [[cell(o.item), cell(o.reason)] for o in spec.out_of_scope],
+        )
+    else:
+        lines += ["Nothing is explicitly out of scope.", ""]
+    return lines
