@@ -8,6 +8,7 @@ import click
 
 from .check import check
 from .docs import docs
+from .rules import rules
 from .schema import schema
 from .validate import validate
 
@@ -25,6 +26,7 @@ cli.add_command(validate)
 cli.add_command(check)
 cli.add_command(docs)
 cli.add_command(schema)
+cli.add_command(rules)
 
 
 def main() -> None:

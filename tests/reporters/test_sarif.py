@@ -6,10 +6,12 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft4Validator
 
 from governance_kit import __version__
 from governance_kit.checker import CheckResult
+from governance_kit.findings import Finding
 from governance_kit.reporters import sarif
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, govkit
@@ -171,3 +173,15 @@ def test_govkit_check_format_sarif(broken: Path, result: CheckResult) -> None:
     )
     assert run.exit_code == 1
     assert run.stdout == sarif.render(result)
+
+
+def test_uris_are_percent_encoded_or_absolute_outside_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inside = tmp_path / "work"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    spaced = Finding(inside / "policies" / "my file.yaml", 2, 3, "m", code="GK101")
+    outside = Finding(tmp_path / "elsewhere.yaml", 2, 3, "m", code="GK101")
+    assert sarif.artifact(spaced) == {"uri": "policies/my%20file.yaml", "uriBaseId": "%SRCROOT%"}
+    assert sarif.artifact(outside) == {"uri": (tmp_path / "elsewhere.yaml").as_uri()}

@@ -1,0 +1,125 @@
+"""`govkit rules`: list the rules, explain one, or write the rule pages of docs/rules/."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import ruledocs
+from ..rules import Rule, all_rules, rule_by_code
+from .common import fail
+
+HEADERS = ("CODE", "NAME", "SEVERITY", "SUMMARY")
+
+
+@click.command("rules")
+@click.argument("code", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--export-docs",
+    "export_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="Write the rule pages (index.md and CODE.md) into DIR, e.g. docs/rules.",
+)
+def rules(code: str | None, fmt: str, export_dir: Path | None) -> None:
+    """List every rule, or explain the rule CODE (a code such as GK101 or a name)."""
+    if export_dir is not None:
+        for written in ruledocs.export(export_dir):
+            click.echo(str(written))
+        return
+    if code is None:
+        click.echo(json.dumps(rule_list(), indent=2) if fmt == "json" else table())
+        return
+    rule = find(code)
+    click.echo(json.dumps(as_dict(rule), indent=2) if fmt == "json" else explain(rule))
+
+
+def find(code: str) -> Rule:
+    rule = rule_by_code(code.strip())
+    if rule is None:
+        fail(f"unknown rule '{code}'", suggestion(code))
+    return rule
+
+
+def suggestion(code: str) -> str:
+    known = {r.code.lower(): r.code for r in all_rules()} | {r.name: r.name for r in all_rules()}
+    close = difflib.get_close_matches(code.strip().lower(), list(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {known[close[0]]}?"
+    return "run 'govkit rules' to list them"
+
+
+def as_dict(rule: Rule) -> dict[str, object]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "controls": list(rule.controls),
+        "validation": rule.validation,
+        "explanation": rule.explanation(),
+        "help_uri": ruledocs.help_uri(rule),
+    }
+
+
+def rule_list() -> list[dict[str, object]]:
+    return [as_dict(rule) for rule in all_rules()]
+
+
+def rows() -> list[tuple[str, str, str, str]]:
+    return [(r.code, r.name, r.severity, r.summary) for r in all_rules()]
+
+
+def table() -> str:
+    """A rich table on a terminal; plain aligned columns otherwise (pipes, files, tests)."""
+    if sys.stdout.isatty():
+        return rich_table()
+    widths = [max(len(row[i]) for row in [HEADERS, *rows()]) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        + "  "
+        + row[3]
+        for row in [HEADERS, *rows()]
+    ]
+    return "\n".join(lines)
+
+
+def rich_table() -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    grid = Table(*HEADERS, box=None, header_style="bold")
+    for row in rows():
+        grid.add_row(*row)
+    console = Console()
+    with console.capture() as captured:
+        console.print(grid)
+    return captured.get().rstrip("\n")
+
+
+def explain(rule: Rule) -> str:
+    return "\n".join(
+        [
+            f"{rule.code} {rule.name}",
+            f"Severity: {rule.severity}",
+            f"Controls: {ruledocs.controls_text(rule)}",
+            f"Summary: {rule.summary}",
+            "",
+            rule.explanation(),
+            "",
+            f"More: {ruledocs.help_uri(rule)}",
+        ]
+    )
