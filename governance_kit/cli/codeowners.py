@@ -1,0 +1,38 @@
+"""`govkit codeowners`: write CODEOWNERS for GitHub and GitLab from the approval flow."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..workflow.codeowners import find_root, generated, stale
+from .common import EXIT_INVALID, load, policy_path
+
+
+@click.command()
+@policy_path
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file is out of date.")
+def codeowners(path: Path, check: bool) -> None:
+    """Write .github/CODEOWNERS and .gitlab/CODEOWNERS from ApprovalFlow.policy_changes.
+
+    Each policy file is owned by the active holders of the roles that approve changes to its
+    document, by their `github` user names. Paths are relative to the Git repository root.
+    """
+    repository = load(path)
+    if repository.findings:
+        click.echo("govkit: error: the policy files are not valid; see 'govkit validate'", err=True)
+        sys.exit(EXIT_INVALID)
+    root = find_root(path)
+    governance = repository.governance
+    if check:
+        out_of_date = stale(governance, root)
+        for name in out_of_date:
+            click.echo(f"{root / name}: out of date; run 'govkit codeowners'")
+        sys.exit(1 if out_of_date else 0)
+    for name, text in generated(governance, root).items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        click.echo(str(target))

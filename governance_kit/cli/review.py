@@ -1,0 +1,36 @@
+"""`govkit review`: record a completed review of a policy document in its file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..workflow.review import record_review
+from ..workflow.yaml_edit import EditProblem
+from .common import TodayType, fail, load, policy_path
+
+
+@click.command()
+@click.argument("document")
+@policy_path
+@click.option("--by", "person", required=True, help="Person id of whoever did the review.")
+@click.option("--date", "when", type=TodayType(), default=None, help="Review date (today).")
+@click.option("--note", default=None, help="What the review concluded.")
+def review(document: str, path: Path, person: str, when: date | None, note: str | None) -> None:
+    """Record that DOCUMENT (a metadata.id) was reviewed by PERSON.
+
+    Sets metadata.review.last_reviewed, reviewed_by and note, keeping every comment and the
+    formatting of the file. Without --note, the previous review's note is removed.
+    """
+    repository = load(path)
+    if repository.findings:
+        fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
+    when = when or date.today()
+    try:
+        written = record_review(path, repository.governance, document, person, when, note)
+    except EditProblem as problem:
+        fail(str(problem))
+    for file in written:
+        click.echo(f"{file}: review of '{document}' recorded ({when}, {person})")

@@ -1,0 +1,60 @@
+"""GK960 codeowners-out-of-sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..workflow.codeowners import GITHUB, find_root, github_codeowners
+from .base import Context, Rule
+
+
+class CodeownersOutOfSync(Rule):
+    """The committed `.github/CODEOWNERS` no longer matches the approval flow.
+
+    `govkit codeowners` writes CODEOWNERS from `ApprovalFlow.policy_changes`, so that GitHub
+    asks the right approvers to review a change to each policy file. When approvers, role
+    holders or their user names change, or a policy file moves, the committed file goes stale
+    and pull requests reach the wrong reviewers — or none. A repository without a
+    `.github/CODEOWNERS` is not checked.
+
+    Run `govkit codeowners` and commit the result.
+    """
+
+    code = "GK960"
+    name = "codeowners-out-of-sync"
+    severity = "warning"
+    summary = "The committed .github/CODEOWNERS differs from what the approval flow gives."
+    controls = ("SOC2:CC8.1",)
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        governance = context.governance
+        documents = governance.of_kind("ApprovalFlow")
+        if not documents:
+            return
+        root = find_root(documents[0].path)
+        committed = root / GITHUB
+        if not committed.is_file():
+            return
+        expected = github_codeowners(governance, root)
+        actual = committed.read_text(encoding="utf-8")
+        if actual == expected:
+            return
+        yield Finding(
+            committed,
+            _first_difference(actual, expected),
+            1,
+            f"{GITHUB.as_posix()} differs from the approvers in the approval flow",
+            code=self.code,
+            severity=self.severity,
+            hint="run 'govkit codeowners' and commit the result",
+            target=documents[0].id,
+        )
+
+
+def _first_difference(actual: str, expected: str) -> int:
+    have, want = actual.splitlines(), expected.splitlines()
+    for number, (a, b) in enumerate(zip(have, want, strict=False), start=1):
+        if a != b:
+            return number
+    return min(len(have), len(want)) + 1

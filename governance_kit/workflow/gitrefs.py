@@ -1,0 +1,133 @@
+"""Reading the policy files as they were at a Git commit, with gitpython (never the git CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import git
+
+from ..findings import Finding
+from ..loading.documents import Document, load_document
+from ..loading.references import check_references
+from ..loading.repository import SKIPPED_NAMES, Repository, load_repository
+from ..loading.yaml_source import UnreadableYaml, decode, read_yaml
+from ..model.governance import Governance
+
+SYMLINK_MODE = 0o120000
+
+
+class GitProblem(Exception):
+    """A Git repository or revision that cannot be read; the message is one line for the user."""
+
+
+@dataclass
+class Snapshot:
+    """The policy documents at one state (a commit or the working tree)."""
+
+    label: str
+    documents: list[Document]
+    findings: list[Finding]
+
+    @property
+    def governance(self) -> Governance:
+        return Governance.build(list(self.documents))
+
+
+def open_repo(path: Path) -> git.Repo:
+    """The Git repository that holds `path`."""
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitProblem(f"{path}: not inside a Git repository") from None
+
+
+def repo_root(repo: git.Repo) -> Path:
+    if repo.working_tree_dir is None:
+        raise GitProblem("a bare Git repository has no working tree")
+    return Path(repo.working_tree_dir).resolve()
+
+
+def resolve(repo: git.Repo, ref: str) -> git.Commit:
+    try:
+        return repo.commit(ref)
+    except (git.BadName, git.BadObject, ValueError):
+        raise GitProblem(f"'{ref}' is not a commit, branch or tag in {repo_root(repo)}") from None
+
+
+def merge_base(repo: git.Repo, ref: str, head: str = "HEAD") -> git.Commit:
+    """Where the branch of `head` left `ref`: the commit to compare the work against."""
+    base = resolve(repo, ref)
+    tip = resolve(repo, head)
+    found = repo.merge_base(base, tip)
+    if not found:
+        raise GitProblem(f"'{ref}' and {head} have no common history")
+    return found[0]
+
+
+def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
+    """Every policy file under `policy_path` as it was at `commit`, parsed and validated."""
+    repo = commit.repo
+    relative = _relative(policy_path, repo_root(repo))
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    for name, data in _blobs(commit, relative):
+        path = policy_path / PurePosixPath(name).relative_to(relative)
+        try:
+            loaded = load_document(read_yaml(path, decode(data, path)))
+        except UnreadableYaml as error:
+            findings.append(error.finding)
+            continue
+        if isinstance(loaded, Document):
+            documents.append(loaded)
+        else:
+            findings.extend(loaded)
+    return Snapshot(label, documents, findings)
+
+
+def snapshot_of_tree(policy_path: Path) -> Snapshot:
+    """The policy files in the working tree."""
+    repository = load_repository(policy_path)
+    return Snapshot("working tree", repository.documents, list(repository.findings))
+
+
+def validate_snapshot(snapshot: Snapshot, root: Path) -> list[Finding]:
+    """Validation findings of a snapshot, cross-file references included."""
+    if snapshot.findings:
+        return snapshot.findings
+    return check_references(snapshot.governance, root)
+
+
+def as_repository(snapshot: Snapshot, root: Path) -> Repository:
+    return Repository(root, snapshot.documents, list(snapshot.findings))
+
+
+def _relative(policy_path: Path, root: Path) -> PurePosixPath:
+    try:
+        return PurePosixPath(policy_path.resolve().relative_to(root).as_posix())
+    except ValueError:
+        raise GitProblem(f"{policy_path}: not inside the Git repository at {root}") from None
+
+
+def _blobs(commit: git.Commit, relative: PurePosixPath) -> list[tuple[str, bytes]]:
+    """(repository path, content) of every YAML policy file under `relative` at `commit`."""
+    tree = commit.tree
+    if str(relative) != ".":
+        try:
+            item = tree / str(relative)
+        except KeyError:
+            return []
+        if item.type == "blob":
+            return [(item.path, item.data_stream.read())]
+        tree = item
+    found = []
+    for item in tree.traverse():
+        if item.type != "blob" or item.mode == SYMLINK_MODE:
+            continue
+        inner = PurePosixPath(item.path).relative_to(relative)
+        if any(part.startswith(".") for part in inner.parts):
+            continue
+        if inner.suffix not in (".yaml", ".yml") or inner.name in SKIPPED_NAMES:
+            continue
+        found.append((item.path, item.data_stream.read()))
+    return sorted(found)

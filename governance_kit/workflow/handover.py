@@ -1,0 +1,282 @@
+"""Handing a leaver's accounts, access and rota shifts to a successor (`govkit handover`).
+
+The successor is the one named, or else the first that the account's continuity plan's
+successor rules yield (backup owner, a holder of a role, a named person) who is active.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..model.accounts import Account
+from ..model.continuity import Handover, Plan
+from ..model.governance import Governance
+from ..model.people import Person
+from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
+
+LEVEL_RANK = {"analyst": 1, "advertiser": 2, "moderator": 3, "editor": 4, "admin": 5}
+
+
+@dataclass
+class AccountMove:
+    """One account the leaver is part of, and who takes their place there."""
+
+    account: Account
+    plan: Plan
+    successor: str
+    roles: list[str]
+
+
+@dataclass
+class HandoverPlan:
+    """Everything a handover changes."""
+
+    person: str
+    today: date
+    moves: list[AccountMove]
+    shifts: list[int]
+    rota_successor: str | None
+    entries: list[Handover] = field(default_factory=list)
+
+
+def plan_handover(
+    governance: Governance, person: str, successor: str | None, today: date
+) -> HandoverPlan:
+    """Who takes over what, and the Handover entries to record."""
+    leaver = _person(governance, person, "leaving person")
+    if leaver.status == "left":
+        raise EditProblem(f"person '{person}' has already left")
+    if successor is not None:
+        _check_successor(governance, person, successor)
+    moves = [
+        _move(governance, account, person, successor)
+        for account in governance.accounts.values()
+        if _roles_in(account, person)
+    ]
+    moderation = governance.single("ModerationPolicy")
+    shifts = [
+        i for i, s in enumerate(moderation.rota.shifts if moderation else []) if s.person == person
+    ]
+    rota_successor = None
+    if shifts:
+        rota_successor = successor or _rota_successor(governance, person)
+    plan = HandoverPlan(person, today, moves, shifts, rota_successor)
+    plan.entries = _entries(governance, plan)
+    return plan
+
+
+def apply_handover(
+    changeset: Changeset, governance: Governance, plan: HandoverPlan, last_day: date | None
+) -> None:
+    """Make the changes of `plan` in the files of `changeset`."""
+    for move in plan.moves:
+        location = governance.locate("account", move.account.id)
+        _move_account(
+            node_at(changeset.file(location.document.path).data, location.path), plan, move
+        )
+    if plan.shifts:
+        document = governance.of_kind("ModerationPolicy")[0]
+        shifts = changeset.file(document.path).data["spec"]["rota"]["shifts"]
+        for index in plan.shifts:
+            shifts[index]["person"] = plan.rota_successor
+    location = governance.locate("person", plan.person)
+    _mark_leaving(
+        node_at(changeset.file(location.document.path).data, location.path), plan, last_day
+    )
+    continuity = governance.of_kind("ContinuityPlan")
+    if not continuity:
+        raise EditProblem("no ContinuityPlan document to record the handover in")
+    _record(changeset.file(continuity[0].path).data["spec"], plan.entries)
+
+
+def checklist(governance: Governance, plan: HandoverPlan) -> str:
+    """The handover checklist, per account, as plain text."""
+    lines = []
+    for entry in plan.entries:
+        lines.append(
+            f"Handover {entry.id}: {plan.person} to {entry.successor}, "
+            f"started {entry.started}, deadline {entry.deadline}"
+        )
+    for move in plan.moves:
+        roles = ", ".join(move.roles)
+        lines += [
+            "",
+            f"{move.account.id} ({roles}) -> {move.successor}, plan {move.plan.id}, "
+            f"deadline {plan.today + timedelta(days=move.plan.deadline_days)}:",
+        ]
+        lines += [f"  [ ] {item.task}" for item in move.plan.checklist]
+    if plan.shifts:
+        lines += ["", f"Rota: {len(plan.shifts)} shift(s) moved to {plan.rota_successor}."]
+    owned = [d.id for d in governance.policies if d.model.metadata.owner == plan.person]
+    if owned:
+        lines += ["", f"Still owned by {plan.person}: " + ", ".join(owned) + "; name new owners."]
+    return "\n".join(lines) + "\n"
+
+
+def _person(governance: Governance, ident: str, what: str) -> Person:
+    person = governance.people.get(ident)
+    if person is None:
+        raise EditProblem(f"unknown {what} '{ident}'")
+    return person
+
+
+def _check_successor(governance: Governance, leaver: str, successor: str) -> None:
+    person = _person(governance, successor, "successor")
+    if successor == leaver:
+        raise EditProblem("the successor must be someone other than the leaving person")
+    if person.status != "active":
+        raise EditProblem(f"successor '{successor}' is not active (status {person.status})")
+
+
+def _roles_in(account: Account, person: str) -> list[str]:
+    roles = []
+    if account.business_owner == person:
+        roles.append("business owner")
+    if account.backup_owner == person:
+        roles.append("backup owner")
+    roles += [f"{a.level} access" for a in account.access if a.person == person]
+    return roles
+
+
+def plan_for(governance: Governance, account: Account) -> Plan:
+    """The continuity plan of an account: named, or the most specific that applies."""
+    if account.continuity_plan:
+        return governance.plans[account.continuity_plan]
+    best: tuple[int, Plan] | None = None
+    for plan in governance.plans.values():
+        scope = plan.applies_to
+        if account.id in scope.accounts:
+            score = 3
+        elif account.platform in scope.platforms:
+            score = 2
+        elif not scope.accounts and not scope.platforms:
+            score = 1
+        else:
+            continue
+        if best is None or score > best[0]:
+            best = (score, plan)
+    if best is None:
+        raise EditProblem(f"no continuity plan applies to account '{account.id}'")
+    return best[1]
+
+
+def _move(
+    governance: Governance, account: Account, person: str, successor: str | None
+) -> AccountMove:
+    plan = plan_for(governance, account)
+    if successor is None:
+        excluded = {person}
+        if account.business_owner != person and account.business_owner:
+            excluded.add(account.business_owner)
+        successor = _by_rules(governance, plan, account, excluded)
+    if successor is None:
+        raise EditProblem(
+            f"no active successor for account '{account.id}' under plan '{plan.id}'; "
+            "name one with --to"
+        )
+    return AccountMove(account, plan, successor, _roles_in(account, person))
+
+
+def _by_rules(
+    governance: Governance, plan: Plan, account: Account | None, excluded: set[str]
+) -> str | None:
+    for rule in plan.successor_rules:
+        if rule.successor == "backup-owner":
+            candidates = [account.backup_owner] if account and account.backup_owner else []
+        elif rule.successor == "role" and rule.role:
+            candidates = [p.id for p in governance.holders(rule.role)]
+        else:
+            candidates = [rule.person] if rule.person else []
+        for candidate in candidates:
+            person = governance.people.get(candidate)
+            if candidate not in excluded and person is not None and person.status == "active":
+                return candidate
+    return None
+
+
+def _rota_successor(governance: Governance, person: str) -> str:
+    plans = sorted(
+        governance.plans.values(),
+        key=lambda p: bool(p.applies_to.accounts or p.applies_to.platforms),
+    )
+    for plan in plans:
+        found = _by_rules(governance, plan, None, {person})
+        if found:
+            return found
+    raise EditProblem(f"no active successor for the rota shifts of '{person}'; name one with --to")
+
+
+def _entries(governance: Governance, plan: HandoverPlan) -> list[Handover]:
+    successors: dict[str, list[AccountMove]] = {}
+    for move in plan.moves:
+        successors.setdefault(move.successor, []).append(move)
+    if plan.rota_successor and plan.rota_successor not in successors:
+        successors[plan.rota_successor] = []
+    days = min((p.deadline_days for p in governance.plans.values()), default=14)
+    entries = []
+    for successor, moves in successors.items():
+        ident = f"handover-{plan.person}-{plan.today.isoformat()}"
+        if len(successors) > 1:
+            ident += f"-to-{successor}"
+        if ident in governance.handovers:
+            raise EditProblem(f"handover '{ident}' is already recorded")
+        deadline = min((m.plan.deadline_days for m in moves), default=days)
+        entries.append(
+            Handover(
+                id=ident,
+                person=plan.person,
+                successor=successor,
+                accounts=[m.account.id for m in moves],
+                started=plan.today,
+                deadline=plan.today + timedelta(days=deadline),
+                status="in-progress",
+            )
+        )
+    return entries
+
+
+def _move_account(node: Any, plan: HandoverPlan, move: AccountMove) -> None:
+    leaver, successor = plan.person, move.successor
+    for key in ("business_owner", "backup_owner"):
+        if node.get(key) == leaver:
+            node[key] = successor
+    access = node.get("access") or []
+    mine = [entry for entry in access if entry["person"] == leaver]
+    theirs = [entry for entry in access if entry["person"] == successor]
+    for entry in mine:
+        if theirs:
+            kept = theirs[0]
+            if LEVEL_RANK[entry["level"]] > LEVEL_RANK[kept["level"]]:
+                kept["level"] = entry["level"]
+            access.remove(entry)
+            continue
+        entry["person"] = successor
+        if "granted" in entry:
+            entry["granted"] = plan.today
+        theirs = [entry]
+
+
+def _mark_leaving(node: Any, plan: HandoverPlan, last_day: date | None) -> None:
+    order = list(Person.model_fields)
+    if node.get("status", "active") == "active":
+        put_in_order(node, "status", "leaving", order)
+    if last_day is not None or not node.get("end_date"):
+        deadline = max((e.deadline for e in plan.entries), default=plan.today)
+        put_in_order(node, "end_date", last_day or deadline, order)
+
+
+def _record(spec: Any, entries: list[Handover]) -> None:
+    if "handovers" not in spec or spec["handovers"] is None:
+        put_in_order(spec, "handovers", CommentedSeq(), ["plans", "handovers"])
+    for entry in entries:
+        item = CommentedMap()
+        for key, value in entry.model_dump(exclude_none=True).items():
+            if key == "accounts":
+                value = CommentedSeq(value)
+                value.fa.set_flow_style()
+            item[key] = value
+        spec["handovers"].append(item)

@@ -1,0 +1,90 @@
+"""Scaffolding a new policy repository (`govkit init`): policies, handbook settings, CI and
+pre-commit configuration, and CODEOWNERS. Existing files are never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from string import Template
+
+from ..loading.repository import load_repository
+from ..schemas import export
+from .codeowners import GITHUB, github_codeowners
+
+TEMPLATES = Path(__file__).parent / "templates"
+PROJECT_EXAMPLE = Path(__file__).resolve().parents[2] / "policies"
+
+CONFIG_FILES = {
+    Path("policies") / "mkdocs.yml": "mkdocs.yml",
+    Path(".pre-commit-config.yaml"): "pre-commit-config.yaml",
+    Path(".github") / "workflows" / "governance.yml": "github-workflow.yml",
+    Path(".gitlab-ci.yml"): "gitlab-ci.yml",
+}
+
+
+class ScaffoldProblem(Exception):
+    """The scaffold cannot be written; one line for the user."""
+
+
+def example_source() -> Path:
+    """The bundled example model: packaged in the wheel, or the project's policies/."""
+    packaged = TEMPLATES / "example"
+    if packaged.is_dir():
+        return packaged
+    if PROJECT_EXAMPLE.is_dir():
+        return PROJECT_EXAMPLE
+    raise ScaffoldProblem("the example policies are not installed; use --minimal")
+
+
+def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, str]:
+    """Every file to write (relative to the target folder) and its text; CODEOWNERS excluded."""
+    values = {"today": today.isoformat(), "organisation": organisation}
+    files: dict[Path, str] = {}
+    if minimal:
+        for source in sorted((TEMPLATES / "minimal").glob("*.yaml")):
+            text = Template(source.read_text(encoding="utf-8")).safe_substitute(values)
+            files[Path("policies") / source.name] = text
+    else:
+        source_root = example_source()
+        for source in sorted(source_root.rglob("*")):
+            if source.is_file() and not any(p.startswith(".") for p in source.parts[-1:]):
+                relative = source.relative_to(source_root)
+                files[Path("policies") / relative] = source.read_text(encoding="utf-8")
+    for target, name in CONFIG_FILES.items():
+        if target not in files:
+            text = (TEMPLATES / name).read_text(encoding="utf-8")
+            files[target] = Template(text).safe_substitute(values)
+    return files
+
+
+def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
+    """Write the scaffold into `directory`; refuse if any file exists already."""
+    files = planned_files(minimal, today, "Example Company" if minimal else "Nordlys Outdoor")
+    every = [*files, GITHUB, *(Path("schemas") / name for name in _schema_names())]
+    existing = [path for path in every if (directory / path).exists()]
+    if existing:
+        raise ScaffoldProblem(
+            f"{directory / existing[0]}: already exists; govkit init never overwrites files"
+        )
+    written = []
+    for relative, text in files.items():
+        target = directory / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    written += export(directory / "schemas")
+    repository = load_repository(directory / "policies")
+    codeowners = directory / GITHUB
+    codeowners.write_text(
+        github_codeowners(repository.governance, directory.resolve()), encoding="utf-8"
+    )
+    written.append(codeowners)
+    return written
+
+
+def _schema_names() -> list[str]:
+    from ..model import KINDS
+    from ..schemas import schema_name
+
+    return [schema_name(kind) for kind in KINDS]

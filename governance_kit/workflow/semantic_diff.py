@@ -1,0 +1,359 @@
+"""The semantic diff: what changed in the governance model between two states, in words.
+
+Used for pull-request comments (`govkit diff`) and for `govkit handover --dry-run`. Values of
+confidential fields are never shown: the diff says that they changed, not what they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model.governance import Governance
+from .gitrefs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
+
+LABELS = {
+    "business_owner": "business owner",
+    "backup_owner": "backup owner",
+    "secret_ref": "credential reference",
+    "login_email": "login e-mail",
+    "mfa_method": "MFA method",
+    "last_rotated": "password last rotated",
+    "last_access_review": "last access review",
+    "last_activity": "last activity",
+    "last_verified": "last verified",
+    "continuity_plan": "continuity plan",
+    "end_date": "end date",
+    "start_date": "start date",
+    "github": "GitHub user",
+    "deadline_days": "deadline (days)",
+    "email": "e-mail",
+}
+
+ENTITY_NOUNS = {
+    "account": "account",
+    "person": "person",
+    "role": "role",
+    "channel": "channel",
+    "plan": "continuity plan",
+    "course": "course",
+    "escalation": "escalation path",
+    "crisis": "crisis protocol",
+    "objective": "objective",
+}
+"""Entities compared field by field; waivers and handovers have wording of their own."""
+
+SHORT = 60
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change in words, and the document it belongs to."""
+
+    document: str
+    text: str
+
+
+def diff_refs(policy_path: Path, base: str, head: str | None = None) -> tuple[Snapshot, Snapshot]:
+    """The two states to compare: BASE and HEAD commits, or BASE and the working tree."""
+    repo = open_repo(policy_path)
+    old = snapshot_at(policy_path, resolve(repo, base), f"`{base}`")
+    if head is None:
+        return old, snapshot_of_tree(policy_path)
+    return old, snapshot_at(policy_path, resolve(repo, head), f"`{head}`")
+
+
+def diff_governance(old: Governance, new: Governance) -> list[Change]:
+    """Every change from `old` to `new`, in document order."""
+    changes = list(_documents(old, new))
+    for entity, noun in ENTITY_NOUNS.items():
+        changes.extend(_entities(old, new, entity, noun))
+    changes.extend(_waivers(old, new))
+    changes.extend(_handovers(old, new))
+    changes.extend(_rota(old, new))
+    changes.extend(_other_spec(old, new))
+    order = {d.id: i for i, d in enumerate([*new.documents, *old.documents])}
+    return sorted(changes, key=lambda c: order.get(c.document, len(order)))
+
+
+def render_markdown(
+    changes: list[Change], old: Governance, new: Governance, base: str, head: str
+) -> str:
+    """Markdown for a pull-request comment: a summary line, then the changes per document."""
+    lines = ["## Governance changes", ""]
+    if not changes:
+        return "\n".join([*lines, f"No governance changes between {base} and {head}.", ""])
+    documents = list(dict.fromkeys(c.document for c in changes))
+    count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+    where = f"{len(documents)} document{'s' if len(documents) != 1 else ''}"
+    lines += [f"{count} in {where} between {base} and {head}.", ""]
+    for ident in documents:
+        lines += [f"### {_title(ident, old, new)} (`{ident}`)", ""]
+        lines += [f"- {c.text}" for c in changes if c.document == ident]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def semantic_diff(old: Snapshot, new: Snapshot) -> str:
+    before, after = old.governance, new.governance
+    return render_markdown(diff_governance(before, after), before, after, old.label, new.label)
+
+
+def _title(ident: str, old: Governance, new: Governance) -> str:
+    for governance in (new, old):
+        document = governance.entities["document"].get(ident)
+        if document is not None:
+            return str(document.metadata.title)
+    return ident
+
+
+def _home(governance: Governance, entity: str, ident: str) -> str:
+    return governance.locate(entity, ident).document.id
+
+
+def _documents(old: Governance, new: Governance) -> Iterator[Change]:
+    before, after = old.entities["document"], new.entities["document"]
+    for ident, model in after.items():
+        if ident not in before:
+            version = getattr(model.metadata, "version", None)
+            suffix = f", version {version}" if version else ""
+            yield Change(ident, f"new document `{ident}` ({model.kind}{suffix})")
+            continue
+        yield from (Change(ident, t) for t in _metadata(before[ident].metadata, model.metadata))
+    for ident, model in before.items():
+        if ident not in after:
+            yield Change(ident, f"document `{ident}` removed ({model.kind})")
+
+
+def _metadata(old: Any, new: Any) -> Iterator[str]:
+    ident = new.id
+    if getattr(old, "version", None) != getattr(new, "version", None):
+        text = f"version {old.version} -> {new.version}"
+        if new.change_summary and new.change_summary != old.change_summary:
+            text += f": {_oneline(new.change_summary)}"
+        yield text
+    if hasattr(new, "review"):
+        if old.review.interval != new.review.interval:
+            yield f"review interval of `{ident}`: {old.review.interval} -> {new.review.interval}"
+        if old.review.last_reviewed != new.review.last_reviewed and new.review.last_reviewed:
+            by = f" by {new.review.reviewed_by}" if new.review.reviewed_by else ""
+            yield f"review of `{ident}` recorded on {new.review.last_reviewed}{by}"
+    skip = {"version", "change_summary", "changelog", "review", "id"}
+    yield from _fields(old, new, skip)
+
+
+def _entities(old: Governance, new: Governance, entity: str, noun: str) -> Iterator[Change]:
+    before, after = old.entities.get(entity, {}), new.entities.get(entity, {})
+    for ident, item in after.items():
+        home = _home(new, entity, ident)
+        if ident not in before:
+            yield Change(home, f"{noun} `{ident}` added{_describe(item)}")
+            continue
+        texts = list(_entity_fields(before[ident], item))
+        yield from (Change(home, f"{noun} `{ident}`: {text}") for text in texts)
+    for ident in before:
+        if ident not in after:
+            yield Change(_home(old, entity, ident), f"{noun} `{ident}` removed")
+
+
+def _describe(item: Any) -> str:
+    name = getattr(item, "name", None)
+    return f" ({name})" if isinstance(name, str) and len(name) <= SHORT else ""
+
+
+def _entity_fields(old: Any, new: Any) -> Iterator[str]:
+    skip = {"id"}
+    if hasattr(new, "access"):
+        skip.add("access")
+        yield from _access(old.access, new.access)
+    if hasattr(new, "status") and hasattr(new, "end_date") and old.status != new.status:
+        skip |= {"status", "end_date"}
+        end = f" ({new.end_date})" if new.end_date else ""
+        yield f"status {old.status} -> {new.status}{end}"
+    yield from _fields(old, new, skip)
+
+
+def _access(old: list[Any], new: list[Any]) -> Iterator[str]:
+    before = {a.person: a.level for a in old}
+    after = {a.person: a.level for a in new}
+    for person, level in after.items():
+        if person not in before:
+            yield f"access granted to {person} ({level})"
+        elif before[person] != level:
+            yield f"access of {person}: {before[person]} -> {level}"
+    for person, level in before.items():
+        if person not in after:
+            yield f"access revoked from {person} ({level})"
+
+
+def _fields(old: BaseModel, new: BaseModel, skip: set[str], prefix: str = "") -> Iterator[str]:
+    for name, field in type(new).model_fields.items():
+        if name in skip:
+            continue
+        was, now = getattr(old, name), getattr(new, name)
+        if was == now:
+            continue
+        label = prefix + LABELS.get(name, name.replace("_", " "))
+        if _confidential(field.json_schema_extra):
+            yield f"{label} changed"
+        elif isinstance(was, BaseModel) and isinstance(now, BaseModel):
+            yield from _fields(was, now, set(), f"{label}: ")
+        else:
+            yield _value_change(label, was, now, field.json_schema_extra)
+
+
+def _confidential(extra: Any) -> bool:
+    return isinstance(extra, dict) and extra.get("x-classification") == "confidential"
+
+
+def _value_change(label: str, was: Any, now: Any, extra: Any) -> str:
+    if isinstance(was, list) and isinstance(now, list) and _scalars(was + now):
+        added = [str(v) for v in now if v not in was]
+        removed = [str(v) for v in was if v not in now]
+        parts = []
+        if added:
+            parts.append("added " + ", ".join(added))
+        if removed:
+            parts.append("removed " + ", ".join(removed))
+        return f"{label}: " + ("; ".join(parts) or "reordered")
+    if not (_short(was) and _short(now)):
+        return f"{label} changed"
+    if was is None:
+        return f"{label} set to {_show(now)}"
+    if now is None:
+        return f"{label} removed (was {_show(was)})"
+    if isinstance(extra, dict) and extra.get("x-references") == "person":
+        return f"{label} changed from {_show(was)} to {_show(now)}"
+    if isinstance(was, bool) and isinstance(now, bool):
+        return f"{label} turned {'on' if now else 'off'}"
+    return f"{label}: {_show(was)} -> {_show(now)}"
+
+
+def _scalars(values: list[Any]) -> bool:
+    return all(isinstance(v, str | int | float | date) for v in values)
+
+
+def _short(value: Any) -> bool:
+    if value is None or isinstance(value, bool | int | float | date):
+        return True
+    return isinstance(value, str) and len(value) <= SHORT and "\n" not in value
+
+
+def _show(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _oneline(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _waivers(old: Governance, new: Governance) -> Iterator[Change]:
+    before, after = old.waivers, new.waivers
+    for ident, waiver in after.items():
+        home = _home(new, "waiver", ident)
+        if ident not in before:
+            yield Change(
+                home,
+                f"new waiver `{ident}` for {waiver.rule} on `{waiver.target}` "
+                f"(expires {waiver.expires})",
+            )
+            continue
+        for text in _fields(before[ident], waiver, {"id"}):
+            yield Change(home, f"waiver `{ident}`: {text}")
+    for ident, waiver in before.items():
+        if ident not in after:
+            yield Change(
+                _home(old, "waiver", ident),
+                f"waiver `{ident}` for {waiver.rule} on `{waiver.target}` removed",
+            )
+
+
+def _handovers(old: Governance, new: Governance) -> Iterator[Change]:
+    before, after = old.handovers, new.handovers
+    for ident, handover in after.items():
+        home = _home(new, "handover", ident)
+        if ident not in before:
+            accounts = ", ".join(f"`{a}`" for a in handover.accounts) or "no accounts"
+            yield Change(
+                home,
+                f"new handover `{ident}` from {handover.person} to {handover.successor} "
+                f"({accounts}; started {handover.started}, deadline {handover.deadline})",
+            )
+            continue
+        for text in _fields(before[ident], handover, {"id"}):
+            yield Change(home, f"handover `{ident}`: {text}")
+    for ident in before:
+        if ident not in after:
+            yield Change(_home(old, "handover", ident), f"handover `{ident}` removed")
+
+
+def _rota(old: Governance, new: Governance) -> Iterator[Change]:
+    documents = new.of_kind("ModerationPolicy") or old.of_kind("ModerationPolicy")
+    before, after = old.single("ModerationPolicy"), new.single("ModerationPolicy")
+    if before is None or after is None or before.rota == after.rota:
+        return
+    home = documents[0].id
+    if before.rota.timezone != after.rota.timezone:
+        yield Change(home, f"rota time zone: {before.rota.timezone} -> {after.rota.timezone}")
+    was, now = before.rota.shifts, after.rota.shifts
+    if len(was) == len(now):
+        for a, b in zip(was, now, strict=True):
+            if a != b and a.model_copy(update={"person": b.person}) == b:
+                yield Change(home, f"rota shift {_shift(b)}: {a.person} -> {b.person}")
+                was, now = [s for s in was if s is not a], [s for s in now if s is not b]
+    for shift in now:
+        if shift not in was:
+            yield Change(home, f"rota shift added: {shift.person} {_shift(shift)}")
+    for shift in was:
+        if shift not in now:
+            yield Change(home, f"rota shift removed: {shift.person} {_shift(shift)}")
+
+
+def _shift(shift: Any) -> str:
+    return f"{', '.join(shift.days)} {shift.start}-{shift.end}"
+
+
+ENTITY_KEYS = {
+    "People": {"people", "roles"},
+    "Scope": {"channels"},
+    "AccountRegistry": {"accounts"},
+    "ContinuityPlan": {"plans", "handovers"},
+    "TrainingPlan": {"courses"},
+    "ModerationPolicy": {"escalation", "crisis", "rota"},
+    "Objectives": {"objectives"},
+    "Waivers": {"waivers"},
+}
+"""Spec keys whose changes are told entity by entity; the rest is told by path."""
+
+
+def _other_spec(old: Governance, new: Governance) -> Iterator[Change]:
+    before = {d.id: d for d in old.documents}
+    for document in new.documents:
+        previous = before.get(document.id)
+        if previous is None or previous.kind != document.kind:
+            continue
+        skip = ENTITY_KEYS.get(document.kind, set())
+        was = previous.model.spec.model_dump(mode="json")
+        now = document.model.spec.model_dump(mode="json")
+        for key in now:
+            if key not in skip:
+                for path in _changed_paths(was.get(key), now.get(key), key):
+                    yield Change(document.id, f"`{path}` changed")
+
+
+def _changed_paths(was: Any, now: Any, path: str) -> Iterator[str]:
+    if was == now:
+        return
+    if isinstance(was, dict) and isinstance(now, dict):
+        for key in dict.fromkeys([*was, *now]):
+            yield from _changed_paths(was.get(key), now.get(key), f"{path}.{key}")
+    elif isinstance(was, list) and isinstance(now, list) and len(was) == len(now):
+        for index, (a, b) in enumerate(zip(was, now, strict=True)):
+            yield from _changed_paths(a, b, f"{path}[{index}]")
+    else:
+        yield path

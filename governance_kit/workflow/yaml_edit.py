@@ -1,0 +1,223 @@
+"""Editing policy files in place: ruamel.yaml round trip, atomic replace, one writer at a time.
+
+Comments, key order, quoting and indentation survive an edit; only the values changed differ.
+New texts are validated with the loader (every file, cross-references included) before any
+file is replaced, and each file is replaced atomically (temporary file in the same folder,
+fsync, os.replace), so a crash leaves either the old or the new file, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from ..findings import Finding
+from ..loading.documents import Document, load_document
+from ..loading.references import check_references
+from ..loading.repository import policy_files
+from ..loading.yaml_source import UnreadableYaml, read_yaml
+from ..model.governance import Governance
+
+LOCK_NAME = ".govkit.lock"
+
+
+class EditProblem(Exception):
+    """An edit that cannot be made; the message is one line for the user."""
+
+
+class Locked(EditProblem):
+    """Another govkit command is changing the same policy repository."""
+
+
+@dataclass
+class Edited:
+    """A file read for a round-trip edit: its text, the parsed data and how it was written."""
+
+    path: Path
+    original: str
+    data: Any
+    yaml: YAML
+
+    def dump(self) -> str:
+        stream = io.StringIO()
+        self.yaml.dump(self.data, stream)
+        return stream.getvalue()
+
+
+def open_for_edit(path: Path) -> Edited:
+    """Parse a file for a round-trip edit, with the indentation and width it was written with."""
+    text = path.read_text(encoding="utf-8")
+    mapping, offset = guess_indent(text)
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=mapping, sequence=max(mapping, offset + 2), offset=offset)
+    yaml.explicit_start = text.lstrip().startswith("---")
+    return Edited(path, text, yaml.load(text), yaml)
+
+
+def guess_indent(text: str) -> tuple[int, int]:
+    """(mapping indent, offset of '-' in block sequences) as the file was written."""
+    mapping: int | None = None
+    offset: int | None = None
+    parent: int | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if parent is not None and indent > parent:
+            if stripped.startswith("- "):
+                offset = indent - parent if offset is None else offset
+            elif mapping is None:
+                mapping = indent - parent
+        if parent is not None and stripped.startswith("- ") and offset is None:
+            offset = 0 if indent == parent else offset
+        parent = indent if stripped.endswith(":") and not stripped.startswith("- ") else None
+        if mapping is not None and offset is not None:
+            break
+    return mapping or 2, offset or 0
+
+
+def node_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+@dataclass
+class Changeset:
+    """New texts of some files of one policy repository, checked together, written together."""
+
+    root: Path
+    files: dict[Path, Edited] = field(default_factory=dict)
+
+    def file(self, path: Path) -> Edited:
+        key = path.resolve()
+        if key not in self.files:
+            self.files[key] = open_for_edit(path)
+        return self.files[key]
+
+    def texts(self) -> dict[Path, str]:
+        return {path: edited.dump() for path, edited in self.files.items()}
+
+    def changed(self) -> dict[Path, str]:
+        return {
+            path: text for path, text in self.texts().items() if text != self.files[path].original
+        }
+
+    def documents(self) -> tuple[list[Document], list[Finding]]:
+        """Every document of the repository as it would be after the change."""
+        return load_with(self.root, self.texts())
+
+    def validate(self) -> None:
+        documents, findings = self.documents()
+        if not findings:
+            findings = check_references(Governance.build(list(documents)), self.root)
+        if findings:
+            first = findings[0]
+            raise EditProblem(
+                f"{first.display_path()}:{first.line}:{first.column}: the change would make the "
+                f"file invalid: {first.message}"
+            )
+
+    def write(self) -> list[Path]:
+        """Validate, then replace every changed file atomically, holding the repository lock."""
+        with repository_lock(self.root):
+            self.validate()
+            changed = self.changed()
+            for path, text in changed.items():
+                atomic_write(path, text)
+        return sorted(changed)
+
+
+def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
+    files, findings = policy_files(root)
+    documents: list[Document] = []
+    for path in files:
+        try:
+            loaded = load_document(read_yaml(path, texts.get(path.resolve())))
+        except UnreadableYaml as error:
+            findings.append(error.finding)
+            continue
+        if isinstance(loaded, Document):
+            documents.append(loaded)
+        else:
+            findings.extend(loaded)
+    return documents, findings
+
+
+@contextlib.contextmanager
+def repository_lock(root: Path) -> Iterator[Path]:
+    """Hold `.govkit.lock` in the policy folder; refuse when another writer holds it."""
+    folder = root if root.is_dir() else root.parent
+    lock = folder / LOCK_NAME
+    try:
+        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        raise Locked(
+            f"{lock}: another govkit command is changing these files; try again when it is "
+            "done (delete the lock file if no govkit command is running)"
+        ) from None
+    try:
+        os.write(handle, f"{os.getpid()}\n".encode())
+        os.close(handle)
+        yield lock
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            lock.unlink()
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text`: write a temporary file beside it, fsync, then os.replace."""
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def edit(root: Path, path: Path, change: Callable[[Any], None]) -> list[Path]:
+    """Change one file of a policy repository and write it, validated and atomically."""
+    changeset = Changeset(root)
+    change(changeset.file(path).data)
+    return changeset.write()
+
+
+def put_in_order(mapping: Any, key: str, value: Any, order: list[str]) -> None:
+    """Set a key; a new key goes after the keys that come before it in `order`."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    earlier = set(order[: order.index(key)]) if key in order else set(order)
+    position = 0
+    for index, existing in enumerate(mapping):
+        if existing in earlier:
+            position = index + 1
+    mapping.insert(position, key, value)
