@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import logging
@@ -89,8 +90,12 @@ def company_config(root: Path) -> dict[str, Any]:
     return loaded
 
 
+def _name(entry: Any) -> str:
+    return str(next(iter(entry), "")) if isinstance(entry, dict) else str(entry)
+
+
 def _extension_names(extensions: list[Any]) -> set[str]:
-    return {next(iter(e)) if isinstance(e, dict) else str(e) for e in extensions}
+    return {_name(entry) for entry in extensions}
 
 
 def merged_config(
@@ -102,7 +107,7 @@ def merged_config(
     theme = company.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {}
     theme["name"] = "material"
-    theme.setdefault("features", DEFAULT_FEATURES)
+    theme.setdefault("features", list(DEFAULT_FEATURES))
     config["theme"] = theme
     plugins = list(company.get("plugins") or [])
     if "search" not in _extension_names(plugins):
@@ -110,7 +115,7 @@ def merged_config(
     config["plugins"] = plugins
     extensions = list(company.get("markdown_extensions") or [])
     present = _extension_names(extensions)
-    extensions += [e for e in REQUIRED_EXTENSIONS if next(iter(e)) not in present]
+    extensions += [e for e in copy.deepcopy(REQUIRED_EXTENSIONS) if _name(e) not in present]
     config["markdown_extensions"] = extensions
     config["nav"] = [*generated.nav, *(company.get("nav") or [])]
     config["docs_dir"] = str(generated.docs_dir)

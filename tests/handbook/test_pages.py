@@ -1,0 +1,152 @@
+"""Page generators on the example model: exact lines for key facts, nothing confidential."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from governance_kit.handbook.confidential import confidential_fields, confidential_values
+from governance_kit.handbook.context import Context
+from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, render_policy_page
+from governance_kit.handbook.policy import change_history, next_review
+from governance_kit.loading.repository import load_repository
+from governance_kit.model.accounts import Account, Credentials, Recovery
+from governance_kit.model.people import Person
+from tests.conftest import TODAY
+
+DAY = dt.date.fromisoformat(TODAY)
+
+
+def page(context: Context, filename: str) -> list[str]:
+    found = next(p for p in POLICY_PAGES if p.filename == filename)
+    return render_policy_page(found, context).splitlines()
+
+
+@pytest.fixture
+def context(published: Path) -> Context:
+    repository = load_repository(published)
+    assert repository.valid, repository.findings
+    return Context.of(repository, DAY)
+
+
+def test_confidential_fields_come_from_the_model() -> None:
+    assert {(cls.__name__, name) for cls, name in confidential_fields()} == {
+        (Credentials.__name__, "secret_ref"),
+        (Credentials.__name__, "login_email"),
+        (Account.__name__, "recovery"),
+        (Recovery.__name__, "email"),
+        (Recovery.__name__, "phone"),
+        (Person.__name__, "phone"),
+    }
+
+
+def test_account_directory_row(context: Context) -> None:
+    assert (
+        "| X | [@NordlysSupport](https://x.com/NordlysSupport) | 24/7 public customer support; "
+        "answered from the Zendesk social integration\\. | Active | Erik Nyström | "
+        "Ana Berg Haugen |"
+    ) in page(context, "accounts.md")
+
+
+def test_archived_accounts_are_listed_apart(context: Context) -> None:
+    lines = page(context, "accounts.md")
+    archived = lines.index("## Archived accounts")
+    assert "- YouTube: Nordlys Outdoor Sverige" in lines[archived:]
+    assert not any("@nordlysoutdoorsverige" in line for line in lines)
+
+
+def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: Context) -> None:
+    lines = page(context, "moderation.md")
+    assert "| Time | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in lines
+    night = next(line for line in lines if line.startswith("| 00:00\u201308:00 |"))
+    cells = [c.strip() for c in night.strip("|").split("|")]
+    assert cells[1] == "Kari Nordli (X only)"  # Sunday's night shift ends Monday 08:00
+    assert cells[2] == "Ola Brekke (X only)"
+    weekend = next(line for line in lines if line.startswith("| 08:00\u201312:00 |"))
+    assert weekend.endswith("| Marit Lie | Marit Lie |")
+
+
+def test_no_overdue_notice_while_reviews_are_current(context: Context) -> None:
+    for found in available(context):
+        assert "!!! danger" not in render_policy_page(found, context)
+
+
+def test_overdue_notice_once_the_review_is_late(published: Path) -> None:
+    repository = load_repository(published)
+    moderation = next(d for d in repository.documents if d.kind == "ModerationPolicy")
+    late = next_review(moderation) + dt.timedelta(days=3)
+    lines = page(Context.of(repository, late), "moderation.md")
+    assert lines[2] == '!!! danger "Review overdue"'
+    assert lines[4] == (
+        f"    The review of **Moderation, response and crisis policy** was due on "
+        f"{next_review(moderation).isoformat()} (3 days ago). Parts of this page may be out of "
+        "date: if in doubt, ask the owner, Carl Johansson."
+    )
+
+
+def test_metadata_box_shows_version_owner_and_review_dates(context: Context) -> None:
+    lines = page(context, "moderation.md")
+    assert '!!! info "About this policy"' in lines
+    assert (
+        "    | 3\\.1\\.0 | Carl Johansson | 2026-11-16 | 2026-11-10 by Ana Berg Haugen | "
+        "2028-11-10 | Ana Berg Haugen on 2026-11-12 |"
+    ) in lines
+
+
+def test_change_history_without_git_uses_the_metadata(tmp_path: Path, published: Path) -> None:
+    repository = load_repository(published)
+    scope = next(d for d in repository.documents if d.kind == "Scope")
+    lines = change_history(scope)
+    assert lines[0] == "The source file is not kept in Git; the versions below are all we know."
+    assert "| 1\\.0\\.0 | 2023-01-16 | First channel register, approved by the management group\\. |" in lines
+
+
+def test_crisis_contacts_by_name_only(context: Context) -> None:
+    text = "\n".join(page(context, "escalation.md"))
+    people = {p.id: p for p in context.governance.people.values()}
+    assert "**Call:** " in text
+    for person in people.values():
+        if person.phone:
+            assert person.phone not in text
+
+
+def test_content_approval_table_by_risk(context: Context) -> None:
+    lines = page(context, "posting.md")
+    header = "| Risk | What falls here | Examples | Approved by | Approvals | Answer within |"
+    start = lines.index(header)
+    risks = [line.split("|")[1].strip() for line in lines[start + 2 : start + 6]]
+    assert risks == ["Low", "Medium", "High", "Critical"]
+
+
+def test_checklist_is_a_task_list(context: Context) -> None:
+    lines = page(context, "brand.md")
+    assert sum(line.startswith("- [ ] ") for line in lines) == len(
+        context.spec("BrandGuide").checklist
+    )
+
+
+def test_home_names_the_contact_and_the_lead(context: Context) -> None:
+    home = render_home(context, available(context), []).splitlines()
+    assert home[0] == "# Social media at Nordlys Outdoor AS"
+    assert (
+        "    Write to [social@nordlys\\.example](mailto:social@nordlys.example). "
+        "Social media lead: Ana Berg Haugen."
+    ) in home
+    assert "- [Account directory](accounts.md)" in home
+
+
+def test_confidential_document_is_not_published(example: Path) -> None:
+    context = Context.of(load_repository(example), DAY)  # accounts.yaml is confidential
+    assert "accounts.md" not in [p.filename for p in available(context)]
+    assert context.governance.accounts == {}
+
+
+def test_no_generated_page_holds_a_confidential_value(context: Context, published: Path) -> None:
+    values = confidential_values(d.model for d in load_repository(published).documents)
+    assert "social-admin@nordlys.example" in values  # the walk finds login e-mails
+    assert any(value.startswith("op://") for value in values)
+    assert any(value.startswith("+47") for value in values)
+    markdown = "\n".join(render_policy_page(p, context) for p in available(context))
+    assert [value for value in values if value in markdown] == []
