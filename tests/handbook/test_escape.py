@@ -49,7 +49,7 @@ def test_markdown_punctuation_is_backslash_escaped() -> None:
 
 
 def test_quotes_and_ampersands_become_entities() -> None:
-    assert text("Tom & Jerry's \"show\"") == "Tom &amp; Jerry&#39;s &quot;show&quot;"
+    assert text('Tom & Jerry\'s "show"') == "Tom &amp; Jerry&#39;s &quot;show&quot;"
 
 
 def test_newlines_and_runs_of_spaces_collapse() -> None:

@@ -95,12 +95,14 @@ def test_metadata_box_shows_version_owner_and_review_dates(context: Context) -> 
     ) in lines
 
 
-def test_change_history_without_git_uses_the_metadata(tmp_path: Path, published: Path) -> None:
+def test_change_history_without_git_uses_the_metadata(published: Path) -> None:
     repository = load_repository(published)
     scope = next(d for d in repository.documents if d.kind == "Scope")
     lines = change_history(scope)
     assert lines[0] == "The source file is not kept in Git; the versions below are all we know."
-    assert "| 1\\.0\\.0 | 2023-01-16 | First channel register, approved by the management group\\. |" in lines
+    assert (
+        "| 1\\.0\\.0 | 2023-01-16 | First channel register, approved by the management group\\. |"
+    ) in lines
 
 
 def test_crisis_contacts_by_name_only(context: Context) -> None:
