@@ -6,6 +6,7 @@ never returns or logs the value itself.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -45,7 +46,8 @@ PASSWORD_IN_TEXT = re.compile(
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-_SEGMENT = re.compile(r"[-_./:+=@#,;()\[\]]+")
+_RUN = re.compile(r"[A-Za-z0-9]+")
+_HEX = re.compile(r"^(?:[0-9a-f]+|[0-9A-F]+)$")
 
 MIN_TOKEN_LENGTH = 24
 MIN_ENTROPY = 4.0
@@ -84,14 +86,20 @@ def secret_in_text(text: str) -> str | None:
 
 
 def high_entropy(token: str) -> bool:
-    """A long, random-looking token: no URL, e-mail, reference, UUID or dash-joined words."""
+    """A long, random-looking token that is not a URL, e-mail, reference, UUID or checksum.
+
+    Random means: at least 24 characters, letters and digits, Shannon entropy of at least
+    4 bits a character, and a run of 8 or more letters and digits that switches often between
+    letters and digits or from lower to upper case (so `summer-campaign-2026q3`, `feedView`
+    and hexadecimal commit ids are not secrets).
+    """
     if len(token) < MIN_TOKEN_LENGTH:
         return False
     if _URL.match(token) or _EMAIL.match(token) or _UUID.match(token):
         return False
     if not any(c.isalpha() for c in token) or not any(c.isdigit() for c in token):
         return False
-    if all(_plain(part) for part in _SEGMENT.split(token)):
+    if not any(_random_run(run) for run in _RUN.findall(token)):
         return False
     return shannon_entropy(token) >= MIN_ENTROPY
 
@@ -107,9 +115,13 @@ def _secret_key(key: str) -> bool:
     return bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
 
 
-def _plain(part: str) -> bool:
-    """A word, a number, or a short fragment: what ids, file names and dates are made of."""
-    return len(part) < 8 or part.isalpha() or part.isdigit()
+def _random_run(run: str) -> bool:
+    """Letters and digits that look drawn at random rather than written."""
+    if len(run) < 8 or _HEX.match(run):
+        return False
+    kinds = sum(1 for a, b in itertools.pairwise(run) if a.isdigit() != b.isdigit())
+    humps = sum(1 for a, b in itertools.pairwise(run) if a.islower() and b.isupper())
+    return kinds >= 3 or humps / len(run) >= 0.2
 
 
 def _password_like(word: str) -> bool:

@@ -1,0 +1,42 @@
+"""Helpers of the rule tests: run one rule over a (mutated) policy repository."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from governance_kit.checker import run_check, select_rules
+from governance_kit.findings import Finding
+from governance_kit.loading.repository import load_repository
+
+DAY = date(2026, 11, 24)
+
+
+def check(root: Path, code: str, today: date = DAY) -> list[Finding]:
+    """The findings of one rule; the repository must be valid."""
+    repository = load_repository(root)
+    assert repository.valid, [f.message for f in repository.findings]
+    return run_check(repository, today, select_rules([code])).findings
+
+
+def brief(findings: list[Finding]) -> list[tuple[str, int, str, str | None, str]]:
+    """(file name, line, code, target, message) of each finding."""
+    return [(f.path.name, f.line, f.code, f.target, f.message) for f in findings]
+
+
+def item(data: Any, list_name: str, ident: str) -> Any:
+    """The entry with `id: ident` in `spec.<list_name>` of a loaded YAML document."""
+    return next(entry for entry in data["spec"][list_name] if entry["id"] == ident)
+
+
+def column_of(path: Path, line: int, text: str) -> int:
+    """1-based column of `text` on a line of a file."""
+    return path.read_text(encoding="utf-8").splitlines()[line - 1].index(text) + 1
+
+
+def line_after(path: Path, anchor: str, text: str) -> int:
+    """1-based number of the first line holding `text` after the line holding `anchor`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if anchor in line)
+    return next(n for n, line in enumerate(lines) if n > start and text in line) + 1

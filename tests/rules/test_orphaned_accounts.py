@@ -1,0 +1,201 @@
+"""GK201-GK206: accounts without an owner, with owners who are unknown or leaving, single admins."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.conftest import edit_yaml, line_of
+from tests.rules.helpers import brief, check, column_of, item, line_after
+
+
+def change_account(root: Path, ident: str, **changes: object) -> Path:
+    """Set (or, with None, delete) fields of one account; returns the registry file."""
+
+    def change(data: dict) -> None:
+        account = item(data, "accounts", ident)
+        for key, value in changes.items():
+            if value is None:
+                account.pop(key, None)
+            else:
+                account[key] = value
+
+    path = root / "accounts.yaml"
+    edit_yaml(path, change)
+    return path
+
+
+def change_person(root: Path, ident: str, **changes: object) -> None:
+    edit_yaml(root / "people.yaml", lambda data: item(data, "people", ident).update(changes))
+
+
+def test_example_has_no_orphaned_accounts(example: Path) -> None:
+    for code in ("GK201", "GK202", "GK203", "GK204", "GK205", "GK206"):
+        assert check(example, code) == [], code
+
+
+def test_account_without_owner_points_at_the_account(example: Path) -> None:
+    path = change_account(example, "instagram-teampro", business_owner=None)
+    [finding] = check(example, "GK201")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_of(path, "- id: instagram-teampro"),
+            "GK201",
+            "instagram-teampro",
+            "account 'instagram-teampro' (active) has no business owner",
+        )
+    ]
+    assert finding.severity == "error"
+    assert finding.hint == "name the person who answers for it in 'business_owner'"
+
+
+def test_archived_account_needs_no_owner(example: Path) -> None:
+    change_account(example, "youtube-sverige-legacy", business_owner=None, backup_owner=None)
+    assert check(example, "GK201") == []
+    assert check(example, "GK205") == []
+
+
+def test_owner_not_on_roster_points_at_the_owner_value(example: Path) -> None:
+    path = change_account(example, "facebook-se", business_owner="anna", backup_owner="bn")
+    findings = check(example, "GK202")
+    assert brief(findings) == [
+        (
+            "accounts.yaml",
+            line_of(path, "business_owner: anna"),
+            "GK202",
+            "facebook-se",
+            "account 'facebook-se': business owner 'anna' is not a person on the roster",
+        ),
+        (
+            "accounts.yaml",
+            line_of(path, "backup_owner: bn"),
+            "GK202",
+            "facebook-se",
+            "account 'facebook-se': backup owner 'bn' is not a person on the roster",
+        ),
+    ]
+    assert findings[0].hint == "did you mean 'hanna'?"
+    line = line_of(path, "business_owner: anna")
+    assert findings[0].column == column_of(path, line, "anna")
+
+
+def test_owner_who_left_is_an_error(example: Path) -> None:
+    path = change_account(example, "instagram-teampro", business_owner="lars")
+    [finding] = check(example, "GK203")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_of(path, "business_owner: lars"),
+            "GK203",
+            "instagram-teampro",
+            "account 'instagram-teampro': business owner 'lars' left on 2026-06-30",
+        )
+    ]
+    assert finding.severity == "error"
+
+
+def test_owner_leaving_within_the_horizon(example: Path) -> None:
+    change_person(example, "ivar", status="leaving", end_date=date(2026, 12, 20))
+    path = change_account(example, "instagram-teampro", business_owner="ivar")
+    assert brief(check(example, "GK203")) == [
+        (
+            "accounts.yaml",
+            line_of(path, "business_owner: ivar"),
+            "GK203",
+            "instagram-teampro",
+            "account 'instagram-teampro': business owner 'ivar' leaves on 2026-12-20",
+        )
+    ]
+
+
+def test_owner_leaving_after_the_horizon_is_fine(example: Path) -> None:
+    change_person(example, "ivar", status="leaving", end_date=date(2027, 1, 15))
+    change_account(example, "instagram-teampro", business_owner="ivar")
+    assert check(example, "GK203") == []
+
+
+def test_end_date_passed_counts_as_left(example: Path) -> None:
+    change_person(example, "ivar", end_date=date(2026, 11, 1))
+    change_account(example, "instagram-teampro", business_owner="ivar")
+    [finding] = check(example, "GK203")
+    assert (
+        finding.message == "account 'instagram-teampro': business owner 'ivar' left on 2026-11-01"
+    )
+
+
+def test_backup_owner_leaving_is_a_warning(example: Path) -> None:
+    path = change_account(example, "facebook-no", backup_owner="lars")
+    [finding] = check(example, "GK204")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_of(path, "backup_owner: lars"),
+            "GK204",
+            "facebook-no",
+            "account 'facebook-no': backup owner 'lars' left on 2026-06-30",
+        )
+    ]
+    assert finding.severity == "warning"
+    assert check(example, "GK203") == []
+
+
+def test_missing_backup_owner_points_at_the_account(example: Path) -> None:
+    path = change_account(example, "linkedin-nordlys", backup_owner=None)
+    [finding] = check(example, "GK205")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_of(path, "- id: linkedin-nordlys"),
+            "GK205",
+            "linkedin-nordlys",
+            "account 'linkedin-nordlys' has no backup owner",
+        )
+    ]
+    assert finding.severity == "warning"
+
+
+def test_backup_owner_who_is_the_business_owner(example: Path) -> None:
+    path = change_account(example, "instagram-teampro", backup_owner="carl")
+    assert brief(check(example, "GK205")) == [
+        (
+            "accounts.yaml",
+            line_after(path, "- id: instagram-teampro", "backup_owner: carl"),
+            "GK205",
+            "instagram-teampro",
+            "account 'instagram-teampro': backup owner 'carl' is the business owner",
+        )
+    ]
+
+
+def without_admin(root: Path, ident: str, person: str) -> Path:
+    def change(data: dict) -> None:
+        account = item(data, "accounts", ident)
+        account["access"] = [a for a in account["access"] if a["person"] != person]
+
+    path = root / "accounts.yaml"
+    edit_yaml(path, change)
+    return path
+
+
+def test_single_admin_is_a_warning(example: Path) -> None:
+    path = without_admin(example, "instagram-teampro", "ana")
+    [finding] = check(example, "GK206")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_of(path, "{person: carl, level: admin, granted: 2021-04-20}"),
+            "GK206",
+            "instagram-teampro",
+            "account 'instagram-teampro' has a single admin, 'carl'",
+        )
+    ]
+    assert finding.severity == "warning"
+
+
+def test_admins_who_left_do_not_count(example: Path) -> None:
+    without_admin(example, "instagram-teampro", "ana")
+    change_person(example, "carl", status="left", end_date=date(2026, 11, 1))
+    [finding] = [f for f in check(example, "GK206") if f.target == "instagram-teampro"]
+    assert finding.message == "account 'instagram-teampro' has no admin who is still here"
+    assert finding.severity == "error"

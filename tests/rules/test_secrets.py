@@ -1,0 +1,172 @@
+"""The plaintext-secret detector (`_secrets.looks_like_secret`) and GK305, which uses it.
+
+Every token below is made up; none was ever a working credential.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from governance_kit import reporters
+from governance_kit.rules._secrets import looks_like_secret
+from tests.conftest import TODAY, edit_yaml, govkit, line_of
+from tests.rules.helpers import brief, check, item, line_after
+
+SLACK_TOKEN = "xoxb-2817465039-4729183650427-Qm8vT3kZ9pL2xW7nR4cY1dHf"
+
+FOUND = [
+    ("ghp_R8x2Lq9ZtV4mN7pK3wY6sB1cD5fH0jGa2eUo", "GitHub token"),
+    ("github_pat_11AQZ7KXA0bQm3Lr9TzV2n_Xc8pW4yR6sD1fG5hJ0kL3mN7qP2tV9wZ4xB8cE1g", "GitHub token"),
+    (SLACK_TOKEN, "Slack token"),
+    ("xoxp-1234567890-0987654321-AbCdEf123456", "Slack token"),
+    (
+        "https://hooks.slack.com/services/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",
+        "Slack webhook",
+    ),
+    ("AKIAZ7Q4M2XK9LP3TB5W", "AWS access key"),
+    ("ASIAQ3W8E5R2T7Y1U4I6", "AWS access key"),
+    ("EAAGm0PX4ZCpsBAKz9xQ7vL2nR8tY3wC5dF1hJ6kM0pS4uV9", "Meta access token"),
+    ("AIzaSyD3x9Kq7LmN2pR5tV8wY1zB4cF6hJ0kM3s", "Google API key"),
+    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub3JkbHlzIn0.Zk3q9xY7vL2nR8tW5cB1dF4h", "JSON Web Token"),
+    ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n", "private key"),
+    ("-----BEGIN RSA PRIVATE KEY-----", "private key"),
+    ("q7Vx2Lm9Pz4Rt8Wk3Ny6Bc1Df5Gh0Js", "high-entropy token"),
+    ("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY", "high-entropy token"),
+    (
+        "Temporary access for the agency: token Zk3q9xY7vL2nR8tW5cB1dF4hP0sJ6mQ2",
+        "high-entropy token",
+    ),
+    ("Shared login, password: Fjell#2026 (change it!)", "password"),
+    ("Passord er Nordlys2026", "password"),
+    ("https://social:Fjell2026x@cms.nordlys.example/admin", "password in a URL"),
+]
+
+NOT_FOUND = [
+    "https://www.instagram.com/nordlysoutdoor",
+    "https://www.youtube.com/channel/UCx7Vq2Lm9Pz4Rt8Wk3Ny6Bc",
+    "https://www.linkedin.com/company/nordlys-outdoor-as/posts/?feedView=all",
+    "@nordlys.teampro",
+    "@NordlysSupport",
+    "op://social-accounts/instagram-nordlysoutdoor",
+    "vault://secret/social/x-support",
+    "social-admin@nordlys.example",
+    "social-recovery+2fa-backup@nordlys.example",
+    "2026-11-24",
+    "2026-11-24T08:00:00+01:00",
+    "PT2H30M",
+    "+47 930 12 480",
+    "Athletes never get a login; they send material through the shared Team Pro folder.",
+    "The password is kept in 1Password; never share it.",
+    "Password: see op://social-accounts/instagram-main",
+    # UUIDs and hexadecimal checksums or commit ids are ids, not secrets (a deliberate choice).
+    "3f2b8c1e-9a4d-4e7b-8c2a-1b2c3d4e5f60",
+    "9f66714c3e2a1b0d8e7f6a5b4c3d2e1f0a9b8c7d",
+    "sha256:9f66714c3e2a1b0d8e7f6a5b4c3d2e1f0a9b8c7d",
+    "nordlys-summer-campaign-2026q3-no-se-uk-de",
+    "assets/logos/nordlys-primary-2024-rgb.svg",
+    "NordlysOutdoorSummerCampaign2026Instagram",
+    "utm_source=instagram&utm_campaign=summer2026",
+    "revoke-app-tokens",
+    "",
+]
+
+
+@pytest.mark.parametrize(("value", "kind"), FOUND)
+def test_token_shapes_are_found(value: str, kind: str) -> None:
+    assert looks_like_secret("notes", value) == kind
+
+
+@pytest.mark.parametrize("value", NOT_FOUND)
+def test_ordinary_values_are_not_secrets(value: str) -> None:
+    assert looks_like_secret("notes", value) is None
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "password",
+        "db_password",
+        "passwd",
+        "pwd",
+        "api_key",
+        "apiKey",
+        "access-key",
+        "client_secret",
+        "private_key",
+        "token",
+        "secret",
+    ],
+)
+def test_keys_named_like_secrets(key: str) -> None:
+    assert looks_like_secret(key, "hunter2") == "plaintext credential"
+    assert looks_like_secret(key, "op://social-accounts/instagram") is None
+    assert looks_like_secret(key, "") is None
+    assert looks_like_secret(key, None) is None
+
+
+@pytest.mark.parametrize("key", ["secret_ref", "last_rotated", "mfa_method", "notes", 3])
+def test_ordinary_keys(key: str | int) -> None:
+    assert looks_like_secret(key, "hunter2") is None
+
+
+def test_booleans_numbers_and_containers_are_not_secrets() -> None:
+    assert looks_like_secret("password", True) is None
+    assert looks_like_secret("password", {"a": "b"}) is None
+    assert looks_like_secret("pin", 4711) == "plaintext credential"
+
+
+def plant(root: Path, value: str) -> Path:
+    path = root / "accounts.yaml"
+    edit_yaml(
+        path, lambda data: item(data, "accounts", "tiktok-nordlysoutdoor").update(notes=value)
+    )
+    return path
+
+
+def test_example_has_no_plaintext_secret(example: Path) -> None:
+    assert check(example, "GK305") == []
+
+
+def test_plaintext_secret_points_at_the_value_and_never_repeats_it(example: Path) -> None:
+    path = plant(example, f"Bot token for the TikTok scheduler: {SLACK_TOKEN}")
+    [finding] = check(example, "GK305")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_after(path, "- id: tiktok-nordlysoutdoor", "notes: >-"),
+            "GK305",
+            "nordlys-accounts",
+            "value of 'notes' looks like a Slack token",
+        )
+    ]
+    assert finding.severity == "error"
+    assert SLACK_TOKEN not in (finding.hint or "")
+
+
+def test_secrets_in_lists_name_the_list(example: Path) -> None:
+    path = example / "brand.yaml"
+    edit_yaml(path, lambda data: data["spec"]["voice"]["principles"].append("AKIAZ7Q4M2XK9LP3TB5W"))
+    [finding] = check(example, "GK305")
+    assert brief([finding]) == [
+        (
+            "brand.yaml",
+            line_of(path, "AKIAZ7Q4M2XK9LP3TB5W"),
+            "GK305",
+            finding.target,
+            "value of 'principles' looks like an AWS access key",
+        )
+    ]
+    assert finding.target == "nordlys-brand"
+
+
+@pytest.mark.parametrize("fmt", sorted(reporters.FORMATS))
+def test_no_report_format_repeats_the_secret(example: Path, fmt: str) -> None:
+    plant(example, f"Bot token for the TikTok scheduler: {SLACK_TOKEN}")
+    run = govkit("check", example, "--today", TODAY, "--format", fmt)
+    assert run.exit_code == 1
+    assert "GK305" in run.stdout
+    assert SLACK_TOKEN not in run.stdout
+    assert SLACK_TOKEN not in run.stderr
+    assert "Qm8vT3kZ9pL2xW7nR4cY1dHf" not in run.stdout
