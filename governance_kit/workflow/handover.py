@@ -18,6 +18,7 @@ from ..model.governance import Governance
 from ..model.people import Person
 from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
 
+FLOW_ITEMS = 4
 LEVEL_RANK = {"analyst": 1, "advertiser": 2, "moderator": 3, "editor": 4, "admin": 5}
 
 
@@ -169,10 +170,10 @@ def _move(
 ) -> AccountMove:
     plan = plan_for(governance, account)
     if successor is None:
-        excluded = {person}
-        if account.business_owner != person and account.business_owner:
-            excluded.add(account.business_owner)
-        successor = _by_rules(governance, plan, account, excluded)
+        owner = account.business_owner
+        if owner and owner != person:
+            successor = _by_rules(governance, plan, account, {person, owner})
+        successor = successor or _by_rules(governance, plan, account, {person})
     if successor is None:
         raise EditProblem(
             f"no active successor for account '{account.id}' under plan '{plan.id}'; "
@@ -277,6 +278,7 @@ def _record(spec: Any, entries: list[Handover]) -> None:
         for key, value in entry.model_dump(exclude_none=True).items():
             if key == "accounts":
                 value = CommentedSeq(value)
-                value.fa.set_flow_style()
+                if len(value) <= FLOW_ITEMS:
+                    value.fa.set_flow_style()
             item[key] = value
         spec["handovers"].append(item)

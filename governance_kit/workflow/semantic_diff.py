@@ -227,11 +227,17 @@ def _value_change(label: str, was: Any, now: Any, extra: Any) -> str:
         return f"{label} set to {_show(now)}"
     if now is None:
         return f"{label} removed (was {_show(was)})"
-    if isinstance(extra, dict) and extra.get("x-references") == "person":
+    if _names_person(label, extra):
         return f"{label} changed from {_show(was)} to {_show(now)}"
     if isinstance(was, bool) and isinstance(now, bool):
         return f"{label} turned {'on' if now else 'off'}"
     return f"{label}: {_show(was)} -> {_show(now)}"
+
+
+def _names_person(label: str, extra: Any) -> bool:
+    if isinstance(extra, dict) and extra.get("x-references") == "person":
+        return True
+    return label.endswith(("owner", "holder", "sponsor", "approved by", "reviewed by"))
 
 
 def _scalars(values: list[Any]) -> bool:

@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,13 @@ def open_for_edit(path: Path) -> Edited:
     yaml.width = 4096
     yaml.indent(mapping=mapping, sequence=max(mapping, offset + 2), offset=offset)
     yaml.explicit_start = text.lstrip().startswith("---")
+    yaml.representer.ignore_aliases = _new_scalar
     return Edited(path, text, yaml.load(text), yaml)
+
+
+def _new_scalar(data: Any) -> bool:
+    """Values set by an edit are written in full, never as an alias of an equal value."""
+    return isinstance(data, date | str | int | float | bool) and not getattr(data, "anchor", None)
 
 
 def guess_indent(text: str) -> tuple[int, int]:

@@ -1,0 +1,150 @@
+"""Version discipline against a real Git history: GK951-GK955."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from governance_kit.workflow.gitrefs import GitProblem
+from governance_kit.workflow.versions import version_findings
+from tests.conftest import edit_yaml, line_of
+
+from .conftest import PolicyRepo
+
+
+def _rows(findings: list) -> list[tuple[str, str, int, str, str]]:
+    return [(f.code, f.path.name, f.line, f.severity, f.message) for f in findings]
+
+
+def test_unchanged_branch_has_no_findings(policy_repo: PolicyRepo) -> None:
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_change_without_bump(policy_repo: PolicyRepo) -> None:
+    brand = policy_repo.policies / "brand.yaml"
+    edit_yaml(brand, lambda d: d["spec"]["disclosure"].__setitem__("ads_label", "#reklame"))
+    policy_repo.commit("Change the ads label")
+    findings = version_findings(policy_repo.policies, "main")
+    assert _rows(findings) == [
+        (
+            "GK951",
+            "brand.yaml",
+            line_of(brand, "  version: 2.2.0"),
+            "error",
+            "'nordlys-brand' changed since main but its version is still 2.2.0",
+        )
+    ]
+    assert findings[0].column == 12
+    assert findings[0].target == "nordlys-brand"
+
+
+def test_uncommitted_change_counts_too(policy_repo: PolicyRepo) -> None:
+    brand = policy_repo.policies / "brand.yaml"
+    edit_yaml(brand, lambda d: d["metadata"].__setitem__("title", "Brand guide"))
+    assert [f.code for f in version_findings(policy_repo.policies, "main")] == ["GK951"]
+
+
+def test_recording_a_review_needs_no_bump(policy_repo: PolicyRepo) -> None:
+    def review(data):
+        data["metadata"]["review"]["last_reviewed"] = "2026-11-20"
+        data["metadata"]["review"]["note"] = "Checked."
+
+    edit_yaml(policy_repo.policies / "brand.yaml", review)
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_minor_bump_is_clean(policy_repo: PolicyRepo) -> None:
+    def change(data):
+        data["spec"]["disclosure"]["ads_label"] = "#reklame"
+        data["metadata"]["version"] = "2.3.0"
+
+    edit_yaml(policy_repo.policies / "brand.yaml", change)
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_major_bump_without_new_summary(policy_repo: PolicyRepo) -> None:
+    brand = policy_repo.policies / "brand.yaml"
+
+    def change(data):
+        data["spec"]["disclosure"]["ads_label"] = "#reklame"
+        data["metadata"]["version"] = "3.0.0"
+
+    edit_yaml(brand, change)
+    policy_repo.commit("Major")
+    assert _rows(version_findings(policy_repo.policies, "main")) == [
+        (
+            "GK952",
+            "brand.yaml",
+            line_of(brand, "  version: 3.0.0"),
+            "error",
+            "'nordlys-brand' goes from 2.2.0 to 3.0.0, a major version, "
+            "without a new change_summary",
+        )
+    ]
+
+    edit_yaml(brand, lambda d: d["metadata"].__setitem__("change_summary", "New ad label."))
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_version_going_backwards(policy_repo: PolicyRepo) -> None:
+    scope = policy_repo.policies / "scope.yaml"
+    edit_yaml(scope, lambda d: d["metadata"].__setitem__("version", "2.0.9"))
+    policy_repo.commit("Oops")
+    assert _rows(version_findings(policy_repo.policies, "main")) == [
+        (
+            "GK953",
+            "scope.yaml",
+            line_of(scope, "  version: 2.0.9"),
+            "error",
+            "version of 'nordlys-scope' went backwards: 2.1.0 at main, 2.0.9 now",
+        )
+    ]
+
+
+def test_added_and_removed_documents(policy_repo: PolicyRepo) -> None:
+    objectives = policy_repo.policies / "objectives.yaml"
+    removed_line = line_of(objectives, "  version: 3.0.0")
+    objectives.unlink()
+    extra = policy_repo.policies / "brand-extra.yaml"
+    text = (policy_repo.policies / "brand.yaml").read_text(encoding="utf-8")
+    extra.write_text(text.replace("id: nordlys-brand", "id: nordlys-brand-2"), encoding="utf-8")
+    policy_repo.commit("Swap documents")
+    assert _rows(version_findings(policy_repo.policies, "main")) == [
+        (
+            "GK954",
+            "brand-extra.yaml",
+            line_of(extra, "  version: 2.2.0"),
+            "info",
+            "new document 'nordlys-brand-2' (version 2.2.0), not at main",
+        ),
+        (
+            "GK955",
+            "objectives.yaml",
+            removed_line,
+            "info",
+            "document 'nordlys-objectives' (version 3.0.0 at main) was removed",
+        ),
+    ]
+
+
+def test_compares_with_the_merge_base(policy_repo: PolicyRepo) -> None:
+    """Changes on main after the branch left it are not the branch's changes."""
+    repo = policy_repo.repo
+    repo.heads.main.checkout()
+    edit_yaml(
+        policy_repo.policies / "brand.yaml",
+        lambda d: d["spec"]["disclosure"].__setitem__("ads_label", "#annonse"),
+    )
+    policy_repo.commit("Change on main without a bump")
+    repo.heads.change.checkout()
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_unknown_ref_and_no_repository(policy_repo: PolicyRepo, tmp_path: Path) -> None:
+    with pytest.raises(GitProblem, match="'nope' is not a commit, branch or tag"):
+        version_findings(policy_repo.policies, "nope")
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    with pytest.raises(GitProblem, match="not inside a Git repository"):
+        version_findings(outside, "main")
