@@ -38,6 +38,7 @@ def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load(path)
     change(data)
     with path.open("w", encoding="utf-8") as handle:

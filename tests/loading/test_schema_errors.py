@@ -92,10 +92,12 @@ def test_unknown_reference_and_duplicate_id(example: Path) -> None:
         data["spec"]["people"][2]["id"] = first
     edit_yaml(people, duplicate)
     found = findings_of(example)
+    lines = [line.strip() for line in people.read_text(encoding="utf-8").splitlines()]
+    first_line = lines.index(f"- id: {first}") + 1
     messages = [(name, code, message) for name, _, code, message, _ in found]
     assert ("moderation.yaml", "GK003", "unknown person 'nobody'") in messages
     assert ("people.yaml", "GK003", f"duplicate person id '{first}' (first defined in "
-            f"people.yaml:{line_of(people, f'- id: {first}')})") in messages
+            f"people.yaml:{first_line})") in messages
     shift_line = line_of(moderation, "person: nobody")
     assert ("moderation.yaml", shift_line) in [(n, line) for n, line, *_ in found]
 
