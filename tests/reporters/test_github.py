@@ -21,7 +21,7 @@ def test_each_finding_is_an_annotation_then_a_summary(result: CheckResult, broke
     continuity_line, _ = position(broken / "continuity.yaml", "last_reviewed: ")
     moderation_line, _ = position(broken / "moderation.yaml", "last_reviewed: ")
     assert github.render(result).splitlines() == [
-        f"::warning file=policies/accounts.yaml,line={account_line},col=5,"
+        f"::warning file=policies/accounts.yaml,line={account_line},col=7,"
         "title=GK205 no-backup-owner::account 'instagram-nordlysoutdoor' has no backup owner "
         "(hint: name a second person, not the business owner, in 'backup_owner')",
         f"::error file=policies/brand.yaml,line={brand_line},col={column},"

@@ -30,7 +30,7 @@ def test_the_report_has_every_finding_and_the_counts(result: CheckResult, broken
                 "hint": "name a second person, not the business owner, in 'backup_owner'",
                 "path": "policies/accounts.yaml",
                 "line": account_line,
-                "column": 5,
+                "column": 7,
                 "target": "instagram-nordlysoutdoor",
                 "waived_by": None,
             },

@@ -103,7 +103,7 @@ def test_warnings_fail_their_rule(result: CheckResult, broken: Path) -> None:
     line = position(broken / "accounts.yaml", "- id: instagram-nordlysoutdoor")[0]
     assert failure.attrib == {"message": "1 finding", "type": "warning"}
     assert failure.text == (
-        f"policies/accounts.yaml:{line}:5: account 'instagram-nordlysoutdoor' has no backup "
+        f"policies/accounts.yaml:{line}:7: account 'instagram-nordlysoutdoor' has no backup "
         "owner (hint: name a second person, not the business owner, in 'backup_owner')"
     )
 
