@@ -21,11 +21,9 @@ def text(value: object) -> str:
     dropped, HTML special characters become entities and Markdown punctuation is
     backslash-escaped, so `<script>`, `**bold**`, `# heading` or `[a](b)` stay plain text.
     """
-    flat = " ".join(str(value).split())
+    kept = "".join(c for c in str(value) if c.isspace() or unicodedata.category(c) != "Cc")
     out = []
-    for char in flat:
-        if unicodedata.category(char) == "Cc":
-            continue
+    for char in " ".join(kept.split()):
         if char in HTML_ENTITIES:
             out.append(HTML_ENTITIES[char])
         elif char in MARKDOWN_PUNCTUATION:

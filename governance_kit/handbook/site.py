@@ -101,13 +101,17 @@ def _extension_names(extensions: list[Any]) -> set[str]:
 def merged_config(
     company: dict[str, Any], generated: Generated, site_dir: Path, default_name: str
 ) -> dict[str, Any]:
-    """The company's settings, plus what the handbook needs: theme, search, nav, extensions."""
+    """The company's settings, plus what the handbook needs: theme, search, nav, extensions.
+
+    Web fonts are off unless the company turns them on: the site makes no third-party requests.
+    """
     config = dict(company)
     config.setdefault("site_name", default_name)
     theme = company.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {}
     theme["name"] = "material"
     theme.setdefault("features", list(DEFAULT_FEATURES))
+    theme.setdefault("font", False)
     config["theme"] = theme
     plugins = list(company.get("plugins") or [])
     if "search" not in _extension_names(plugins):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import socket
+import subprocess
+import urllib.request
 from pathlib import Path
 
 import git
@@ -11,7 +14,7 @@ import pytest
 
 from governance_kit.handbook.confidential import confidential_values
 from governance_kit.loading.repository import load_repository
-from tests.conftest import TODAY, edit_yaml, govkit, line_of
+from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit, line_of
 
 from .conftest import INJECTIONS
 
@@ -56,10 +59,12 @@ def test_build_shows_git_history_newest_first(published: Path, tmp_path: Path) -
     assert "Ban advertising" not in scope
 
 
-def test_default_site_dir_is_beside_the_policies(published: Path) -> None:
+def test_default_site_dir_and_name(published: Path) -> None:
+    (published / "mkdocs.yml").unlink()
     run = govkit("docs", "build", published, "--today", TODAY)
     assert run.exit_code == 0, run.stderr
-    assert (published.parent / "site" / "index.html").is_file()
+    home = (published.parent / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Nordlys Outdoor AS social media handbook</title>" in home
     assert run.stdout == f"handbook: {(published.parent / 'site' / 'index.html').resolve()}\n"
 
 
@@ -92,7 +97,6 @@ def test_company_mkdocs_yml_and_own_pages(published: Path, tmp_path: Path) -> No
         "nav:\n  - Intranet: https://intranet.nordlys.example/\n",
         encoding="utf-8",
     )
-    (published / "handbook").mkdir()
     (published / "handbook" / "welcome.md").write_text("# Welcome aboard\n\nHello.\n")
     site = tmp_path / "site"
     run = govkit("docs", "build", published, "--site-dir", site, "--today", TODAY)
@@ -103,6 +107,7 @@ def test_company_mkdocs_yml_and_own_pages(published: Path, tmp_path: Path) -> No
     assert 'href="https://intranet.nordlys.example/"' in home
     assert 'href="handbook/welcome/"' in home
     assert "Hello." in (site / "handbook" / "welcome" / "index.html").read_text()
+    assert ">Welcome aboard<" in home
 
 
 def test_confidential_value_in_free_text_stops_the_build(published: Path, tmp_path: Path) -> None:
@@ -147,3 +152,20 @@ def test_injections_render_as_text(injected_site: Path) -> None:
         assert not re.search(r"<img[^>]*onerror", page)
         assert not re.search(r"href=[\"']?\s*javascript:", page, re.IGNORECASE)
         assert prefix in page
+
+
+def test_serve_answers_on_the_given_address(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["govkit", "docs", "serve", str(EXAMPLE), "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*command, "--today", TODAY], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        assert server.stdout.readline() == f"handbook: http://127.0.0.1:{port}/ (Ctrl+C to stop)\n"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/moderation/", timeout=10) as answer:
+            assert answer.status == 200
+            assert "On-call rota" in answer.read().decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

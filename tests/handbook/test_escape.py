@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from governance_kit.handbook.escape import cell, link, safe_url, text
@@ -87,6 +87,7 @@ def test_rendered_text_equals_the_value_and_makes_no_tags(value: str) -> None:
 
 
 @given(st.text(max_size=60))
+@example("0 \x1b\r0")
 def test_any_text_renders_literally(value: str) -> None:
     kept = "".join(c for c in value if c.isspace() or unicodedata.category(c) != "Cc")
     page = render(text(value))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..context import Context
 from ..escape import text
-from ..policy import change_history, metadata_box, notices
+from ..policy import change_history, metadata_box, next_review, notices
 from . import (
     accounts,
     brand,
@@ -67,8 +67,29 @@ def render_policy_page(page: Page, context: Context) -> str:
     return "\n".join(lines)
 
 
+def policy_rows(context: Context, pages: list[Page]) -> list[list[str]]:
+    """One row per published policy document: page link, version, owner, next review."""
+    rows, seen = [], set()
+    for page in pages:
+        for document in (d for kind in page.sources for d in context.documents(kind)):
+            meta = document.model.metadata
+            if meta.id in seen:
+                continue
+            seen.add(meta.id)
+            rows.append(
+                [
+                    f"[{text(meta.title)}]({page.filename})",
+                    text(meta.version),
+                    context.person(meta.owner),
+                    next_review(document).isoformat(),
+                ]
+            )
+    return rows
+
+
 def render_home(context: Context, pages: list[Page], extra: list[tuple[str, str]]) -> str:
-    return "\n".join(home.body(context, [(p.title, p.filename) for p in pages], extra))
+    links = [(p.title, p.filename) for p in pages]
+    return "\n".join(home.body(context, links, extra, policy_rows(context, pages)))
 
 
 __all__ = ["POLICY_PAGES", "Page", "available", "render_home", "render_policy_page"]

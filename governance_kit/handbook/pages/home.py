@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..escape import link, text
-from ..markdown import admonition, bullets
+from ..markdown import admonition, bullets, table
 
 
 def _leads(context: Context) -> str:
@@ -18,7 +18,12 @@ def _leads(context: Context) -> str:
     return ", ".join(dict.fromkeys(text(p.name) for p in leads))
 
 
-def body(context: Context, pages: list[tuple[str, str]], extra: list[tuple[str, str]]) -> list[str]:
+def body(
+    context: Context,
+    pages: list[tuple[str, str]],
+    extra: list[tuple[str, str]],
+    policies: list[list[str]],
+) -> list[str]:
     organisation = context.organisation()
     name = text(organisation.name) if organisation else "our company"
     lines = [f"# Social media at {name}", ""]
@@ -45,6 +50,9 @@ def body(context: Context, pages: list[tuple[str, str]], extra: list[tuple[str, 
         lines += admonition("question", "Who to ask", [" ".join(ask)])
     lines += ["## In this handbook", ""]
     lines += bullets(f"[{text(title)}]({filename})" for title, filename in [*pages, *extra])
+    if policies:
+        lines += ["## Policies at a glance", ""]
+        lines += table(["Policy", "Version", "Owner", "Next review"], policies)
     if organisation and organisation.website:
         lines += [f"Our website: {link(organisation.website, organisation.website)}", ""]
     return lines
