@@ -10,7 +10,9 @@ import click
 
 from .. import reporters
 from ..checker import run_check, select_rules
-from .common import EXIT_INVALID, load, policy_path, today_option
+from ..workflow.gitrefs import GitProblem
+from ..workflow.versions import add_version_findings
+from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -48,6 +50,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--base",
+    metavar="REF",
+    default=None,
+    help="Also check version discipline (GK951-GK955) against the merge base of REF and HEAD.",
+)
 def check(
     path: Path,
     today: date | None,
@@ -56,6 +64,7 @@ def check(
     fail_on: str | None,
     fmt: str,
     output: Path | None,
+    base: str | None,
 ) -> None:
     """Check the governance model in PATH (default: policies/).
 
@@ -65,6 +74,11 @@ def check(
     rules = select_rules(_codes(select), _codes(ignore))
     repository = load(path)
     result = run_check(repository, today or date.today(), rules)
+    if base is not None:
+        try:
+            add_version_findings(result, repository, base)
+        except GitProblem as problem:
+            fail(str(problem))
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = reporters.render(result, fmt, color=color)
     if output is None:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..checker import CheckResult, apply_waivers
 from ..findings import Finding
 from ..loading.documents import Document
+from ..loading.repository import Repository
 from ..model.governance import Location
+from ..rules.base import Context
 from ..rules.gk951_version_not_bumped import VersionNotBumped
 from ..rules.gk952_major_bump_without_summary import MajorBumpWithoutSummary
 from ..rules.gk953_version_decreased import VersionDecreased
@@ -132,3 +135,15 @@ def _removed(document: Document, base_label: str) -> Finding:
         target=document.id,
         hint="to keep its history visible, set metadata.status: retired instead",
     )
+
+
+def add_version_findings(result: CheckResult, repository: Repository, base_ref: str) -> None:
+    """Add GK951-GK955 to a check result: only rules that ran, waivers applied."""
+    if result.invalid:
+        return
+    context = Context(repository.governance, result.today)
+    ignored = {code.upper() for code in context.settings.ignore}
+    running = {rule.code for rule in result.rules} - ignored
+    found = [f for f in version_findings(repository.root, base_ref) if f.code in running]
+    merged = result.findings + apply_waivers(found, context)
+    result.findings = sorted(merged, key=Finding.sort_key)

@@ -14,7 +14,11 @@ from tests.conftest import TODAY, govkit, line_of
 
 
 def _snapshot(folder: Path) -> dict[str, list[str]]:
-    return {p.name: p.read_text(encoding="utf-8").splitlines() for p in sorted(folder.iterdir())}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8").splitlines()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _changes(before: list[str], after: list[str]) -> list[tuple[str, str]]:
@@ -163,7 +167,9 @@ def test_crash_before_replace_keeps_the_original(
     with pytest.raises(OSError, match="simulated crash"):
         govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
     assert _snapshot(example) == before
-    assert sorted(p.name for p in example.iterdir()) == sorted(before)
+    assert sorted(
+        p.relative_to(example).as_posix() for p in example.rglob("*") if p.is_file()
+    ) == sorted(before)
 
 
 def test_a_held_lock_refuses_a_second_writer(example: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from governance_kit.workflow.gitrefs import GitProblem
 from governance_kit.workflow.versions import version_findings
-from tests.conftest import edit_yaml, line_of
+from tests.conftest import TODAY, edit_yaml, govkit, line_of
 
 from .conftest import PolicyRepo
 
@@ -148,3 +148,28 @@ def test_unknown_ref_and_no_repository(policy_repo: PolicyRepo, tmp_path: Path) 
     outside.mkdir()
     with pytest.raises(GitProblem, match="not inside a Git repository"):
         version_findings(outside, "main")
+
+
+def test_check_with_base_reports_version_findings(policy_repo: PolicyRepo) -> None:
+    brand = policy_repo.policies / "brand.yaml"
+    edit_yaml(brand, lambda d: d["spec"]["disclosure"].__setitem__("ads_label", "#reklame"))
+    plain = govkit("check", policy_repo.policies, "--today", TODAY, "--select", "GK9")
+    assert "GK951" not in plain.stdout
+    run = govkit("check", policy_repo.policies, "--today", TODAY, "--base", "main")
+    assert run.exit_code == 1
+    line = line_of(brand, "  version: 2.2.0")
+    assert (
+        f"{brand}:{line}:12: error: 'nordlys-brand' changed since main but its version is "
+        "still 2.2.0 [GK951] (hint: bump metadata.version and say what changed in "
+        "metadata.change_summary)"
+    ) in run.stdout
+    ignored = govkit(
+        "check", policy_repo.policies, "--today", TODAY, "--base", "main", "--ignore", "GK951"
+    )
+    assert "GK951" not in ignored.stdout
+
+
+def test_check_with_unknown_base(policy_repo: PolicyRepo) -> None:
+    run = govkit("check", policy_repo.policies, "--today", TODAY, "--base", "nope")
+    assert run.exit_code == 2
+    assert "'nope' is not a commit, branch or tag" in run.stderr

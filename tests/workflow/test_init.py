@@ -1,0 +1,154 @@
+"""`govkit init`: a scaffold that validates, checks clean, and whose CI files are valid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import git
+import pytest
+
+from tests.conftest import ROOT, TODAY, govkit
+
+
+def _validate_with(schema: str, path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_minimal_scaffold_validates_and_checks_clean(tmp_path: Path) -> None:
+    target = tmp_path / "governance"
+    run = govkit("init", target, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert govkit("validate", target / "policies").exit_code == 0
+    check = govkit("check", target / "policies", "--today", TODAY)
+    assert check.exit_code == 0, check.stdout
+    assert " 0 errors, 0 warnings, 0 info" in check.stdout
+    for name in (
+        ".pre-commit-config.yaml",
+        ".github/workflows/governance.yml",
+        ".gitlab-ci.yml",
+        ".github/CODEOWNERS",
+        "policies/mkdocs.yml",
+        "schemas/people.schema.json",
+    ):
+        assert (target / name).is_file(), name
+    codeowners = (target / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "/policies/people.yaml @alex-example @sam-example\n" in codeowners
+
+
+def test_example_scaffold_matches_the_example(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert govkit("validate", tmp_path / "policies").exit_code == 0
+    copied = govkit("check", tmp_path / "policies", "--today", TODAY)
+    original = govkit("check", ROOT / "policies", "--today", TODAY)
+    assert copied.exit_code == original.exit_code
+    assert (
+        copied.stdout.splitlines()[-1].split(": ", 1)[1]
+        == (original.stdout.splitlines()[-1].split(": ", 1)[1])
+    )
+
+
+def test_ci_and_hook_files_are_valid(tmp_path: Path) -> None:
+    assert govkit("init", tmp_path, "--minimal", "--today", TODAY).exit_code == 0
+    _validate_with("vendor.github-workflows", tmp_path / ".github/workflows/governance.yml")
+    _validate_with("vendor.gitlab-ci", tmp_path / ".gitlab-ci.yml")
+    _validate_with("vendor.github-actions", ROOT / "action.yml")
+    gitlab = (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" in gitlab and "$$" not in gitlab
+    assert "junit: govkit-junit.xml" in gitlab
+    workflow = (tmp_path / ".github/workflows/governance.yml").read_text(encoding="utf-8")
+    assert "github/codeql-action/upload-sarif" in workflow
+    assert "--format sarif" in workflow
+    assert "govkit diff" in workflow
+    assert "actions/deploy-pages" in workflow
+    hooks = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "repo: https://github.com/governance-kit/governance-kit" in hooks
+    assert "rev: v0.1.0" in hooks
+
+
+def test_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / ".gitlab-ci.yml").write_text("stages: []\n", encoding="utf-8")
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 2
+    assert run.stderr == (
+        f"govkit: error: {tmp_path / '.gitlab-ci.yml'}: already exists; "
+        "govkit init never overwrites files\n"
+    )
+    assert not (tmp_path / "policies").exists()
+    assert (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8") == "stages: []\n"
+
+
+HOOK_REPO_FILES = (
+    "governance_kit",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    ".pre-commit-hooks.yaml",
+)
+
+
+@pytest.mark.slow
+def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
+    """pre-commit installs this project into its own environment and runs govkit-validate."""
+    if shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed")
+    hook_repo = tmp_path / "hook-repo"
+    hook_repo.mkdir()
+    for name in HOOK_REPO_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, hook_repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, hook_repo / name)
+    _commit_all(hook_repo)
+
+    project = tmp_path / "project"
+    assert govkit("init", project, "--minimal", "--today", TODAY).exit_code == 0
+    _commit_all(project)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    result = subprocess.run(
+        ["pre-commit", "try-repo", str(hook_repo), "govkit-validate", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "govkit validate" in result.stdout
+    assert "Passed" in result.stdout
+
+    broken = project / "policies" / "brand.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("owner: alex", "owner: nobody"))
+    failed = subprocess.run(
+        ["pre-commit", "try-repo", str(hook_repo), "govkit-validate", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert failed.returncode == 1
+    assert "policies/brand.yaml:" in failed.stdout
+    assert "unknown person 'nobody'" in failed.stdout
+
+
+def _commit_all(folder: Path) -> None:
+    repo = git.Repo.init(folder, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test")
+        config.set_value("user", "email", "test@example.com")
+    repo.git.add(A=True)
+    repo.index.commit("snapshot")
