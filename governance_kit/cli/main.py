@@ -6,8 +6,14 @@ import sys
 
 import click
 
+from .calendar import calendar
 from .check import check
+from .codeowners import codeowners
+from .diff import diff
 from .docs import docs
+from .handover import handover
+from .init import init
+from .review import review
 from .rules import rules
 from .schema import schema
 from .validate import validate
@@ -27,6 +33,12 @@ cli.add_command(check)
 cli.add_command(docs)
 cli.add_command(schema)
 cli.add_command(rules)
+cli.add_command(diff)
+cli.add_command(codeowners)
+cli.add_command(review)
+cli.add_command(handover)
+cli.add_command(init)
+cli.add_command(calendar)
 
 
 def main() -> None:
