@@ -84,6 +84,11 @@ def company_config(root: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             loaded = yaml_load(handle)
     except ConfigurationError as error:
+        mark = getattr(error.__context__, "problem_mark", None)
+        problem = getattr(error.__context__, "problem", None)
+        if mark is not None and problem:
+            where = f"{path}:{mark.line + 1}:{mark.column + 1}"
+            raise HandbookError(f"{where}: invalid YAML: {problem}") from error
         raise HandbookError(f"{path}: {' '.join(str(error).split())}") from error
     if not isinstance(loaded, dict):
         raise HandbookError(f"{path}:1:1: expected a mapping of MkDocs settings")

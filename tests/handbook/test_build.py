@@ -169,3 +169,13 @@ def test_serve_answers_on_the_given_address(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_invalid_company_mkdocs_yml_is_one_line(published: Path, tmp_path: Path) -> None:
+    (published / "mkdocs.yml").write_text("site_name: Nordlys\n  palette: teal\n")
+    run = govkit("docs", "build", published, "--site-dir", tmp_path / "site", "--today", TODAY)
+    assert run.exit_code == 2
+    assert run.stderr == (
+        f"govkit: error: {published / 'mkdocs.yml'}:2:10: invalid YAML: "
+        "mapping values are not allowed here\n"
+    )

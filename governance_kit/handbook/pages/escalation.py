@@ -86,8 +86,8 @@ def _crisis(context: Context, crisis) -> list[str]:
         "**What to do, in order:**",
         "",
         *numbered(text(s) for s in crisis.steps),
-        f"**Call:** {context.persons(crisis.contacts)} (numbers are in the confidential crisis "
-        "contact list held by the social-media lead).",
+        f"**Call:** {context.persons(crisis.contacts)}. Phone numbers are not published in "
+        "the handbook.",
         "",
     ]
     if crisis.contacts_verified:
