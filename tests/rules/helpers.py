@@ -20,6 +20,10 @@ def check(root: Path, code: str, today: date = DAY) -> list[Finding]:
     return run_check(repository, today, select_rules([code])).findings
 
 
+def unwaived(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.waived]
+
+
 def brief(findings: list[Finding]) -> list[tuple[str, int, str, str | None, str]]:
     """(file name, line, code, target, message) of each finding."""
     return [(f.path.name, f.line, f.code, f.target, f.message) for f in findings]

@@ -8,13 +8,13 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from tests.conftest import edit_yaml, line_of
-from tests.rules.helpers import DAY, brief, check, item, line_after
+from tests.rules.helpers import DAY, brief, check, item, line_after, unwaived
 
 
 def test_example_continuity_and_training_are_clean(example: Path) -> None:
     for code in ("GK401", "GK402", "GK501", "GK502"):
-        assert check(example, code) == [], code
-        assert check(example, code, date(2027, 12, 31)) == [], code
+        assert unwaived(check(example, code)) == [], code
+        assert unwaived(check(example, code, date(2027, 12, 31))) == [], code
 
 
 def narrow_standard_plan(root: Path) -> None:

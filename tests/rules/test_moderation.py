@@ -9,12 +9,12 @@ import pytest
 
 from governance_kit.rules._week import WEEK, describe, stretches, weekly
 from tests.conftest import edit_yaml, line_of
-from tests.rules.helpers import brief, check, item
+from tests.rules.helpers import brief, check, item, unwaived
 
 
 def test_example_moderation_is_clean(example: Path) -> None:
     for code in ("GK601", "GK602", "GK603", "GK604"):
-        assert check(example, code) == [], code
+        assert unwaived(check(example, code)) == [], code
 
 
 def drop_shift(root: Path, person: str) -> Path:

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from ruamel.yaml.comments import CommentedMap
 
 from governance_kit.rules import rule_by_code
@@ -13,6 +14,21 @@ from tests.conftest import TODAY, edit_yaml, govkit, line_of
 from tests.rules.helpers import DAY, brief, check, item, line_after
 
 WAIVER = "w-2026-youtube-se-legacy"
+
+
+@pytest.fixture(autouse=True)
+def one_waiver(example: Path) -> None:
+    """The example's waivers replaced by one of GK304 for an archived account (never flagged)."""
+    waiver = CommentedMap(
+        id=WAIVER,
+        rule="GK304",
+        target="youtube-sverige-legacy",
+        justification="The archived channel has no login of its own.",
+        approved_by="hanna",
+        approved_on=date(2026, 10, 15),
+        expires=date(2028, 3, 31),
+    )
+    edit_yaml(example / "waivers.yaml", lambda data: data["spec"].update(waivers=[waiver]))
 
 
 def edit_waiver(root: Path, **changes: object) -> Path:
