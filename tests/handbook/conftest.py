@@ -17,19 +17,6 @@ INJECTIONS = (
 INJECTED = " ".join(INJECTIONS)
 
 
-def make_registry_internal(policies: Path) -> None:
-    """The example registry is classified confidential, so it would not be published at all.
-
-    The handbook tests need the account directory, so they publish the registry as internal;
-    its confidential fields must still stay out of the site.
-    """
-
-    def change(data: dict) -> None:
-        data["metadata"]["classification"] = "internal"
-
-    edit_yaml(policies / "accounts.yaml", change)
-
-
 def inject(policies: Path) -> None:
     """Put script, image and link injections into free-text fields of three documents."""
 
@@ -49,8 +36,7 @@ def inject(policies: Path) -> None:
 
 @pytest.fixture
 def published(example: Path) -> Path:
-    """A copy of the example policies with the account registry published."""
-    make_registry_internal(example)
+    """A copy of the example policies, to build and change."""
     return example
 
 
@@ -60,7 +46,6 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("injected")
     policies = base / "policies"
     shutil.copytree(EXAMPLE, policies)
-    make_registry_internal(policies)
     inject(policies)
     site = base / "site"
     run = govkit("docs", "build", policies, "--site-dir", site, "--today", TODAY)

@@ -14,7 +14,7 @@ from governance_kit.handbook.policy import change_history, next_review
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.accounts import Account, Credentials, Recovery
 from governance_kit.model.people import Person
-from tests.conftest import TODAY
+from tests.conftest import TODAY, edit_yaml
 
 DAY = dt.date.fromisoformat(TODAY)
 
@@ -140,7 +140,11 @@ def test_home_names_the_contact_and_the_lead(context: Context) -> None:
 
 
 def test_confidential_document_is_not_published(example: Path) -> None:
-    context = Context.of(load_repository(example), DAY)  # accounts.yaml is confidential
+    edit_yaml(
+        example / "accounts.yaml",
+        lambda data: data["metadata"].__setitem__("classification", "confidential"),
+    )
+    context = Context.of(load_repository(example), DAY)
     assert "accounts.md" not in [p.filename for p in available(context)]
     assert context.governance.accounts == {}
 
