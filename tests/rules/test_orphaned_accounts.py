@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import edit_yaml, line_of
-from tests.rules.helpers import brief, check, column_of, item, line_after
+from tests.rules.helpers import brief, check, column_of, item, line_after, unwaived
 
 
 def change_account(root: Path, ident: str, **changes: object) -> Path:
