@@ -90,6 +90,7 @@ def test_refuses_to_overwrite(tmp_path: Path) -> None:
 
 HOOK_REPO_FILES = (
     "governance_kit",
+    "policies",
     "pyproject.toml",
     "README.md",
     "LICENSE",
