@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,24 +53,42 @@ def check_references(governance: Governance, root: Path, *, partial: bool = Fals
 
 def references_in(model: BaseModel, path: Path_) -> Iterator[tuple[Path_, str, str]]:
     """Every (path, entity, id) a model refers to, found from the `x-references` annotations."""
-    for name, field in type(model).model_fields.items():
+    for name, step, entity, nested in _plan(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        step = field.alias or name
-        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-        entity = extra.get("x-references")
         if entity is not None:
             if isinstance(value, list):
                 for index, item in enumerate(value):
-                    yield (*path, step, index), str(entity), item
+                    yield (*path, step, index), entity, item
             else:
-                yield (*path, step), str(entity), value
-        elif isinstance(value, BaseModel):
-            yield from references_in(value, (*path, step))
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            for index, item in enumerate(value):
-                yield from references_in(item, (*path, step, index))
+                yield (*path, step), entity, value
+        elif nested:
+            if isinstance(value, BaseModel):
+                yield from references_in(value, (*path, step))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        yield from references_in(item, (*path, step, index))
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str, str | None, bool], ...]:
+    """Per field: name, YAML key, referenced entity (if any), and whether models nest in it."""
+    plan = []
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        entity = extra.get("x-references")
+        nested = _holds_models(field.annotation)
+        if entity is not None or nested:
+            plan.append((name, field.alias or name, str(entity) if entity else None, nested))
+    return tuple(plan)
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in typing.get_args(annotation))
 
 
 def _finding(where: Location, message: str, hint: str | None = None) -> Finding:

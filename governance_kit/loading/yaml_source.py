@@ -176,7 +176,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
     if node is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty"))
-    return _Constructor(path).build(node)
+    return _Constructor(path, has_anchors="&" in text).build(node)
 
 
 def _first_line(text: str) -> str:
@@ -231,15 +231,17 @@ def _explain(problem: str, context: str, char: str) -> tuple[str, str | None]:
 class _Constructor:
     """Turns composed nodes into plain data, recording positions."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, has_anchors: bool = True) -> None:
         self.path = path
+        self.has_anchors = has_anchors
         self.positions = Positions()
         self.expanded = 0
         self.sizes: dict[int, int] = {}
 
     def build(self, root: Node) -> YamlFile:
         self.positions.root = _pos(root)
-        self._check_expansion(root)
+        if self.has_anchors:
+            self._check_expansion(root)
         return YamlFile(self.path, self._construct(root, 0), self.positions)
 
     def _problem(self, node: Node, message: str, hint: str | None = None) -> UnreadableYaml:
