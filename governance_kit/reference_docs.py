@@ -87,29 +87,43 @@ def kind_page(kind: str) -> str:
     model = KINDS[kind]
     lines = [GENERATED, f"# {kind}", "", _cell((model.__doc__ or "").strip()), ""]
     lines.append(f"- Schema: `schemas/{schema_name(kind)}`")
-    lines.append(f"- Policy document (owner, version, review cadence): "
-                 f"{'yes' if kind in POLICY_KINDS else 'no'}")
+    lines.append(
+        f"- Policy document (owner, version, review cadence): "
+        f"{'yes' if kind in POLICY_KINDS else 'no'}"
+    )
     lines.append(f"- How many per repository: {'one' if kind in SINGLE_KINDS else 'one or more'}")
     lines.append("")
     for nested in _models(model):
-        lines += [f"## {nested.__name__}", "", _cell((nested.__doc__ or "").strip()), "",
-                  "| field | type | required | meaning |", "|---|---|---|---|"]
+        lines += [
+            f"## {nested.__name__}",
+            "",
+            _cell((nested.__doc__ or "").strip()),
+            "",
+            "| field | type | required | meaning |",
+            "|---|---|---|---|",
+        ]
         for name, field in nested.model_fields.items():
             meaning = _cell(field.description or "")
             extra = _extras(field)
             if extra:
                 meaning += f" ({extra})"
             required = "yes" if field.is_required() else "no"
-            lines.append(f"| `{field.alias or name}` | {_field_type(field)} | {required} | "
-                         f"{meaning} |")
+            lines.append(
+                f"| `{field.alias or name}` | {_field_type(field)} | {required} | {meaning} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def commands_page(group: click.Group) -> str:
-    lines = [GENERATED, "# Commands", "",
-             "Exit codes of every command: 0 clean, 1 findings at or above `--fail-on`, "
-             "2 invalid input or usage.", ""]
+    lines = [
+        GENERATED,
+        "# Commands",
+        "",
+        "Exit codes of every command: 0 clean, 1 findings at or above `--fail-on`, "
+        "2 invalid input or usage.",
+        "",
+    ]
     lines += _command_sections(group, "govkit")
     return "\n".join(lines) + "\n"
 
@@ -117,13 +131,24 @@ def commands_page(group: click.Group) -> str:
 def _command_sections(command: click.Command, name: str) -> list[str]:
     lines: list[str] = []
     if isinstance(command, click.Group):
-        for sub_name in sorted(command.commands):
-            lines += _command_sections(command.commands[sub_name], f"{name} {sub_name}")
+        context = click.Context(command, info_name=name)
+        for sub_name in command.list_commands(context):
+            sub = command.get_command(context, sub_name)
+            if sub is not None:
+                lines += _command_sections(sub, f"{name} {sub_name}")
         return lines
     context = click.Context(command, info_name=name)
     usage = command.collect_usage_pieces(context)
-    lines += [f"## `{name}`", "", "```", f"{name} {' '.join(usage)}", "```", "",
-              inspect.cleandoc(command.help or "").replace("\b\n", ""), ""]
+    lines += [
+        f"## `{name}`",
+        "",
+        "```",
+        f"{name} {' '.join(usage)}",
+        "```",
+        "",
+        inspect.cleandoc(command.help or "").replace("\b\n", ""),
+        "",
+    ]
     options = [p for p in command.params if isinstance(p, click.Option)]
     if options:
         lines += ["| option | meaning |", "|---|---|"]
@@ -151,8 +176,11 @@ def stale(docs: Path) -> list[Path]:
 
     expected = {docs / "reference" / f"{kind.lower()}.md": kind_page(kind) for kind in KINDS}
     expected[docs / "commands.md"] = commands_page(cli)
-    return [p for p, text in expected.items()
-            if not p.is_file() or p.read_text(encoding="utf-8") != text]
+    return [
+        p
+        for p, text in expected.items()
+        if not p.is_file() or p.read_text(encoding="utf-8") != text
+    ]
 
 
 if __name__ == "__main__":

@@ -2,43 +2,50 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 
 import click
 
-from .calendar import calendar
-from .check import check
-from .codeowners import codeowners
-from .diff import diff
-from .docs import docs
-from .handover import handover
-from .init import init
-from .review import review
-from .rules import rules
-from .schema import schema
-from .validate import validate
+LAZY_COMMANDS = {
+    "validate": "validate:validate",
+    "check": "check:check",
+    "rules": "rules:rules",
+    "schema": "schema:schema",
+    "docs": "docs:docs",
+    "diff": "diff:diff",
+    "codeowners": "codeowners:codeowners",
+    "review": "review:review",
+    "handover": "handover:handover",
+    "init": "init:init",
+    "calendar": "calendar:calendar",
+}
+"""Command name -> module:attribute in this package, imported only when the command runs, so
+that `govkit check` does not pay for MkDocs, Git or iCalendar."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            self.add_command(getattr(module, attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="governance-kit")
 def cli() -> None:
     """governance-kit: social-media governance as code.
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.
     """
-
-
-cli.add_command(validate)
-cli.add_command(check)
-cli.add_command(docs)
-cli.add_command(schema)
-cli.add_command(rules)
-cli.add_command(diff)
-cli.add_command(codeowners)
-cli.add_command(review)
-cli.add_command(handover)
-cli.add_command(init)
-cli.add_command(calendar)
 
 
 def main() -> None:
@@ -49,4 +56,10 @@ def main() -> None:
         sys.exit(130)
     except OSError as error:
         click.echo(f"govkit: error: {error.filename or ''}: {error.strerror}", err=True)
+        sys.exit(2)
+    except Exception as error:  # a bug of ours: one line, and the traceback on request
+        if os.environ.get("GOVKIT_DEBUG"):
+            raise
+        click.echo(f"govkit: internal error ({type(error).__name__}); rerun with "
+                   "GOVKIT_DEBUG=1 for details, and please report it", err=True)
         sys.exit(2)
