@@ -20,6 +20,7 @@ LAZY_COMMANDS = {
     "handover": "handover:handover",
     "init": "init:init",
     "calendar": "calendar:calendar",
+    "post": "post:post",
 }
 """Command name -> module:attribute in this package, imported only when the command runs, so
 that `govkit check` does not pay for MkDocs, Git or iCalendar."""

@@ -1,0 +1,114 @@
+"""`govkit post`: check a draft post against the brand rules before it is published."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..drafts import report
+from ..drafts.check import UnknownId, check_draft
+from ..drafts.draft import DraftProblem, read_draft
+from ..drafts.rules import all_draft_rules
+from ..findings import Finding
+from ..reporters.text import format_finding
+from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, today_option
+
+
+@click.group()
+def post() -> None:
+    """Check draft posts against the brand rules (codes GKP01-GKP12)."""
+
+
+@post.command("check")
+@click.argument("draft", metavar="DRAFT")
+@click.option("--account", "account", metavar="ID", default=None, help="Account id to post on.")
+@click.option("--author", "author", metavar="PERSON", default=None, help="Person id publishing.")
+@click.option(
+    "--sponsored/--not-sponsored",
+    default=None,
+    help="Paid, gifted or partnership content (overrides the front matter).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--policies",
+    "policies",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_PATH,
+    show_default=True,
+    help="Folder of the policy files.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default from Settings: error).",
+)
+@today_option
+def check(
+    draft: str,
+    account: str | None,
+    author: str | None,
+    sponsored: bool | None,
+    fmt: str,
+    policies: Path,
+    fail_on: str | None,
+    today: date | None,
+) -> None:
+    """Check DRAFT (a Markdown or text file; - reads standard input) before it is posted.
+
+    The draft may start with YAML front matter between '---' lines: account, author,
+    sponsored, media (type image|video, file, alt_text, subtitles), links and poll. Options
+    override the front matter. Exit codes: 0 clean, 1 findings at or above --fail-on, 2
+    invalid input or usage.
+    """
+    try:
+        parsed = read_draft(draft)
+    except DraftProblem as problem:
+        _invalid(problem.finding)
+    account_id = account or parsed.meta.account
+    if account_id is None:
+        fail(
+            f"{parsed.path.as_posix()}: no account given",
+            "give --account ID or 'account:' in the front matter",
+        )
+    repository = load(policies)
+    if any(finding.is_validation for finding in repository.findings):
+        for finding in repository.findings:
+            click.echo(format_finding(finding), err=True)
+        fail(f"{policies}: the policies are invalid", f"run 'govkit validate {policies}'")
+    try:
+        result = check_draft(
+            repository.governance,
+            parsed,
+            account_id=account_id,
+            author_id=author or parsed.meta.author,
+            sponsored=parsed.meta.sponsored if sponsored is None else sponsored,
+            today=today or date.today(),
+        )
+    except UnknownId as problem:
+        fail(str(problem), problem.hint)
+    click.echo(report.as_json(result) if fmt == "json" else report.text(result), nl=False)
+    sys.exit(result.exit_code(fail_on or repository.governance.settings.fail_on))
+
+
+@post.command("rules")
+def rules() -> None:
+    """List the draft rules: code, name, severity and what each finds."""
+    for rule in all_draft_rules():
+        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+
+
+def _invalid(finding: Finding) -> NoReturn:
+    click.echo(format_finding(finding), err=True)
+    sys.exit(EXIT_INVALID)
