@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, Strict
+from .common import Id, Strict, ref
 from .envelope import PolicyMetadata
 from .scope import Platform
 
@@ -40,12 +40,69 @@ class Asset(Strict):
     usage: str | None = Field(default=None, description="When and how to use it.")
 
 
+Counting = Literal["graphemes", "weighted"]
+CallToAction = Literal["question", "poll", "link"]
+
+
+class PostRules(Strict):
+    """Rules `govkit post check` applies to a draft; an empty field inherits the wider rule.
+
+    Rules for all posts apply unless a platform's rules say otherwise, and an account's rules
+    override its platform's.
+    """
+
+    max_length: int | None = Field(
+        default=None, ge=1, description="Most characters a post may have, counted as `counting`."
+    )
+    counting: Counting | None = Field(
+        default=None,
+        description=(
+            "How characters are counted: graphemes (what a reader sees as one character) or "
+            "weighted (as X counts: CJK characters and emoji count 2, every link 23)."
+        ),
+    )
+    max_hashtags: int | None = Field(
+        default=None, ge=0, description="Most hashtags a post may have."
+    )
+    utm_required: bool | None = Field(
+        default=None,
+        description="Whether every link must carry utm_source, utm_medium and utm_campaign.",
+    )
+    call_to_action: list[CallToAction] | None = Field(
+        default=None,
+        description=(
+            "A post needs at least one of these: a question, a poll or a link; empty: "
+            "no call to action required."
+        ),
+    )
+
+
+class AccountPostRules(PostRules):
+    """Post rules of one account, overriding those of its platform."""
+
+    account: Id = Field(description="Account id.", json_schema_extra=ref("account"))
+
+
+class WordRule(Strict):
+    """A word or phrase posts must not use, or should avoid, and what to say instead."""
+
+    phrase: str = Field(min_length=1, description="The word or phrase, in any language.")
+    level: Literal["banned", "discouraged"] = Field(
+        description="banned: a post may not go out with it; discouraged: think twice."
+    )
+    prefer: str | None = Field(default=None, description="What to write instead.")
+    reason: str | None = Field(default=None, description="Why.")
+
+
 class PlatformRules(Strict):
     """Do's and don'ts for one platform."""
 
     platform: Platform = Field(description="The platform.")
     dos: list[str] = Field(default_factory=list, description="What to do.")
     donts: list[str] = Field(default_factory=list, description="What never to do.")
+    post: PostRules | None = Field(
+        default=None, description="Rules checked on every draft for the platform."
+    )
 
 
 class Disclosure(Strict):
@@ -53,6 +110,15 @@ class Disclosure(Strict):
 
     ads_label: str = Field(description="Label on paid posts, e.g. #ad.")
     partnership_label: str = Field(description="Label on partnership posts.")
+    also_accepted: list[str] = Field(
+        default_factory=list,
+        description="Other labels a sponsored post may carry instead, e.g. Annonse or Werbung.",
+    )
+    visible_within: int | None = Field(
+        default=None,
+        ge=1,
+        description="The label must start within this many characters of the post's beginning.",
+    )
     rules: list[str] = Field(default_factory=list, description="Further disclosure rules.")
 
 
@@ -88,6 +154,15 @@ class BrandSpec(Strict):
         default_factory=Accessibility, description="Accessibility requirements."
     )
     checklist: list[CheckItem] = Field(min_length=1, description="Pre-publication checklist.")
+    post_rules: PostRules = Field(
+        default_factory=PostRules, description="Rules checked on every draft, on any platform."
+    )
+    account_rules: list[AccountPostRules] = Field(
+        default_factory=list, description="Post rules of single accounts."
+    )
+    words: list[WordRule] = Field(
+        default_factory=list, description="Banned and discouraged words and phrases."
+    )
 
 
 class BrandGuide(Strict):

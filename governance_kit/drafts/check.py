@@ -1,0 +1,88 @@
+"""Checking a draft: find its account and author, work out the rules, run every draft rule."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..findings import SEVERITY_RANK, Finding, Severity
+from ..model.accounts import Account
+from ..model.governance import Governance
+from ..model.people import Person
+from .draft import Draft
+from .effective import Effective, for_account
+from .rules import DraftContext, DraftRule, all_draft_rules
+
+
+class UnknownId(Exception):
+    """An account or author the policies do not know; carries the message and a hint."""
+
+    def __init__(self, message: str, hint: str | None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass
+class DraftResult:
+    """Every finding of the draft rules, and what they judged."""
+
+    draft: Draft
+    account: Account
+    author: Person | None
+    sponsored: bool
+    rules: Effective
+    today: date
+    ran: tuple[DraftRule, ...]
+    findings: list[Finding] = field(default_factory=list)
+
+    def counts(self) -> Counter[str]:
+        return Counter(finding.severity for finding in self.findings)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        threshold = SEVERITY_RANK[fail_on]
+        return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings) else 0
+
+
+def find(governance: Governance, entity: str, ident: str) -> Account | Person:
+    table = governance.accounts if entity == "account" else governance.people
+    if ident in table:
+        return table[ident]
+    close = difflib.get_close_matches(ident, list(table), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"see 'govkit check' for the {entity} ids"
+    raise UnknownId(f"unknown {'person' if entity == 'author' else entity} '{ident}'", hint)
+
+
+def check_draft(
+    governance: Governance,
+    draft: Draft,
+    *,
+    account_id: str,
+    author_id: str | None,
+    sponsored: bool,
+    today: date,
+) -> DraftResult:
+    """Run every draft rule; UnknownId when the account or author is not in the policies."""
+    account = find(governance, "account", account_id)
+    author = find(governance, "author", author_id) if author_id else None
+    assert isinstance(account, Account)
+    assert author is None or isinstance(author, Person)
+    rules = for_account(governance.single("BrandGuide"), account)
+    context = DraftContext(
+        governance,
+        draft,
+        account,
+        author,
+        sponsored,
+        rules,
+        today,
+        where_account=draft.meta_position(("account",))
+        if draft.meta.account == account_id
+        else None,
+        where_author=draft.meta_position(("author",)) if draft.meta.author == author_id else None,
+    )
+    ran = all_draft_rules()
+    found = [finding for rule in ran for finding in rule.check(context)]
+    found.sort(key=lambda f: (f.line, f.column, f.code))
+    return DraftResult(draft, account, author, sponsored, rules, today, ran, found)

@@ -1,0 +1,51 @@
+"""The result of a draft check as text lines or as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..reporters.text import format_finding
+from .check import DraftResult
+
+
+def text(result: DraftResult) -> str:
+    lines = [format_finding(finding) for finding in result.findings]
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: DraftResult) -> str:
+    counts = result.counts()
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning")]
+    parts.append(f"{counts['info']} info")
+    return (
+        f"{result.draft.path.as_posix()}: {', '.join(parts)} (account {result.account.id} on "
+        f"{result.account.platform}, {len(result.ran)} rules, today {result.today.isoformat()})"
+    )
+
+
+def as_json(result: DraftResult) -> str:
+    document: dict[str, Any] = {
+        "draft": result.draft.path.as_posix(),
+        "account": result.account.id,
+        "platform": result.account.platform,
+        "author": result.author.id if result.author else None,
+        "sponsored": result.sponsored,
+        "today": result.today.isoformat(),
+        "rules": [rule.code for rule in result.ran],
+        "summary": {s: result.counts()[s] for s in ("error", "warning", "info")},
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "hint": f.hint,
+                "path": f.display_path(),
+                "line": f.line,
+                "column": f.column,
+            }
+            for f in result.findings
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

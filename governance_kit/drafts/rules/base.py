@@ -1,0 +1,84 @@
+"""What a draft rule is: a stable code, a name, a severity, an explanation, and a check."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from ...findings import Finding, Severity
+from ...model.accounts import Account
+from ...model.brand import BrandSpec
+from ...model.governance import Governance
+from ...model.people import Person
+from ..draft import Draft
+from ..effective import Effective
+from ..text import links
+
+
+@dataclass(frozen=True)
+class DraftContext:
+    """What a draft rule sees: the draft, its account and author, and the rules that apply."""
+
+    governance: Governance
+    draft: Draft
+    account: Account
+    author: Person | None
+    sponsored: bool
+    rules: Effective
+    today: date
+    where_account: tuple[int, int] | None = None
+    where_author: tuple[int, int] | None = None
+
+    @property
+    def brand(self) -> BrandSpec | None:
+        return self.governance.single("BrandGuide")
+
+    def links(self) -> list[tuple[str, tuple[int, int]]]:
+        """Every link: those in the front matter, then those in the post, with positions."""
+        draft = self.draft
+        found = [
+            (url, draft.meta_position(("links", index)) or (1, 1))
+            for index, url in enumerate(draft.meta.links)
+        ]
+        found += [(span.value, draft.body_position(span.start)) for span in links(draft.body)]
+        return found
+
+
+class DraftRule:
+    """Base of every draft rule; a rule module defines one subclass, its docstring explains it."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+
+    def check(self, context: DraftContext) -> Iterable[Finding]:
+        return ()
+
+    @classmethod
+    def explanation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def finding(
+        self,
+        context: DraftContext,
+        where: tuple[int, int],
+        message: str,
+        *,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        line, column = where
+        return Finding(
+            context.draft.path,
+            line,
+            column,
+            message,
+            code=self.code,
+            severity=severity or self.severity,
+            hint=hint,
+            target=context.account.id,
+        )

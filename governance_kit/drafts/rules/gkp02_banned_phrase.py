@@ -1,0 +1,30 @@
+"""GKP02 banned-phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Finding
+from .base import DraftContext, DraftRule
+from .words import phrase_findings
+
+
+class BannedPhrase(DraftRule):
+    """The post uses a word or phrase the brand guide bans.
+
+    The brand guide's `words` with `level: banned` are matched in any language and script:
+    case does not matter, accents must match, and words in scripts written with spaces match
+    whole words only ("eco-friendly" does not match "eco-friendlyness"), while Chinese,
+    Japanese and Korean phrases match wherever they stand in a sentence. Banned words are
+    usually legal risks: unsubstantiated green claims, medical claims, absolute promises.
+
+    Rewrite the sentence; the finding's hint gives the preferred wording where there is one.
+    """
+
+    code = "GKP02"
+    name = "banned-phrase"
+    severity = "error"
+    summary = "The post uses a banned word or phrase."
+
+    def check(self, context: DraftContext) -> Iterator[Finding]:
+        yield from phrase_findings(self, context, "banned")

@@ -1,0 +1,28 @@
+"""GKP03 discouraged-phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Finding
+from .base import DraftContext, DraftRule
+from .words import phrase_findings
+
+
+class DiscouragedPhrase(DraftRule):
+    """The post uses a word or phrase the brand guide discourages.
+
+    The brand guide's `words` with `level: discouraged` are matched like banned ones, in any
+    language and script. They are words that do not sound like the brand, or that readers
+    misunderstand; there is usually a better one.
+
+    Use the preferred wording in the hint, or keep the word if it is really the right one.
+    """
+
+    code = "GKP03"
+    name = "discouraged-phrase"
+    severity = "warning"
+    summary = "The post uses a discouraged word or phrase."
+
+    def check(self, context: DraftContext) -> Iterator[Finding]:
+        yield from phrase_findings(self, context, "discouraged")

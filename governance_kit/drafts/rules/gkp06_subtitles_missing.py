@@ -1,0 +1,38 @@
+"""GKP06 subtitles-missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Finding
+from .base import DraftContext, DraftRule
+
+
+class SubtitlesMissing(DraftRule):
+    """A video has no subtitles.
+
+    Every video in the front matter's `media` (`type: video`) must say `subtitles: true` when
+    the brand guide's accessibility section has `subtitles_required: true`. Most people watch
+    social video without sound, and deaf and hard-of-hearing viewers depend on subtitles.
+
+    Burn in or upload subtitles, then set `subtitles: true`.
+    """
+
+    code = "GKP06"
+    name = "subtitles-missing"
+    severity = "error"
+    summary = "A video has no subtitles."
+
+    def check(self, context: DraftContext) -> Iterator[Finding]:
+        brand = context.brand
+        if brand is None or not brand.accessibility.subtitles_required:
+            return
+        draft = context.draft
+        for index, item in enumerate(draft.meta.media):
+            if item.type == "video" and not item.subtitles:
+                yield self.finding(
+                    context,
+                    draft.meta_position(("media", index)) or (1, 1),
+                    f"video {item.file or index + 1} has no subtitles",
+                    hint="add subtitles to the video and set 'subtitles: true'",
+                )

@@ -1,0 +1,55 @@
+"""GKP12 author-training."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Finding
+from ...model.common import Period
+from ...rules._training import Requirements, latest_completions
+from .base import DraftContext, DraftRule
+
+
+class AuthorTraining(DraftRule):
+    """Whoever publishes the post lacks required training, or it has expired.
+
+    The author must have completed every course the TrainingPlan requires of them, exactly as
+    the training rules GK501 and GK502 judge it (courses of their roles, of account access and
+    of the moderation rota), and each completion must be within the course's `refresh`
+    interval on the day of the check (`--today`).
+
+    Have the author take or retake the course and record it, or have someone trained publish.
+    """
+
+    code = "GKP12"
+    name = "author-training"
+    severity = "error"
+    summary = "The author lacks a required course, or its completion has expired."
+
+    def check(self, context: DraftContext) -> Iterator[Finding]:
+        author = context.author
+        if author is None:
+            return
+        governance = context.governance
+        done = latest_completions(governance)
+        where = context.where_author or (1, 1)
+        for course_id, reason in Requirements.of(governance).courses(author).items():
+            latest = done.get((author.id, course_id))
+            course = governance.courses.get(course_id)
+            if latest is None:
+                yield self.finding(
+                    context,
+                    where,
+                    f"author '{author.id}' has not completed '{course_id}' ({reason})",
+                    hint="have them take the course, or have someone trained publish",
+                )
+            elif course is not None and course.refresh is not None:
+                expired = Period.parse(course.refresh).after(latest.completed)
+                if expired < context.today:
+                    yield self.finding(
+                        context,
+                        where,
+                        f"author '{author.id}': '{course_id}' expired on "
+                        f"{expired.isoformat()} ({reason})",
+                        hint="have them retake the course, or have someone trained publish",
+                    )
