@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ...drafts.describe import general, sentences
+from ...drafts.effective import for_account, for_platform, merge
 from ..context import Context
 from ..escape import cell, link, text
 from ..markdown import bullets, table, tasks
@@ -13,9 +15,10 @@ def body(context: Context) -> list[str]:
     return [
         *_voice(spec.voice),
         *_assets(spec.assets),
-        *_platforms(spec.platforms),
+        *_platforms(spec),
         *_disclosure(spec.disclosure),
         *_accessibility(spec.accessibility),
+        *_checked(spec, context),
         "## Before you publish",
         "",
         "Go through this checklist for every post. Items marked *(recommended)* may be skipped "
@@ -68,14 +71,17 @@ def _assets(assets) -> list[str]:
     ]
 
 
-def _platforms(platforms) -> list[str]:
-    lines = ["## Platform by platform", ""] if platforms else []
-    for rules in platforms:
+def _platforms(spec) -> list[str]:
+    lines = ["## Platform by platform", ""] if spec.platforms else []
+    for rules in spec.platforms:
         lines += [f"### {text(platform(rules.platform))}", ""]
         if rules.dos:
             lines += ["**Do**", "", *bullets(text(d) for d in rules.dos)]
         if rules.donts:
             lines += ["**Don't**", "", *bullets(text(d) for d in rules.donts)]
+        checked = sentences(for_platform(spec, rules.platform))
+        if checked:
+            lines += ["**Checked on every draft**", "", *bullets(text(c) for c in checked)]
     return lines
 
 
@@ -110,3 +116,46 @@ def _accessibility(rules) -> list[str]:
         f"{rules.min_contrast_ratio:g}:1."
     )
     return ["## Accessibility", "", *bullets([*items, *(text(r) for r in rules.rules)])]
+
+
+def _checked(spec, context: Context) -> list[str]:
+    """The rules `govkit post check` applies to every draft, in words."""
+    everywhere = sentences(merge([spec.post_rules], "other"))
+    lines = [
+        "## Checked on every draft",
+        "",
+        "Before you publish, run `govkit post check DRAFT --account ID --author YOU` on the "
+        "draft: it checks the rules of this guide that a machine can check. On every platform, "
+        "unless the platform's own rules above say otherwise:",
+        "",
+        *bullets(text(rule) for rule in [*everywhere, *general(spec)]),
+    ]
+    if spec.account_rules:
+        lines += ["### Accounts with rules of their own", ""]
+        lines += bullets(_account_rules(spec, context, rules) for rules in spec.account_rules)
+    if spec.words:
+        lines += ["### Words we don't use", ""]
+        lines += table(
+            ["Word or phrase", "Status", "Write instead", "Why"],
+            [
+                [
+                    cell(w.phrase),
+                    "Banned" if w.level == "banned" else "Avoid",
+                    cell(w.prefer),
+                    cell(w.reason),
+                ]
+                for w in spec.words
+            ],
+        )
+    return lines
+
+
+def _account_rules(spec, context: Context, rules) -> str:
+    """'@handle (Platform): what applies to it', its platform's rules included."""
+    account = context.governance.accounts.get(rules.account)
+    if account is None:
+        return f"{text(rules.account)}: " + " ".join(
+            text(s) for s in sentences(merge([rules], "other"))
+        )
+    name = f"{text(account.handle)} ({text(platform(account.platform))})"
+    return f"{name}: " + " ".join(text(s) for s in sentences(for_account(spec, account)))
