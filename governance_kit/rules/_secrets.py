@@ -39,6 +39,10 @@ TOKEN_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("password in a URL", re.compile(r"\b[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@")),
 )
 
+ANY_SHAPE = re.compile("|".join(f"(?:{shape.pattern})" for _, shape in TOKEN_SHAPES))
+MIN_TEXT_LENGTH = 10
+"""Shorter text holds no token shape, no 'password: ...' phrase and no long token."""
+
 PASSWORD_IN_TEXT = re.compile(
     r"\b(?:password|passwd|passord|pwd|pin)\s*(?:is|er|[:=])\s*(\S{6,})", re.IGNORECASE
 )
@@ -73,12 +77,17 @@ def looks_like_secret(key: str | int | None, value: object) -> str | None:
 
 def secret_in_text(text: str) -> str | None:
     """The kind of secret found in free text, or None."""
-    for kind, shape in TOKEN_SHAPES:
-        if shape.search(text):
-            return kind
+    if len(text) < MIN_TEXT_LENGTH:
+        return None
+    if ANY_SHAPE.search(text):
+        for kind, shape in TOKEN_SHAPES:
+            if shape.search(text):
+                return kind
     match = PASSWORD_IN_TEXT.search(text)
     if match and _password_like(match.group(1)):
         return "password"
+    if len(text) < MIN_TOKEN_LENGTH:
+        return None
     for token in text.split():
         if high_entropy(token.strip("\"'`()[]{}<>,;")):
             return "high-entropy token"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..model.governance import Governance, Location
@@ -18,23 +18,51 @@ class Completed:
     where: Location
 
 
-def required_courses(governance: Governance, person: Person) -> dict[str, str]:
-    """Course id -> why the person needs it (a role, account access, or the rota)."""
-    spec = governance.single("TrainingPlan")
-    if spec is None:
-        return {}
-    required: dict[str, str] = {}
-    for requirement in spec.requirements:
-        if requirement.role in person.roles:
-            for course in requirement.courses:
-                required.setdefault(course, f"role '{requirement.role}'")
-    if has_account_access(governance, person.id):
-        for course in spec.account_access_courses:
-            required.setdefault(course, "account access")
-    if on_rota(governance, person.id):
-        for course in spec.moderation_courses:
-            required.setdefault(course, "moderation rota")
-    return required
+@dataclass
+class Requirements:
+    """The training plan's requirements, with who has account access and who is on the rota."""
+
+    by_role: dict[str, list[str]] = field(default_factory=dict)
+    access_courses: list[str] = field(default_factory=list)
+    moderation_courses: list[str] = field(default_factory=list)
+    with_access: set[str] = field(default_factory=set)
+    on_rota: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, governance: Governance) -> Requirements:
+        spec = governance.single("TrainingPlan")
+        if spec is None:
+            return cls()
+        by_role: dict[str, list[str]] = {}
+        for requirement in spec.requirements:
+            by_role.setdefault(requirement.role, []).extend(requirement.courses)
+        moderation = governance.single("ModerationPolicy")
+        return cls(
+            by_role,
+            list(spec.account_access_courses),
+            list(spec.moderation_courses),
+            {
+                entry.person
+                for account in governance.accounts.values()
+                if account.status != "archived"
+                for entry in account.access
+            },
+            {shift.person for shift in moderation.rota.shifts} if moderation else set(),
+        )
+
+    def courses(self, person: Person) -> dict[str, str]:
+        """Course id -> why the person needs it (a role, account access, or the rota)."""
+        required: dict[str, str] = {}
+        for role in person.roles:
+            for course in self.by_role.get(role, ()):
+                required.setdefault(course, f"role '{role}'")
+        if person.id in self.with_access:
+            for course in self.access_courses:
+                required.setdefault(course, "account access")
+        if person.id in self.on_rota:
+            for course in self.moderation_courses:
+                required.setdefault(course, "moderation rota")
+        return required
 
 
 def trainees(governance: Governance, today: date) -> list[Person]:
@@ -44,20 +72,6 @@ def trainees(governance: Governance, today: date) -> list[Person]:
         for person in governance.people.values()
         if person.status in ("active", "leaving") and not is_gone(person, today)
     ]
-
-
-def has_account_access(governance: Governance, person: str) -> bool:
-    return any(
-        entry.person == person
-        for account in governance.accounts.values()
-        if account.status != "archived"
-        for entry in account.access
-    )
-
-
-def on_rota(governance: Governance, person: str) -> bool:
-    spec = governance.single("ModerationPolicy")
-    return spec is not None and any(shift.person == person for shift in spec.rota.shifts)
 
 
 def latest_completions(governance: Governance) -> dict[tuple[str, str], Completed]:

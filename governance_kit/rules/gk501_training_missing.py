@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ._training import latest_completions, required_courses, trainees
+from ._training import Requirements, latest_completions, trainees
 from .base import Context, Rule
 
 
@@ -31,10 +31,11 @@ class TrainingMissing(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
         done = latest_completions(governance)
+        requirements = Requirements.of(governance)
         for person in trainees(governance, context.today):
             missing = [
                 f"'{course}' ({reason})"
-                for course, reason in required_courses(governance, person).items()
+                for course, reason in requirements.courses(person).items()
                 if (person.id, course) not in done
             ]
             if missing:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.common import Period
-from ._training import latest_completions, required_courses, trainees
+from ._training import Requirements, latest_completions, trainees
 from .base import Context, Rule
 
 
@@ -30,8 +30,9 @@ class TrainingExpired(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
         done = latest_completions(governance)
+        requirements = Requirements.of(governance)
         for person in trainees(governance, context.today):
-            for course_id in required_courses(governance, person):
+            for course_id in requirements.courses(person):
                 course = governance.courses.get(course_id)
                 latest = done.get((person.id, course_id))
                 if course is None or course.refresh is None or latest is None:
