@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -44,8 +45,6 @@ class OwnerNotOnRoster(Rule):
 
 
 def _hint(owner: str, known: list[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(owner, known, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
