@@ -75,9 +75,10 @@ class Draft:
         return self.position(self.body_start + offset)
 
     def post_start(self) -> tuple[int, int]:
-        """Where the post's first visible character stands (or where it would)."""
+        """Where the post's first visible character stands; where the post begins if blank."""
         body = self.body
-        return self.body_position(len(body) - len(body.lstrip()))
+        lead = len(body) - len(body.lstrip())
+        return self.body_position(lead if lead < len(body) else 0)
 
     def meta_position(self, path: Path_) -> tuple[int, int] | None:
         """Where a front-matter value stands, or None when the draft does not give it."""
