@@ -97,13 +97,14 @@ def unused_waivers(
 ) -> list[Finding]:
     """GK902 findings for waivers in force that matched nothing the rules that ran found.
 
-    Waivers of rules that did not run are not judged; a waiver of a code no rule has is.
+    Waivers of rules that did not run, or whose findings come from elsewhere (the Git
+    workflow), are not judged; a waiver of a code no rule has is.
     """
     reporter = next((rule for rule in ran if isinstance(rule, WaiverUnused)), None)
     if reporter is None:
         return []
     used = {f.waiver for f in findings if f.waived}
-    ran_codes = {rule.code for rule in ran}
+    ran_codes = {rule.code for rule in ran if not rule.external}
     known_codes = {rule.code for rule in all_rules()}
     return [
         reporter.unused(context.governance, waiver.id)

@@ -38,6 +38,8 @@ class Rule:
     summary: ClassVar[str]
     controls: ClassVar[tuple[str, ...]] = ()
     validation: ClassVar[bool] = False
+    external: ClassVar[bool] = False
+    """True for rules whose findings come from outside `check()` (the Git workflow)."""
 
     def check(self, context: Context) -> Iterable[Finding]:
         """Every finding of this rule; validation rules find theirs while loading."""

@@ -25,5 +25,6 @@ class VersionNotBumped(Rule):
     code = "GK951"
     name = "version-not-bumped"
     severity = "error"
+    external = True
     summary = "A policy document changed without a new version."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1")

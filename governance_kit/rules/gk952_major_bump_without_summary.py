@@ -21,5 +21,6 @@ class MajorBumpWithoutSummary(Rule):
     code = "GK952"
     name = "major-bump-without-summary"
     severity = "error"
+    external = True
     summary = "A major version bump without a new change_summary."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1")

@@ -19,5 +19,6 @@ class VersionDecreased(Rule):
     code = "GK953"
     name = "version-decreased"
     severity = "error"
+    external = True
     summary = "A policy document's version is lower than at the base."
     controls = ("SOC2:CC8.1",)

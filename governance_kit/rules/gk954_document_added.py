@@ -16,5 +16,6 @@ class DocumentAdded(Rule):
     code = "GK954"
     name = "document-added"
     severity = "info"
+    external = True
     summary = "A policy document was added."
     controls = ("SOC2:CC8.1",)

@@ -17,5 +17,6 @@ class DocumentRemoved(Rule):
     code = "GK955"
     name = "document-removed"
     severity = "info"
+    external = True
     summary = "A policy document was removed."
     controls = ("SOC2:CC8.1",)

@@ -9,7 +9,7 @@ from pathlib import Path
 import git
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, edit_yaml
 
 
 @dataclass
@@ -28,6 +28,10 @@ class PolicyRepo:
         return self.repo.index.commit(message)
 
 
+PINNED_VERSIONS = {"brand.yaml": "2.2.0", "scope.yaml": "2.1.0", "objectives.yaml": "3.0.0"}
+"""Versions the tests expect at the base commit, whatever the example says today."""
+
+
 @pytest.fixture
 def policy_repo(tmp_path: Path) -> PolicyRepo:
     root = tmp_path / "repo"
@@ -37,6 +41,9 @@ def policy_repo(tmp_path: Path) -> PolicyRepo:
         config.set_value("user", "name", "Test")
         config.set_value("user", "email", "test@example.com")
     shutil.copytree(EXAMPLE, root / "policies")
+    for name, version in PINNED_VERSIONS.items():
+        edit_yaml(root / "policies" / name,
+                  lambda data, v=version: data["metadata"].__setitem__("version", v))
     made = PolicyRepo(repo, root)
     made.commit("Example policies")
     repo.create_head("change").checkout()
