@@ -110,5 +110,12 @@ def rules() -> None:
 
 
 def _invalid(finding: Finding) -> NoReturn:
-    click.echo(format_finding(finding), err=True)
+    """One line for a draft that cannot be checked; a code only for front-matter problems."""
+    line = format_finding(finding) if finding.code else _plain_line(finding)
+    click.echo(line, err=True)
     sys.exit(EXIT_INVALID)
+
+
+def _plain_line(finding: Finding) -> str:
+    line = f"{finding.display_path()}:{finding.line}:{finding.column}: error: {finding.message}"
+    return line + (f" (hint: {finding.hint})" if finding.hint else "")

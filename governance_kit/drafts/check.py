@@ -50,7 +50,8 @@ def find(governance: Governance, entity: str, ident: str) -> Account | Person:
     if ident in table:
         return table[ident]
     close = difflib.get_close_matches(ident, list(table), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"see 'govkit check' for the {entity} ids"
+    where = "AccountRegistry" if entity == "account" else "People document"
+    hint = f"did you mean '{close[0]}'?" if close else f"the ids are in the {where}"
     raise UnknownId(f"unknown {'person' if entity == 'author' else entity} '{ident}'", hint)
 
 

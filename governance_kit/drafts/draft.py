@@ -107,7 +107,7 @@ def read_draft(name: str) -> Draft:
                 raw = handle.read(MAX_BYTES + 1)
         except OSError as error:
             raise DraftProblem(
-                Finding(path, 1, 1, f"cannot read draft: {error.strerror}")
+                Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
             ) from None
     return parse_draft(path, raw)
 
@@ -115,7 +115,13 @@ def read_draft(name: str) -> Draft:
 def parse_draft(path: Path, raw: bytes) -> Draft:
     if len(raw) > MAX_BYTES:
         raise DraftProblem(
-            Finding(path, 1, 1, f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long")
+            Finding(
+                path,
+                1,
+                1,
+                f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long",
+                code="",
+            )
         )
     text = _decode(path, raw)
     return _split(path, text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -135,11 +141,12 @@ def _decode(path: Path, raw: bytes) -> str:
                 column,
                 f"draft is not UTF-8 text (byte 0x{raw[error.start]:02x})",
                 hint="save it as UTF-8",
+                code="",
             )
         ) from None
     if "\x00" in text:
         line, column = _byte_position(raw, raw.index(b"\x00"))
-        raise DraftProblem(Finding(path, line, column, "draft is binary, not text"))
+        raise DraftProblem(Finding(path, line, column, "draft is binary, not text", code=""))
     return text
 
 
@@ -161,6 +168,7 @@ def _split(path: Path, text: str) -> Draft:
                 1,
                 "front matter is not closed",
                 hint="end it with a line '---' before the post begins",
+                code="",
             )
         )
     front = "\n" + "\n".join(lines[1:end])
@@ -181,7 +189,9 @@ def _front_matter(path: Path, front: str) -> YamlFile:
         raise DraftProblem(problem.finding) from None
     if not isinstance(file.data, dict):
         line, column = file.locate(())
-        raise DraftProblem(Finding(path, line, column, "front matter must be a mapping of fields"))
+        raise DraftProblem(
+            Finding(path, line, column, "front matter must be a mapping of fields", code="")
+        )
     return file
 
 
