@@ -48,7 +48,7 @@ class Finding:
                 continue
             try:
                 return path.resolve().relative_to(base.resolve()).as_posix()
-            except ValueError:
+            except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
                 continue
         return path.as_posix()
 

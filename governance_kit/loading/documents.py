@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -15,10 +16,18 @@ from pydantic import BaseModel, ValidationError
 from ..findings import INVALID_DOCUMENT, Finding
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
-from .yaml_source import Path_, YamlFile
+from ..rules._secrets import looks_like_secret
+from .yaml_source import Path_, YamlFile, shown
 
 _FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
 ENVELOPE_KEYS = ("apiVersion", "kind", "metadata", "spec")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_ORDERS = (
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"),
+    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), "ymd"),
+    (re.compile(r"(\d{4})(\d{2})(\d{2})"), "ymd"),
+    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), "?"),
+)
 
 
 @dataclass
@@ -59,7 +68,31 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
     try:
         return Document(file, model_class.model_validate(data))
     except ValidationError as error:
-        return [_explain(file, model_class, item) for item in error.errors(include_url=False)]
+        errors = error.errors(include_url=False)
+        typos = _typos(file, model_class, errors)
+        return [
+            _explain(file, model_class, item)
+            for item in errors
+            if not (item["type"] == "missing" and _missing(file, item) in typos)
+        ]
+
+
+def _typos(file: YamlFile, model_class: type[BaseModel], errors: list[Any]) -> set[Any]:
+    """(mapping, field) pairs where an unknown key is a misspelling of a required field."""
+    found = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            path = _data_path(file.data, item["loc"])
+            allowed = _fields_at(model_class, path[:-1])
+            close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+            if close:
+                found.add((path[:-1], close[0]))
+    return found
+
+
+def _missing(file: YamlFile, error: Any) -> Any:
+    """(mapping, field) of a missing-field error: reported once, as the misspelt key."""
+    return (_data_path(file.data, error["loc"])[:-1], str(error["loc"][-1]))
 
 
 def _check_envelope(file: YamlFile) -> list[Finding]:
@@ -79,18 +112,25 @@ def _check_envelope(file: YamlFile) -> list[Finding]:
             _finding(
                 file,
                 ("apiVersion",),
-                f"unsupported apiVersion '{data['apiVersion']}'",
+                f"unsupported apiVersion {shown(data['apiVersion'])}",
                 hint=f"this version of governance-kit reads '{API_VERSION}'",
             )
         ]
     kind = data["kind"]
+    if not isinstance(kind, str):
+        found = "a list" if isinstance(kind, list) else "a mapping"
+        if not isinstance(kind, list | dict):
+            found = f"a {type(kind).__name__}" if kind is not None else "nothing"
+        return [
+            _finding(file, ("kind",), f"kind must be one name; found {found}", hint=_kinds_hint())
+        ]
     if kind not in KINDS:
         return [
             _finding(
                 file,
                 ("kind",),
-                f"unknown kind '{kind}'",
-                hint=_did_you_mean(str(kind), KINDS) or "kinds: " + ", ".join(KINDS),
+                f"unknown kind {shown(kind)}",
+                hint=_did_you_mean(kind, KINDS) or _kinds_hint(),
             )
         ]
     return []
@@ -118,7 +158,7 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
         return _finding(
             file,
             path,
-            f"{where}: unknown field '{path[-1]}'",
+            f"{where}: unknown field {shown(path[-1], what='name')}",
             key=True,
             hint=_did_you_mean(str(path[-1]), allowed) or _list_hint(allowed),
         )
@@ -127,21 +167,75 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
         return _finding(
             file,
             path,
-            f"{where}: '{value}' is not one of: {', '.join(choices)}",
+            f"{where}: {shown(value, _key(path))} is not one of: {', '.join(choices)}",
             hint=_did_you_mean(str(value), choices),
         )
     if kind == "string_pattern_mismatch":
-        message, hint = _pattern_message(ctx.get("pattern", ""), value)
+        message, hint = _pattern_message(ctx.get("pattern", ""), shown(value, _key(path)))
         return _finding(file, path, f"{where}: {message}", hint=hint)
     if kind.startswith("date") or kind.startswith("datetime"):
-        reason = error["msg"].split(", ", 1)[-1] if ", " in error["msg"] else error["msg"]
+        message, hint = _date_message(where, value, error["msg"], _key(path))
+        return _finding(file, path, message, hint=hint)
+    if value is None and kind.endswith("_type"):
+        return _finding(
+            file, path, f"{where}: no value given", hint="write the value after the ':'"
+        )
+    if kind == "string_type" and isinstance(value, int | float):
+        found = "true or false" if isinstance(value, bool) else "a number"
         return _finding(
             file,
             path,
-            f"{where}: '{value}' is not a valid date ({reason.lower()})",
-            hint="write dates as YYYY-MM-DD, e.g. 2026-03-31",
+            f"{where}: expected text, found {found}",
+            hint="put the value in quotes to make it text",
         )
     return _finding(file, path, f"{where}: {_lower_first(error['msg'])}")
+
+
+def _key(path: Path_) -> str | None:
+    """The field name a value stands under, for judging whether it is a credential."""
+    names = [step for step in path if isinstance(step, str)]
+    return names[-1] if names else None
+
+
+def _date_message(where: str, value: Any, reason: str, key: str | None) -> tuple[str, str]:
+    """An impossible date says why; a date in another format gets its YYYY-MM-DD form."""
+    text = shown(value, key)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        reason = reason.split(", ", 1)[-1].lower()
+        return (
+            f"{where}: {text} is not a valid date ({reason})",
+            "write dates as YYYY-MM-DD, e.g. 2026-03-31",
+        )
+    iso = _as_iso_date(value) if looks_like_secret(key, value) is None else None
+    hint = f"write it as {iso}" if iso else "write dates as YYYY-MM-DD, e.g. 2026-03-31"
+    return f"{where}: {text} is not a date written YYYY-MM-DD", hint
+
+
+def _as_iso_date(value: Any) -> str | None:
+    """The YYYY-MM-DD form of a date written day.month.year, year/month/day and the like."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    text = str(value).strip()
+    for pattern, order in _DATE_ORDERS:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        a, b, c = (int(part) for part in match.groups())
+        if order == "dmy":
+            year, month, day = c, b, a
+        elif order == "ymd":
+            year, month, day = a, b, c
+        elif a > 12 >= b:
+            year, month, day = c, b, a
+        elif b > 12 >= a:
+            year, month, day = c, a, b
+        else:
+            return None
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -162,7 +256,12 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
 def _dotted(path: Path_) -> str:
     text = ""
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        if isinstance(step, int):
+            text += f"[{step}]"
+        elif _FIELD.fullmatch(step):
+            text += f".{step}" if text else step
+        else:
+            text += "[…]" if looks_like_secret(None, step) else f"[{shown(step)}]"
     return text
 
 
@@ -181,6 +280,10 @@ def _choices(expected: str) -> list[str]:
 def _did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
+
+
+def _kinds_hint() -> str:
+    return "kinds: " + ", ".join(KINDS)
 
 
 def _list_hint(allowed: list[str]) -> str | None:
@@ -219,17 +322,18 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 _PATTERN_MESSAGES = {
     ID_PATTERN: (
-        "'{}' is not a valid id",
+        "{} is not a valid id",
         "ids use lower-case letters, digits, '.', '_' and '-', e.g. instagram-main",
     ),
     INTERVAL_PATTERN: (
-        "'{}' is not a valid interval",
+        "{} is not a valid interval",
         "write an ISO 8601 period such as P1Y, P6M or P90D, or quarterly/annually",
     ),
 }
 
 
-def _pattern_message(pattern: str, value: Any) -> tuple[str, str | None]:
+def _pattern_message(pattern: str, value: str) -> tuple[str, str | None]:
+    """Message and hint for a value (already quoted by `shown`) that misses a pattern."""
     known = _PATTERN_MESSAGES.get(pattern)
     if known:
         return known[0].format(value), known[1]
@@ -239,14 +343,14 @@ def _pattern_message(pattern: str, value: Any) -> tuple[str, str | None]:
             "write where the secret lives, e.g. op://vault/item; never the secret itself",
         )
     if "@" in pattern:
-        return f"'{value}' is not a valid e-mail address", None
+        return f"{value} is not a valid e-mail address", None
     if "[01]" in pattern:
-        return f"'{value}' is not a time of day", "write HH:MM, e.g. 08:00 or 17:30"
+        return f"{value} is not a time of day", "write HH:MM, e.g. 08:00 or 17:30"
     if "T" in pattern and "H" in pattern:
         return (
-            f"'{value}' is not a valid duration",
+            f"{value} is not a valid duration",
             "write an ISO 8601 duration, e.g. PT2H or PT30M",
         )
     if r"\.(0|[1-9]" in pattern:
-        return f"'{value}' is not a semantic version", "write MAJOR.MINOR.PATCH, e.g. 1.2.0"
-    return f"'{value}' does not have the expected form", None
+        return f"{value} is not a semantic version", "write MAJOR.MINOR.PATCH, e.g. 1.2.0"
+    return f"{value} does not have the expected form", None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -16,14 +17,17 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.tag import Tag
 
 from ..findings import INVALID_YAML, Finding
+from ..rules._secrets import looks_like_secret
 
 MAX_DEPTH = 64
 MAX_EXPANSION = 200_000
 MAX_BYTES = 64 * 1024 * 1024
+MAX_SHOWN = 60
 
 _TAG = "tag:yaml.org,2002:"
 _INT_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
@@ -41,6 +45,18 @@ _SPECIAL_FLOATS = {
 }
 
 Path_ = tuple[str | int, ...]
+
+
+def shown(value: object, key: str | int | None = None, *, what: str = "value") -> str:
+    """A value from a file as a message may quote it: on one line, short, and never a secret."""
+    kind = looks_like_secret(key, value)
+    if kind is not None:
+        article = "an" if kind[0] in "AEIOUaeiou" else "a"
+        return f"a {what} that looks like {article} {kind} (not repeated here)"
+    text = str(value)
+    if len(text) > MAX_SHOWN:
+        text = text[: MAX_SHOWN - 1] + "…"
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
 
 
 class UnreadableYaml(Exception):
@@ -142,7 +158,18 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML."""
     if text is None:
         try:
-            if path.stat().st_size > MAX_BYTES:
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):
+                raise UnreadableYaml(
+                    Finding(
+                        path,
+                        1,
+                        1,
+                        "not a regular file; not read",
+                        hint="policy files are plain files, not pipes, sockets or devices",
+                    )
+                )
+            if status.st_size > MAX_BYTES:
                 raise UnreadableYaml(
                     Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB")
                 )
@@ -168,6 +195,8 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         node = _yaml().compose(text)
     except MarkedYAMLError as error:
         raise UnreadableYaml(_syntax_problem(path, error, text)) from None
+    except ReaderError as error:
+        raise UnreadableYaml(_character_problem(path, error, text)) from None
     except YAMLError as error:
         raise UnreadableYaml(
             Finding(path, 1, 1, f"invalid YAML: {_first_line(str(error))}")
@@ -194,6 +223,21 @@ def _syntax_problem(path: Path, error: MarkedYAMLError, text: str) -> Finding:
     return Finding(path, line, column, f"invalid YAML: {message}", hint=hint)
 
 
+def _character_problem(path: Path, error: ReaderError, text: str) -> Finding:
+    """A character YAML does not allow (NUL, ESC and other control characters), where it is."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, int) else 0
+    return Finding(
+        path,
+        line,
+        column,
+        f"invalid YAML: control character U+{character:04X} is not allowed",
+        hint="delete it; policy files hold printable text only",
+    )
+
+
 def _points_back(problem: str) -> bool:
     """Errors found at the end of something that started earlier: point at the start."""
     return "end of stream" in problem or "expected ',' or" in problem
@@ -208,6 +252,13 @@ def _char_at(text: str, mark: Any) -> str:
 def _explain(problem: str, context: str, char: str) -> tuple[str, str | None]:
     if "cannot start any token" in problem and (char == "\t" or "\\t" in problem):
         return "a tab character cannot indent YAML", "indent with spaces"
+    if "tab character" in problem:
+        return "a tab character cannot indent YAML", "indent with spaces"
+    if "expected <document start>" in problem:
+        return (
+            "more text after the end of the document",
+            "remove the '...' line; keep one document per file",
+        )
     if "expected a single document" in problem or "another document" in problem:
         return "more than one YAML document in the file", "keep one document per file"
     if "quoted scalar" in context:
@@ -223,7 +274,7 @@ def _explain(problem: str, context: str, char: str) -> tuple[str, str | None]:
     message = f"{problem} ({context})" if context else problem
     if "block mapping" in context or "mapping values are not allowed" in problem:
         return message, "check the indentation: keys of one mapping start in the same column"
-    if "block sequence" in context:
+    if "block sequence" in context or "block collection" in context:
         return message, "check the indentation of the list items"
     return message, None
 
@@ -343,7 +394,7 @@ class _Constructor:
                 first = keys[key][0]
                 raise self._problem(
                     key_node,
-                    f"duplicate key '{key}' (first defined on line {first})",
+                    f"duplicate key {shown(key, what='name')} (first defined on line {first})",
                     hint="remove one of the two",
                 )
             keys[key] = _pos(key_node)
@@ -368,13 +419,12 @@ class _Constructor:
             sources.append(self._mapping(item, depth + 1))
         return sources
 
-    def _key(self, node: Node) -> Any:
+    def _key(self, node: Node) -> str:
+        """Keys are names: `1:` and `true:` are the texts '1' and 'true', never 1 and True."""
         if not isinstance(node, ScalarNode):
             raise self._problem(node, "a key must be plain text, not a list or mapping")
-        key = self._scalar(node)
-        if isinstance(key, float) and math.isnan(key):
-            return "nan"
-        return key
+        self._scalar(node)
+        return str(node.value)
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -422,6 +472,10 @@ def _explicit_bool(value: str) -> bool | str:
 
 
 _EXPLICIT = {
-    _TAG + "str": str, _TAG + "int": _int, _TAG + "float": _float,
-    _TAG + "bool": _explicit_bool, _TAG + "null": _explicit_null, _TAG + "timestamp": str,
+    _TAG + "str": str,
+    _TAG + "int": _int,
+    _TAG + "float": _float,
+    _TAG + "bool": _explicit_bool,
+    _TAG + "null": _explicit_null,
+    _TAG + "timestamp": str,
 }
