@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..model.common import Period
 from ..model.governance import Governance, Location
 from ..model.people import Person
+from ..model.training import Course
 from ._people import is_gone
 
 
@@ -84,3 +86,8 @@ def latest_completions(governance: Governance) -> dict[tuple[str, str], Complete
                 where = Location(document, ("spec", "completions", index, "completed"))
                 latest[key] = Completed(item.completed, where)
     return latest
+
+
+def expiry(course: Course, completed: date) -> date | None:
+    """The day after which a completion of the course no longer counts; None: it always does."""
+    return Period.parse(course.refresh).after(completed) if course.refresh else None

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.common import Period
-from ._training import Requirements, latest_completions, trainees
+from ._training import Requirements, expiry, latest_completions, trainees
 from .base import Context, Rule
 
 
@@ -35,10 +34,10 @@ class TrainingExpired(Rule):
             for course_id in requirements.courses(person):
                 course = governance.courses.get(course_id)
                 latest = done.get((person.id, course_id))
-                if course is None or course.refresh is None or latest is None:
+                if course is None or latest is None:
                     continue
-                expired = Period.parse(course.refresh).after(latest.completed)
-                if expired < context.today:
+                expired = expiry(course, latest.completed)
+                if expired is not None and expired < context.today:
                     yield self.finding(
                         latest.where,
                         f"person '{person.id}': course '{course_id}' completed on "

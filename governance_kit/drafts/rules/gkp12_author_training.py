@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ...model.common import Period
-from ...rules._training import Requirements, latest_completions
+from ...rules._training import Requirements, expiry, latest_completions
 from .base import DraftContext, DraftRule
 
 
@@ -43,9 +42,9 @@ class AuthorTraining(DraftRule):
                     f"author '{author.id}' has not completed '{course_id}' ({reason})",
                     hint="have them take the course, or have someone trained publish",
                 )
-            elif course is not None and course.refresh is not None:
-                expired = Period.parse(course.refresh).after(latest.completed)
-                if expired < context.today:
+            elif course is not None:
+                expired = expiry(course, latest.completed)
+                if expired is not None and expired < context.today:
                     yield self.finding(
                         context,
                         where,
