@@ -7,6 +7,8 @@ lines and columns (in characters) of the whole file, as an editor shows them.
 
 from __future__ import annotations
 
+import bisect
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +62,7 @@ class Draft:
     body_start: int = 0
     meta: FrontMatter = field(default_factory=FrontMatter)
     meta_file: YamlFile | None = None
+    _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def body(self) -> str:
@@ -67,9 +70,10 @@ class Draft:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column of a character offset in the whole text."""
-        before = self.text[:offset]
-        line_start = before.rfind("\n") + 1
-        return before.count("\n") + 1, offset - line_start + 1
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def body_position(self, offset: int) -> tuple[int, int]:
         return self.position(self.body_start + offset)

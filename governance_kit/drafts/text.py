@@ -7,9 +7,11 @@ Katakana characters and emoji count 2, every link 23 (its t.co length), everythi
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -78,12 +80,15 @@ def links(text: str) -> list[Span]:
 
 
 def hashtags(text: str) -> list[Span]:
+    """Every hashtag, in any script; a `#` inside a link is not one."""
     inside = links(text)
-    return [
-        Span(m.start(), m.end(), m.group())
-        for m in _HASHTAG.finditer(text)
-        if not any(link.start <= m.start() < link.end for link in inside)
-    ]
+    starts = [link.start for link in inside]
+    found = []
+    for match in _HASHTAG.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= inside[index].end:
+            found.append(Span(match.start(), match.end(), match.group()))
+    return found
 
 
 def has_question(text: str) -> bool:
@@ -122,7 +127,8 @@ def overflow(text: str, counting: str, limit: int) -> int | None:
     return None
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=16)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """Text for matching (NFC, casefolded, per grapheme) and each folded char's original offset."""
     folded: list[str] = []
     origin: list[int] = []
@@ -133,7 +139,7 @@ def fold(text: str) -> tuple[str, list[int]]:
         origin.extend([offset] * len(piece))
         offset += len(grapheme)
     origin.append(offset)
-    return "".join(folded), origin
+    return "".join(folded), tuple(origin)
 
 
 def find_phrase(text: str, phrase: str) -> list[Span]:
@@ -158,7 +164,7 @@ def find_phrase(text: str, phrase: str) -> list[Span]:
     return found
 
 
-def _original_end(origin: list[int], end: int) -> int:
+def _original_end(origin: tuple[int, ...], end: int) -> int:
     """Original offset just after the grapheme holding folded position end - 1."""
     last = origin[end - 1]
     for position in range(end, len(origin)):
