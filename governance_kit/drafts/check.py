@@ -45,14 +45,22 @@ class DraftResult:
         return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings) else 0
 
 
-def find(governance: Governance, entity: str, ident: str) -> Account | Person:
-    table = governance.accounts if entity == "account" else governance.people
-    if ident in table:
-        return table[ident]
-    close = difflib.get_close_matches(ident, list(table), n=1)
-    where = "AccountRegistry" if entity == "account" else "People document"
+def find_account(governance: Governance, ident: str) -> Account:
+    if ident not in governance.accounts:
+        raise _unknown("account", ident, list(governance.accounts), "AccountRegistry")
+    return governance.accounts[ident]
+
+
+def find_person(governance: Governance, ident: str) -> Person:
+    if ident not in governance.people:
+        raise _unknown("person", ident, list(governance.people), "People document")
+    return governance.people[ident]
+
+
+def _unknown(noun: str, ident: str, known: list[str], where: str) -> UnknownId:
+    close = difflib.get_close_matches(ident, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"the ids are in the {where}"
-    raise UnknownId(f"unknown {'person' if entity == 'author' else entity} '{ident}'", hint)
+    return UnknownId(f"unknown {noun} '{ident}'", hint)
 
 
 def check_draft(
@@ -65,10 +73,8 @@ def check_draft(
     today: date,
 ) -> DraftResult:
     """Run every draft rule; UnknownId when the account or author is not in the policies."""
-    account = find(governance, "account", account_id)
-    author = find(governance, "author", author_id) if author_id else None
-    assert isinstance(account, Account)
-    assert author is None or isinstance(author, Person)
+    account = find_account(governance, account_id)
+    author = find_person(governance, author_id) if author_id else None
     rules = for_account(governance.single("BrandGuide"), account)
     context = DraftContext(
         governance,
