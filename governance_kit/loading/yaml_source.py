@@ -1,8 +1,8 @@
 """Safe YAML 1.2 reading with source positions: plain data plus where every value stands.
 
-The file is composed by ruamel.yaml (its C parser when installed) and then turned into plain
-dicts, lists and scalars by a small constructor of our own that never builds objects from tags,
-rejects duplicate keys, bounds nesting and alias expansion, and records positions.
+The file is parsed by ruamel.yaml (its C parser when installed) and its events are turned into
+plain dicts, lists and scalars by our own builder (`yaml_events`), which never builds objects
+from tags, rejects duplicate keys, bounds nesting and alias expansion, and records positions.
 """
 
 from __future__ import annotations
@@ -16,16 +16,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import BaseResolver
-from ruamel.yaml.tag import Tag
 
 from ..findings import INVALID_YAML, Finding
 from ..rules._secrets import looks_like_secret
+from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
-MAX_DEPTH = 64
-MAX_EXPANSION = 200_000
 MAX_BYTES = 64 * 1024 * 1024
 MAX_SHOWN = 60
 
@@ -34,6 +30,7 @@ _INT_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 _INT_OCTAL = re.compile(r"^0o[0-7]+$")
 _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -105,30 +102,8 @@ class YamlFile:
         return self.positions.locate(self.data, path, key=key)
 
 
-_PLAIN = Tag(suffix="tag:governance-kit.dev,2026:plain")
-_STR, _SEQ, _MAP = Tag(suffix=_TAG + "str"), Tag(suffix=_TAG + "seq"), Tag(suffix=_TAG + "map")
-
-
-class _PlainResolver(BaseResolver):
-    """Marks plain scalars for our constructor to type (YAML 1.2 core schema); all else is text.
-
-    ruamel.yaml's own resolver is version-aware and costs more than parsing; typing the few
-    plain scalars ourselves keeps loading close to the speed of the C parser.
-    """
-
-    def __init__(self, version: Any = None, loadumper: Any = None) -> None:
-        super().__init__(loadumper=loadumper)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
-        return _SEQ if kind is SequenceNode else _MAP
-
-
 def _yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Resolver = _PlainResolver
-    return yaml
+    return YAML(typ="safe", pure=False)
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -191,8 +166,11 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
                 hint="a policy file needs apiVersion, kind, metadata and spec",
             )
         )
+    builder = EventBuilder(_type_scalar, shown)
     try:
-        node = _yaml().compose(text)
+        builder.build(_yaml().parse(text))
+    except BuildError as error:
+        raise UnreadableYaml(error.finding(path)) from None
     except MarkedYAMLError as error:
         raise UnreadableYaml(_syntax_problem(path, error, text)) from None
     except ReaderError as error:
@@ -203,9 +181,19 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         ) from None
     except RecursionError:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
-    if node is None:
+    if builder.root is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty"))
-    return _Constructor(path, has_anchors="&" in text).build(node)
+    positions = Positions(builder.values, builder.keys, builder.root)
+    return YamlFile(path, builder.data, positions)
+
+
+def _type_scalar(event: Any) -> Any:
+    """A scalar event's value: typed by the YAML 1.2 core schema when plain, else text."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return plain_scalar(event.value) if event.implicit[0] and tag is None else event.value
+    convert = _EXPLICIT.get(tag)
+    return DISALLOWED if convert is None else convert(event.value)
 
 
 def _first_line(text: str) -> str:
@@ -220,7 +208,15 @@ def _syntax_problem(path: Path, error: MarkedYAMLError, text: str) -> Finding:
         mark = error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message, hint = _explain(problem, context, _char_at(text, mark))
-    return Finding(path, line, column, f"invalid YAML: {message}", hint=hint)
+    return Finding(path, *_within(text, line, column), f"invalid YAML: {message}", hint=hint)
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position past the end of the text (end of stream) moves to the end of the last line."""
+    lines = _LINE_BREAK.split(text.rstrip("\r\n\x85\u2028\u2029")) or [""]
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
 
 
 def _character_problem(path: Path, error: ReaderError, text: str) -> Finding:
@@ -277,159 +273,6 @@ def _explain(problem: str, context: str, char: str) -> tuple[str, str | None]:
     if "block sequence" in context or "block collection" in context:
         return message, "check the indentation of the list items"
     return message, None
-
-
-class _Constructor:
-    """Turns composed nodes into plain data, recording positions."""
-
-    def __init__(self, path: Path, has_anchors: bool = True) -> None:
-        self.path = path
-        self.has_anchors = has_anchors
-        self.positions = Positions()
-        self.expanded = 0
-        self.sizes: dict[int, int] = {}
-
-    def build(self, root: Node) -> YamlFile:
-        self.positions.root = _pos(root)
-        if self.has_anchors:
-            self._check_expansion(root)
-        return YamlFile(self.path, self._construct(root, 0), self.positions)
-
-    def _problem(self, node: Node, message: str, hint: str | None = None) -> UnreadableYaml:
-        line, column = _pos(node)
-        return UnreadableYaml(Finding(self.path, line, column, message, hint=hint))
-
-    def _check_expansion(self, root: Node) -> None:
-        """Refuse alias bombs and recursive aliases before expanding anything."""
-        total = self._size(root, set())
-        if total > MAX_EXPANSION:
-            raise self._problem(
-                root,
-                f"aliases expand to {total:,} values or more (limit {MAX_EXPANSION:,})",
-                hint="remove the nested anchors and aliases (an 'alias bomb')",
-            )
-
-    def _size(self, node: Node, stack: set[int]) -> int:
-        key = id(node)
-        if key in self.sizes:
-            return self.sizes[key]
-        if key in stack:
-            raise self._problem(node, "an alias refers to the value that contains it")
-        if len(stack) > MAX_DEPTH:
-            raise self._problem(node, f"nesting deeper than {MAX_DEPTH} levels")
-        stack.add(key)
-        size = 1
-        if isinstance(node, SequenceNode):
-            for child in node.value:
-                size += self._size(child, stack)
-                if size > MAX_EXPANSION:
-                    break
-        elif isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                size += self._size(key_node, stack) + self._size(value_node, stack)
-                if size > MAX_EXPANSION:
-                    break
-        stack.discard(key)
-        self.sizes[key] = size
-        return size
-
-    def _construct(self, node: Node, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise self._problem(node, f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            return self._sequence(node, depth)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, depth)
-        raise self._problem(node, "unsupported YAML node")
-
-    def _check_tag(self, node: Node, allowed: tuple[Tag, ...]) -> None:
-        if node.ctag in allowed:
-            return
-        tag = str(node.ctag)
-        if tag in (_TAG + "seq", _TAG + "map") and any(str(a) == tag for a in allowed):
-            return
-        shown = tag.replace(_TAG, "!!")
-        raise self._problem(
-            node,
-            f"YAML tag '{shown}' is not allowed",
-            hint="policy files hold plain text, numbers, dates, lists and mappings only",
-        )
-
-    def _scalar(self, node: ScalarNode) -> Any:
-        tag = node.ctag
-        if tag is _PLAIN:
-            return plain_scalar(node.value)
-        if tag is _STR:
-            return node.value
-        name = str(tag)
-        if name in _EXPLICIT:
-            return _EXPLICIT[name](node.value)
-        self._check_tag(node, ())
-        return node.value
-
-    def _sequence(self, node: SequenceNode, depth: int) -> list[Any]:
-        self._check_tag(node, (_SEQ,))
-        items: list[Any] = []
-        where: dict[Any, tuple[int, int]] = {}
-        for index, child in enumerate(node.value):
-            where[index] = _pos(child)
-            items.append(self._construct(child, depth + 1))
-        self.positions.values[id(items)] = where
-        return items
-
-    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
-        self._check_tag(node, (_MAP,))
-        result: dict[Any, Any] = {}
-        values: dict[Any, tuple[int, int]] = {}
-        keys: dict[Any, tuple[int, int]] = {}
-        merged: list[dict[Any, Any]] = []
-        for key_node, value_node in node.value:
-            if key_node.ctag is _PLAIN and key_node.value == "<<":
-                merged.extend(self._merge_sources(value_node, depth))
-                continue
-            key = self._key(key_node)
-            if key in keys:
-                first = keys[key][0]
-                raise self._problem(
-                    key_node,
-                    f"duplicate key {shown(key, what='name')} (first defined on line {first})",
-                    hint="remove one of the two",
-                )
-            keys[key] = _pos(key_node)
-            values[key] = _pos(value_node)
-            result[key] = self._construct(value_node, depth + 1)
-        for source in merged:
-            for key, value in source.items():
-                if key not in result:
-                    result[key] = value
-                    values[key] = self.positions.values[id(source)][key]
-                    keys[key] = self.positions.keys[id(source)][key]
-        self.positions.values[id(result)] = values
-        self.positions.keys[id(result)] = keys
-        return result
-
-    def _merge_sources(self, node: Node, depth: int) -> list[dict[Any, Any]]:
-        nodes = node.value if isinstance(node, SequenceNode) else [node]
-        sources = []
-        for item in nodes:
-            if not isinstance(item, MappingNode):
-                raise self._problem(item, "a merge key '<<' needs a mapping or a list of mappings")
-            sources.append(self._mapping(item, depth + 1))
-        return sources
-
-    def _key(self, node: Node) -> str:
-        """Keys are names: `1:` and `true:` are the texts '1' and 'true', never 1 and True."""
-        if not isinstance(node, ScalarNode):
-            raise self._problem(node, "a key must be plain text, not a list or mapping")
-        self._scalar(node)
-        return str(node.value)
-
-
-def _pos(node: Node) -> tuple[int, int]:
-    mark = node.start_mark
-    return (mark.line + 1, mark.column + 1)
 
 
 def plain_scalar(value: str) -> Any:

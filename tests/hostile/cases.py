@@ -317,12 +317,12 @@ CASES = [
     # Aliases
     case(
         "billion-laughs.yaml",
-        "1:1: error: aliases expand to 340,460 values or more (limit 200,000) [GK001] "
+        "1:1: error: aliases expand to more than 200,000 values [GK001] "
         "(hint: remove the nested anchors and aliases (an 'alias bomb'))",
     ),
     case(
         "merge-key-bomb.yaml",
-        "1:1: error: aliases expand to 221,416 values or more (limit 200,000) [GK001] "
+        "1:1: error: aliases expand to more than 200,000 values [GK001] "
         "(hint: remove the nested anchors and aliases (an 'alias bomb'))",
     ),
     case(

@@ -50,8 +50,7 @@ def test_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
     (tmp_path / "bomb.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
     (finding,) = load_repository(tmp_path).findings
     assert finding.code == "GK001"
-    assert finding.message.startswith("aliases expand to ")
-    assert finding.message.endswith("values or more (limit 200,000)")
+    assert finding.message == "aliases expand to more than 200,000 values"
 
 
 def test_encodings(tmp_path: Path) -> None:
