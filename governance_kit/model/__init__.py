@@ -8,10 +8,12 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .accounts import AccountRegistry
+from .acknowledgements import Acknowledgements
 from .approvals import ApprovalFlow
 from .brand import BrandGuide
 from .continuity import ContinuityPlan
 from .envelope import API_VERSION
+from .governance import RECORD_KINDS
 from .moderation import ModerationPolicy
 from .objectives import Objectives
 from .people import People
@@ -34,6 +36,7 @@ KINDS: dict[str, type[BaseModel]] = {
         Objectives,
         Waivers,
         Settings,
+        Acknowledgements,
     )
 }
 """Every document kind, by the name written after `kind:`."""
@@ -63,7 +66,14 @@ SINGLE_KINDS = (
 )
 """Kinds of which a repository holds at most one document; the others may be split."""
 
-POLICY_KINDS = tuple(kind for kind in KINDS if kind not in ("Waivers", "Settings"))
+POLICY_KINDS = tuple(kind for kind in KINDS if kind not in RECORD_KINDS)
 """Kinds whose documents are policies with an owner, a version and a review cadence."""
 
-__all__ = ["API_VERSION", "KINDS", "POLICY_KINDS", "REQUIRED_KINDS", "SINGLE_KINDS"]
+__all__ = [
+    "API_VERSION",
+    "KINDS",
+    "POLICY_KINDS",
+    "RECORD_KINDS",
+    "REQUIRED_KINDS",
+    "SINGLE_KINDS",
+]

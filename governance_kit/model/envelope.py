@@ -77,3 +77,10 @@ class PolicyMetadata(Metadata):
         default="internal",
         description="Who may read the document: public, internal (all staff) or confidential.",
     )
+    applies_to_roles: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Role ids the document applies to, for acknowledgements (GK503); empty: every role."
+        ),
+        json_schema_extra=ref("role"),
+    )

@@ -11,11 +11,14 @@ from .continuity import Handover, Plan
 from .moderation import EscalationPath
 from .people import Person, Role
 from .scope import Channel
-from .settings import CheckSettings
+from .settings import CheckSettings, ControlSettings
 from .training import Course
 from .waivers import Waiver
 
 Path_ = tuple[str | int, ...]
+
+RECORD_KINDS = ("Waivers", "Settings", "Acknowledgements")
+"""Kinds that record or configure rather than set policy: no owner, version or review."""
 
 
 class SourceDocument(Protocol):
@@ -148,12 +151,17 @@ class Governance:
     @property
     def policies(self) -> list[SourceDocument]:
         """Documents that carry policy metadata (owner, version, review cadence)."""
-        return [d for d in self.documents if d.kind not in ("Waivers", "Settings")]
+        return [d for d in self.documents if d.kind not in RECORD_KINDS]
 
     @property
     def settings(self) -> CheckSettings:
         spec = self.single("Settings")
         return spec.check if spec is not None else CheckSettings()
+
+    @property
+    def control_settings(self) -> ControlSettings:
+        spec = self.single("Settings")
+        return spec.controls if spec is not None else ControlSettings()
 
     def holders(self, role: str) -> list[Person]:
         """Active people holding a role."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from contextvars import ContextVar
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, model_validator
 
+from ..controls import known
 from .common import Interval, Strict
 from .envelope import Metadata
+from .waivers import RuleCode
+
+_EXTRA: ContextVar[frozenset[str]] = ContextVar("extra_controls", default=frozenset())
 
 
 class CheckSettings(Strict):
@@ -28,16 +33,85 @@ class CheckSettings(Strict):
     access_review: Interval = Field(
         default="semiannually", description="How often other access must be reviewed."
     )
+    inactive_after_days: int = Field(
+        default=90,
+        ge=1,
+        description=(
+            "An active account without activity this long is reported for information (GK702), "
+            "until it counts as dormant."
+        ),
+    )
+    rotate_after_departure_days: int = Field(
+        default=7,
+        ge=0,
+        le=365,
+        description=(
+            "Days after the last working day of someone who had access by which the account's "
+            "credentials must have been rotated (GK306)."
+        ),
+    )
+    verify_registry_every: Interval = Field(
+        default="P1Y",
+        description="How often each registry entry must be checked against the platform (GK704).",
+    )
+    crisis_contacts_verify_days: int = Field(
+        default=90,
+        ge=1,
+        description="Crisis contacts must have been verified within this many days (GK606).",
+    )
     fail_on: Literal["error", "warning", "info"] = Field(
         default="error", description="Lowest severity that makes `govkit check` fail."
     )
     ignore: list[str] = Field(default_factory=list, description="Rule codes never reported.")
 
 
+def _known_control(ident: str) -> str:
+    if ident not in known() and ident not in _EXTRA.get():
+        raise ValueError(
+            f"unknown control '{ident}'; add it with a title to 'extra', or use a control of "
+            "the catalogue (govkit rules CODE lists them)"
+        )
+    return ident
+
+
+ControlId = Annotated[
+    str,
+    AfterValidator(_known_control),
+    Field(description="A control id, e.g. SOC2:CC6.2 or one of the company's own in 'extra'."),
+]
+
+
+class ControlSettings(Strict):
+    """The company's own controls, and which rules support them."""
+
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="Control ids of the company's own with their titles, e.g. ACME-SM-1.",
+    )
+    map: dict[RuleCode, list[ControlId]] = Field(
+        default_factory=dict,
+        description="Rule code -> control ids it supports besides those the rule names itself.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_extra(cls, data: Any, handler: Any) -> Any:
+        extra = data.get("extra") if isinstance(data, dict) else None
+        token = _EXTRA.set(frozenset(extra) if isinstance(extra, dict) else frozenset())
+        try:
+            return handler(data)
+        finally:
+            _EXTRA.reset(token)
+
+
 class SettingsSpec(Strict):
     """Settings of the toolkit for this policy repository."""
 
     check: CheckSettings = Field(default_factory=CheckSettings, description="Checker thresholds.")
+    controls: ControlSettings = Field(
+        default_factory=ControlSettings,
+        description="The company's own controls and their mapping to rules (govkit report).",
+    )
 
 
 class Settings(Strict):
