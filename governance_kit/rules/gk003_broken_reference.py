@@ -21,4 +21,5 @@ class BrokenReference(Rule):
     name = "broken-reference"
     severity = "error"
     summary = "A document names an id nothing defines, or ids collide."
+    controls = ("SOC2:CC2.1", "SOC2:CC8.1", "ISO27001:A.5.9")
     validation = True

@@ -18,6 +18,10 @@ class DormantUnjustified(Rule):
     activity), is kept without a `dormancy_justification`. Unused accounts are rarely
     watched: they are taken over, post stale information, and still carry access and a login.
 
+    Earlier, once an active account has had no activity for `inactive_after_days` (90 unless
+    set) but not yet `dormant_after_days`, the same finding is reported at severity info, so
+    the owner can decide before the account counts as dormant.
+
     Either use the account again (and record `last_activity`), write why it is kept in
     `dormancy_justification` (e.g. to hold the name), or archive it.
     """
@@ -29,11 +33,14 @@ class DormantUnjustified(Rule):
     controls = ("ISO27001:A.5.9", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:
-        limit = context.today - timedelta(days=context.settings.dormant_after_days)
+        settings = context.settings
+        limit = context.today - timedelta(days=settings.dormant_after_days)
+        early = context.today - timedelta(days=settings.inactive_after_days)
         for account, where in in_use(context.governance):
             if account.dormancy_justification:
                 continue
             last = account.last_activity
+            severity = None
             if account.status == "dormant":
                 here = where.child("status")
                 message = f"account '{account.id}' is dormant without a justification"
@@ -46,6 +53,14 @@ class DormantUnjustified(Rule):
                     f"account '{account.id}' has had no activity since {last.isoformat()} "
                     f"({(context.today - last).days} days)"
                 )
+            elif last < early:
+                here = where.child("last_activity")
+                severity = "info"
+                message = (
+                    f"account '{account.id}' has had no activity since {last.isoformat()} "
+                    f"({(context.today - last).days} days); it counts as dormant after "
+                    f"{settings.dormant_after_days} days"
+                )
             else:
                 continue
             yield self.finding(
@@ -53,4 +68,5 @@ class DormantUnjustified(Rule):
                 message,
                 target=account.id,
                 hint="use it again, write a 'dormancy_justification', or archive it",
+                severity=severity,
             )

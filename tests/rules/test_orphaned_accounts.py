@@ -91,7 +91,8 @@ def test_owner_who_left_is_an_error(example: Path) -> None:
             line_of(path, "business_owner: lars"),
             "GK203",
             "instagram-teampro",
-            "account 'instagram-teampro': business owner 'lars' left on 2026-06-30",
+            "account 'instagram-teampro': business owner 'lars' left on 2026-06-30; "
+            "high: 'ana', 'carl' remain admins",
         )
     ]
     assert finding.severity == "error"
@@ -121,8 +122,9 @@ def test_end_date_passed_counts_as_left(example: Path) -> None:
     change_person(example, "ivar", end_date=date(2026, 11, 1))
     change_account(example, "instagram-teampro", business_owner="ivar")
     [finding] = check(example, "GK203")
-    assert (
-        finding.message == "account 'instagram-teampro': business owner 'ivar' left on 2026-11-01"
+    assert finding.message == (
+        "account 'instagram-teampro': business owner 'ivar' left on 2026-11-01; "
+        "high: 'ana', 'carl' remain admins"
     )
 
 
@@ -196,8 +198,28 @@ def test_single_admin_is_a_warning(example: Path) -> None:
 
 
 def test_admins_who_left_do_not_count(example: Path) -> None:
+    path = without_admin(example, "instagram-teampro", "ana")
+    change_person(example, "carl", status="left", end_date=date(2026, 11, 1))
+    assert [f for f in check(example, "GK206") if f.target == "instagram-teampro"] == []
+    [finding] = [f for f in check(example, "GK209") if f.target == "instagram-teampro"]
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_after(path, "- id: instagram-teampro", "access:") + 1,
+            "GK209",
+            "instagram-teampro",
+            "critical: account 'instagram-teampro' (active) has no admin who is still here; "
+            "nobody can manage or recover it",
+        )
+    ]
+    assert finding.severity == "error"
+
+
+def test_owner_gone_without_any_admin_is_critical(example: Path) -> None:
     without_admin(example, "instagram-teampro", "ana")
     change_person(example, "carl", status="left", end_date=date(2026, 11, 1))
-    [finding] = [f for f in check(example, "GK206") if f.target == "instagram-teampro"]
-    assert finding.message == "account 'instagram-teampro' has no admin who is still here"
-    assert finding.severity == "error"
+    [finding] = [f for f in check(example, "GK203") if f.target == "instagram-teampro"]
+    assert finding.message == (
+        "account 'instagram-teampro': business owner 'carl' left on 2026-11-01; "
+        "critical: no admin is still here (GK209)"
+    )

@@ -1,0 +1,45 @@
+"""GK209 no-active-admin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._accounts import in_use
+from ._admins import present_admins
+from .base import Context, Rule
+
+
+class NoActiveAdmin(Rule):
+    """An account in use has no admin who is still here: critical.
+
+    Every admin listed in `access` has left (or none is listed). Nobody in the company can
+    manage roles, answer the platform's security prompts, change the login or recover the
+    account; if the platform asks for re-verification, or a former admin's mailbox is taken
+    over, the account is lost. This is the critical case; an account whose owner left while
+    another admin remains is graded "high" by GK203, and one with a single admin is GK206.
+
+    Recover admin rights through the platform's business support (with proof of ownership),
+    give them to the business and backup owners, record them in `access` and rotate the
+    credentials.
+    """
+
+    code = "GK209"
+    name = "no-active-admin"
+    severity = "error"
+    summary = "An active or dormant account has no admin who is still here (critical)."
+    controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "ISO27001:A.5.30", "CIS:5", "NIST:AC-2")
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        people = context.governance.people
+        for account, where in in_use(context.governance):
+            if present_admins(account, people, context.today):
+                continue
+            yield self.finding(
+                where.child("access"),
+                f"critical: account '{account.id}' ({account.status}) has no admin who is "
+                "still here; nobody can manage or recover it",
+                target=account.id,
+                hint="recover admin rights through the platform, give them to the business "
+                "and backup owners, and rotate the credentials",
+            )
