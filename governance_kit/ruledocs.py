@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from .controls import with_titles
 from .rules import Rule, all_rules
 
 DEFAULT_REPOSITORY = "https://github.com/governance-kit/governance-kit"
@@ -47,13 +48,15 @@ def controls_text(rule: Rule) -> str:
     return ", ".join(rule.controls) if rule.controls else "none"
 
 
+def control_lines(rule: Rule) -> list[str]:
+    """One Markdown bullet per control the rule supports, with its title."""
+    return [f"- {_cell(entry)}" for entry in with_titles(rule.controls)]
+
+
 def help_markdown(rule: Rule) -> str:
     """The explanation with the rule's severity and controls: SARIF help and the page body."""
-    return (
-        f"{rule.explanation()}\n\n"
-        f"- Default severity: {rule.severity}\n"
-        f"- Controls: {controls_text(rule)}\n"
-    )
+    controls = "\n".join(f"  {line}" for line in control_lines(rule))
+    return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
 
 
 def example_line(rule: Rule) -> str:
@@ -80,6 +83,13 @@ def render_page(rule: Rule) -> str:
         "## Explanation",
         "",
         rule.explanation(),
+        "",
+        "## Controls",
+        "",
+        "The rule supports these controls (a company can map it to its own in Settings, "
+        "`spec.controls`):",
+        "",
+        *control_lines(rule),
         "",
         "## Example",
         "",

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .. import ruledocs
+from ..controls import title, with_titles
 from ..rules import Rule, all_rules, rule_by_code
 from .common import fail
 
@@ -69,6 +70,7 @@ def as_dict(rule: Rule) -> dict[str, object]:
         "severity": rule.severity,
         "summary": rule.summary,
         "controls": list(rule.controls),
+        "control_titles": {ident: title(ident) for ident in rule.controls},
         "validation": rule.validation,
         "explanation": rule.explanation(),
         "help_uri": ruledocs.help_uri(rule),
@@ -115,7 +117,7 @@ def explain(rule: Rule) -> str:
         [
             f"{rule.code} {rule.name}",
             f"Severity: {rule.severity}",
-            f"Controls: {ruledocs.controls_text(rule)}",
+            f"Controls: {', '.join(with_titles(rule.controls)) or 'none'}",
             f"Summary: {rule.summary}",
             "",
             rule.explanation(),

@@ -79,7 +79,7 @@ def descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": explanation, "markdown": ruledocs.help_markdown(rule)},
         "helpUri": ruledocs.help_uri(rule),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [*rule.controls, "governance"]},
+        "properties": {"tags": [*rule.controls, "governance"], "controls": list(rule.controls)},
     }
 
 

@@ -54,6 +54,7 @@ def test_the_list_as_json() -> None:
         "severity": "warning",
         "summary": "A policy document's review falls due within the due-soon window.",
         "controls": ["ISO27001:A.5.1"],
+        "control_titles": {"ISO27001:A.5.1": "Policies for information security"},
         "validation": False,
         "explanation": rule_by_code("GK102").explanation(),
         "help_uri": "https://github.com/governance-kit/governance-kit/blob/main/docs/rules/GK102.md",
@@ -67,7 +68,8 @@ def test_one_rule_explained() -> None:
     assert lines[:5] == [
         "GK101 review-overdue",
         "Severity: error",
-        "Controls: ISO27001:A.5.1, SOC2:CC5.3",
+        "Controls: ISO27001:A.5.1 (Policies for information security), "
+        "SOC2:CC5.3 (Control activities deployed through policies and procedures)",
         "Summary: A policy document's review is overdue.",
         "",
     ]
@@ -81,9 +83,14 @@ def test_a_rule_by_name_or_lower_case_code() -> None:
     assert govkit("rules", "gk101").stdout == expected
 
 
-def test_a_validation_rule_without_controls() -> None:
+def test_a_validation_rule_names_its_controls_with_titles() -> None:
     lines = govkit("rules", "GK001").stdout.splitlines()
-    assert lines[:3] == ["GK001 invalid-yaml", "Severity: error", "Controls: none"]
+    assert lines[:3] == [
+        "GK001 invalid-yaml",
+        "Severity: error",
+        "Controls: SOC2:CC8.1 (Changes are authorised, documented, tested and approved), "
+        "ISO27001:A.5.36 (Compliance with policies, rules and standards)",
+    ]
 
 
 def test_an_unknown_code_suggests_the_closest() -> None:

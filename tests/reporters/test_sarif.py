@@ -69,12 +69,16 @@ def test_a_rule_descriptor_carries_the_explanation_controls_and_page(result: Che
         "fullDescription": {"text": explanation},
         "help": {
             "text": explanation,
-            "markdown": explanation
-            + "\n\n- Default severity: error\n- Controls: ISO27001:A.5.1, SOC2:CC5.3\n",
+            "markdown": explanation + "\n\n- Default severity: error\n- Controls:\n"
+            "  - ISO27001:A.5.1 (Policies for information security)\n"
+            "  - SOC2:CC5.3 (Control activities deployed through policies and procedures)\n",
         },
         "helpUri": f"{REPOSITORY}/blob/main/docs/rules/GK101.md",
         "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": ["ISO27001:A.5.1", "SOC2:CC5.3", "governance"]},
+        "properties": {
+            "tags": ["ISO27001:A.5.1", "SOC2:CC5.3", "governance"],
+            "controls": ["ISO27001:A.5.1", "SOC2:CC5.3"],
+        },
     }
 
 
