@@ -21,6 +21,7 @@ LAZY_COMMANDS = {
     "init": "init:init",
     "calendar": "calendar:calendar",
     "post": "post:post",
+    "report": "report:report",
 }
 """Command name -> module:attribute in this package, imported only when the command runs, so
 that `govkit check` does not pay for MkDocs, Git or iCalendar."""

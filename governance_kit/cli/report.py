@@ -1,0 +1,102 @@
+"""`govkit report`: the governance posture for auditors, now or as on a date in Git history."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .. import reporters
+from ..checker import CheckResult, run_check, select_rules
+from ..loading.repository import Repository
+from ..report import FORMATS, build_posture, render
+from ..report.history import GitProblem, recorded_reviews, state_on
+from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
+
+WORKING_TREE_ONLY = ("GK960",)
+"""Rules that read the working tree (CODEOWNERS), not the policy files: not run --as-of."""
+
+
+@click.command()
+@policy_path
+@click.option(
+    "--as-of",
+    "as_of",
+    type=TodayType(),
+    default=None,
+    help="Report the policy repository as committed on this date (YYYY-MM-DD), from Git history.",
+)
+@today_option
+@click.option(
+    "--since",
+    type=TodayType(),
+    default=None,
+    help="Start of the review period (default: one year before the report date).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def report(
+    path: Path,
+    as_of: date | None,
+    today: date | None,
+    since: date | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Write the governance posture of PATH (default: policies/) for an auditor.
+
+    Every control, the rules serving it and their findings; waivers with approvers and expiry;
+    accounts and their owners; reviews in the period (from the metadata and from every commit
+    that recorded one). With --as-of DATE the policy files are read from the last commit on or
+    before DATE on the current branch and checked as on that date. Exit codes: 0 report
+    written, 2 invalid input or usage.
+    """
+    try:
+        repository, source, tip = _state(path, as_of)
+        recorded = recorded_reviews(path, tip)
+    except GitProblem as problem:
+        fail(str(problem))
+    day = today or as_of or date.today()
+    rules = select_rules(ignore=WORKING_TREE_ONLY if as_of else ())
+    result = run_check(repository, day, rules)
+    if result.invalid:
+        _invalid(result)
+    posture = build_posture(
+        repository, result, as_of=as_of, source=source, recorded=recorded, since=since
+    )
+    text = render(posture, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _state(path: Path, as_of: date | None) -> tuple[Repository, str, object]:
+    if as_of is None:
+        return load(path), "working tree", None
+    if not path.exists():
+        load(path)
+    state = state_on(path, as_of)
+    commit = state.commit
+    committed = commit.committed_datetime.date().isoformat()
+    return state.repository, f"commit {commit.hexsha[:12]} of {committed}", commit
+
+
+def _invalid(result: CheckResult) -> None:
+    click.echo(reporters.render(result, "text"), err=True, nl=False)
+    sys.exit(EXIT_INVALID)

@@ -1,0 +1,119 @@
+"""The policy repository in Git history: its state on a date, and the reviews recorded in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import git
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from ..loading.repository import Repository
+from ..workflow.gitrefs import (
+    GitProblem,
+    _blobs,
+    _relative,
+    open_repo,
+    repo_root,
+    snapshot_at,
+    validate_snapshot,
+)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A review found in Git history: a commit that changed a document's last_reviewed."""
+
+    document: str
+    title: str
+    reviewed: dt.date
+    reviewer: str | None
+    commit: str
+    committed: dt.date
+
+
+@dataclass(frozen=True)
+class State:
+    """The policy repository as it stood at a commit."""
+
+    repository: Repository
+    commit: git.Commit
+
+
+def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
+    """The last commit of the current branch committed on or before the end of `day`."""
+    repo = open_repo(policy_path)
+    try:
+        for commit in repo.iter_commits("HEAD", first_parent=True):
+            if commit.committed_datetime.date() <= day:
+                return commit
+    except (git.GitCommandError, ValueError):
+        raise GitProblem(f"{repo_root(repo)}: the current branch has no commits") from None
+    raise GitProblem(f"no commit on or before {day.isoformat()} on the current branch")
+
+
+def state_on(policy_path: Path, day: dt.date) -> State:
+    """Every policy file as committed on `day`, loaded and cross-checked like the working tree."""
+    commit = commit_on(policy_path, day)
+    snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
+    findings = validate_snapshot(snapshot, policy_path)
+    return State(Repository(policy_path, snapshot.documents, list(findings)), commit)
+
+
+def recorded_reviews(policy_path: Path, tip: git.Commit | None = None) -> list[Recorded]:
+    """Each commit up to `tip` (HEAD) that changed metadata.review.last_reviewed of a document.
+
+    A document's first appearance records nothing: only a change of the date is a review.
+    """
+    try:
+        repo = open_repo(policy_path)
+        start = tip or repo.head.commit
+        relative = _relative(policy_path, repo_root(repo))
+    except (GitProblem, ValueError):
+        return []
+    seen: dict[str, dt.date | None] = {}
+    found: list[Recorded] = []
+    for commit in reversed(list(repo.iter_commits(start, first_parent=True))):
+        for ident, review in _reviews_at(commit, relative).items():
+            date, reviewer, title = review
+            if ident in seen and date is not None and date != seen[ident]:
+                found.append(
+                    Recorded(
+                        ident,
+                        title,
+                        date,
+                        reviewer,
+                        commit.hexsha,
+                        commit.committed_datetime.date(),
+                    )
+                )
+            seen[ident] = date
+    return found
+
+
+def _reviews_at(
+    commit: git.Commit, relative: PurePosixPath
+) -> dict[str, tuple[dt.date | None, str | None, str]]:
+    """Document id -> (last_reviewed, reviewed_by, title) of every policy file at a commit."""
+    yaml = YAML(typ="safe", pure=True)
+    found = {}
+    for _, data in _blobs(commit, relative):
+        try:
+            loaded: Any = yaml.load(data)
+        except (YAMLError, ValueError, UnicodeDecodeError):
+            continue
+        metadata = loaded.get("metadata") if isinstance(loaded, dict) else None
+        review = metadata.get("review") if isinstance(metadata, dict) else None
+        if not isinstance(review, dict) or not isinstance(metadata.get("id"), str):
+            continue
+        date = review.get("last_reviewed")
+        reviewer = review.get("reviewed_by")
+        found[metadata["id"]] = (
+            date if isinstance(date, dt.date) else None,
+            reviewer if isinstance(reviewer, str) else None,
+            str(metadata.get("title") or metadata["id"]),
+        )
+    return found

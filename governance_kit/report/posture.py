@@ -1,0 +1,253 @@
+"""What the posture report says, built from a check result: plain data, rendered elsewhere.
+
+Only names of people and public fields of accounts are read; credentials, recovery contacts
+and other confidential fields never enter a Posture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checker import CheckResult
+from ..controls import controls_of, known
+from ..findings import Finding
+from ..loading.repository import Repository
+from ..model.governance import Governance
+from ..rules import Rule, all_rules
+from .history import Recorded
+
+
+@dataclass(frozen=True)
+class Line:
+    """One finding as the report shows it."""
+
+    code: str
+    severity: str
+    path: str
+    line: int
+    column: int
+    message: str
+    waiver: str | None
+
+    def text(self) -> str:
+        waived = f" (waived by {self.waiver})" if self.waiver else ""
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} "
+            f"[{self.code}]{waived}"
+        )
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    code: str
+    name: str
+    findings: int
+    waived: int
+
+
+@dataclass
+class ControlRow:
+    """A control, the rules that serve it, and what those rules found."""
+
+    id: str
+    title: str
+    rules: list[RuleRow] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: str
+    platform: str
+    handle: str
+    status: str
+    owner: str
+    backup: str
+
+
+@dataclass(frozen=True)
+class WaiverRow:
+    id: str
+    rule: str
+    target: str
+    justification: str
+    approved_by: str
+    approved_on: dt.date
+    expires: dt.date
+    in_force: bool
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    document: str
+    title: str
+    reviewed: dt.date
+    reviewer: str
+    source: str
+
+
+@dataclass
+class Posture:
+    """Everything the report says."""
+
+    organisation: str
+    today: dt.date
+    as_of: dt.date | None
+    source: str
+    since: dt.date
+    counts: dict[str, int]
+    controls: list[ControlRow]
+    accounts: list[AccountRow]
+    waivers: list[WaiverRow]
+    reviews: list[ReviewRow]
+
+
+def build_posture(
+    repository: Repository,
+    result: CheckResult,
+    *,
+    as_of: dt.date | None = None,
+    source: str = "working tree",
+    recorded: Iterable[Recorded] = (),
+    since: dt.date | None = None,
+    hidden: Iterable[Path] = (),
+) -> Posture:
+    """The posture of a checked repository; findings in `hidden` files are counted, not shown."""
+    governance = repository.governance
+    start = since or _year_before(result.today)
+    counts = dict(result.counts())
+    scope = governance.single("Scope")
+    return Posture(
+        organisation=scope.organisation.name if scope else "",
+        today=result.today,
+        as_of=as_of,
+        source=source,
+        since=start,
+        counts={key: counts.get(key, 0) for key in ("error", "warning", "info", "waived")},
+        controls=control_rows(governance, result, repository.root, set(hidden)),
+        accounts=account_rows(governance),
+        waivers=waiver_rows(governance, result.today),
+        reviews=review_rows(governance, recorded, start, result.today),
+    )
+
+
+def control_rows(
+    governance: Governance, result: CheckResult, root: Path, hidden: set[Path]
+) -> list[ControlRow]:
+    """Every control served by a rule (or declared by the company), with its rules' findings."""
+    own = governance.control_settings
+    titles = known(own.extra)
+    ran = {rule.code for rule in result.rules}
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_rule.setdefault(finding.code, []).append(finding)
+    rows: dict[str, ControlRow] = {
+        ident: ControlRow(ident, titles.get(ident, "")) for ident in sorted(own.extra)
+    }
+    for rule in all_rules():
+        if not rule.validation and rule.code not in ran:
+            continue
+        found = by_rule.get(rule.code, [])
+        for ident in controls_of(rule.code, rule.controls, own):
+            row = rows.setdefault(ident, ControlRow(ident, titles.get(ident, "")))
+            row.rules.append(_rule_row(rule, found))
+            row.lines += [_line(f, root) for f in found if f.path.resolve() not in hidden]
+    return [rows[ident] for ident in sorted(rows, key=_control_order)]
+
+
+def _control_order(ident: str) -> tuple[int, str, list[int | str]]:
+    framework, _, rest = ident.partition(":")
+    order = ["SOC2", "ISO27001", "CIS", "NIST"]
+    rank = order.index(framework) if framework in order and rest else len(order)
+    parts = [int(p) if p.isdigit() else p for p in rest.replace("(", ".").strip(")").split(".")]
+    return rank, framework, parts
+
+
+def _rule_row(rule: Rule, found: list[Finding]) -> RuleRow:
+    return RuleRow(rule.code, rule.name, len(found), sum(1 for f in found if f.waived))
+
+
+def _line(finding: Finding, root: Path) -> Line:
+    base = root if root.is_dir() else root.parent
+    return Line(
+        finding.code,
+        finding.severity,
+        finding.display_path(base.parent),
+        finding.line,
+        finding.column,
+        finding.message,
+        finding.waiver,
+    )
+
+
+def name_of(governance: Governance, ident: str | None) -> str:
+    """A person's name; the id when not on the roster; a dash for nobody."""
+    if ident is None:
+        return "—"
+    person = governance.people.get(ident)
+    return person.name if person else ident
+
+
+def account_rows(governance: Governance) -> list[AccountRow]:
+    return [
+        AccountRow(
+            account.id,
+            account.platform,
+            account.handle,
+            account.status,
+            name_of(governance, account.business_owner),
+            name_of(governance, account.backup_owner),
+        )
+        for account in sorted(governance.accounts.values(), key=lambda a: a.id)
+    ]
+
+
+def waiver_rows(governance: Governance, today: dt.date) -> list[WaiverRow]:
+    return [
+        WaiverRow(
+            waiver.id,
+            waiver.rule,
+            waiver.target,
+            " ".join(waiver.justification.split()),
+            name_of(governance, waiver.approved_by),
+            waiver.approved_on,
+            waiver.expires,
+            waiver.expires >= today,
+        )
+        for waiver in sorted(governance.waivers.values(), key=lambda w: w.id)
+    ]
+
+
+def review_rows(
+    governance: Governance, recorded: Iterable[Recorded], since: dt.date, until: dt.date
+) -> list[ReviewRow]:
+    """Reviews dated within the period: from Git history, then those only the metadata shows."""
+    rows: dict[tuple[str, dt.date], ReviewRow] = {}
+    for item in recorded:
+        if since <= item.reviewed <= until:
+            rows[(item.document, item.reviewed)] = ReviewRow(
+                item.document,
+                item.title,
+                item.reviewed,
+                name_of(governance, item.reviewer),
+                f"commit {item.commit[:12]} of {item.committed.isoformat()}",
+            )
+    for document in governance.policies:
+        meta = document.model.metadata
+        done = meta.review.last_reviewed
+        if done is None or not since <= done <= until or (meta.id, done) in rows:
+            continue
+        rows[(meta.id, done)] = ReviewRow(
+            meta.id, meta.title, done, name_of(governance, meta.review.reviewed_by), "metadata"
+        )
+    return sorted(rows.values(), key=lambda r: (r.reviewed, r.document))
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
