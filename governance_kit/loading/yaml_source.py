@@ -92,14 +92,27 @@ class Positions:
 
 @dataclass
 class YamlFile:
-    """A parsed file: its plain data and the positions of its values."""
+    """A parsed file: its plain data and the positions of its values.
+
+    Once a document is validated, its data and positions are released to save memory; asking
+    for a position afterwards parses the file again (from the text it was given, or from disk).
+    """
 
     path: Path
     data: Any
-    positions: Positions
+    positions: Positions | None
+    text: str | None = None
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        if self.positions is None:
+            again = read_yaml(self.path, self.text)
+            self.data, self.positions = again.data, again.positions
         return self.positions.locate(self.data, path, key=key)
+
+    def release(self) -> None:
+        """Forget data and positions; `locate` will parse the file again when asked."""
+        self.data = None
+        self.positions = None
 
 
 def _yaml() -> YAML:
@@ -130,7 +143,11 @@ def decode(raw: bytes, path: Path) -> str:
 
 
 def read_yaml(path: Path, text: str | None = None) -> YamlFile:
-    """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML."""
+    """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML.
+
+    `text`, when given, is the file's content (read from Git, say) and is kept for re-parsing.
+    """
+    given = text
     if text is None:
         try:
             status = path.stat()
@@ -184,7 +201,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     if builder.root is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty"))
     positions = Positions(builder.values, builder.keys, builder.root)
-    return YamlFile(path, builder.data, positions)
+    return YamlFile(path, builder.data, positions, given)
 
 
 def _type_scalar(event: Any) -> Any:
