@@ -17,7 +17,7 @@ from typing import Any
 from ..loading.repository import Repository
 from .confidential import confidential_values
 from .context import Context
-from .pages import available, render_home, render_policy_page
+from .pages import available, posture, render_home, render_policy_page
 
 REQUIRED_EXTENSIONS: list[Any] = [
     "admonition",
@@ -50,8 +50,13 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
     own = copy_own_pages(repository.root, docs_dir)
     for page in pages:
         (docs_dir / page.filename).write_text(render_policy_page(page, context), encoding="utf-8")
-    (docs_dir / "index.md").write_text(render_home(context, pages, own), encoding="utf-8")
+    (docs_dir / posture.FILENAME).write_text(
+        posture.render(repository, context, today), encoding="utf-8"
+    )
+    extra = [(posture.TITLE, posture.FILENAME), *own]
+    (docs_dir / "index.md").write_text(render_home(context, pages, extra), encoding="utf-8")
     nav: list[Any] = [{"Home": "index.md"}, *({p.title: p.filename} for p in pages)]
+    nav.append({posture.TITLE: posture.FILENAME})
     if own:
         nav.append({"More from us": [{title: name} for title, name in own]})
     return Generated(docs_dir, nav)

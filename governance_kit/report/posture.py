@@ -114,9 +114,15 @@ def build_posture(
     recorded: Iterable[Recorded] = (),
     since: dt.date | None = None,
     hidden: Iterable[Path] = (),
+    lists_from: Governance | None = None,
 ) -> Posture:
-    """The posture of a checked repository; findings in `hidden` files are counted, not shown."""
+    """The posture of a checked repository.
+
+    Findings in `hidden` files are counted, not shown; accounts, waivers and reviews come from
+    `lists_from` (the published documents, for the handbook) when given.
+    """
     governance = repository.governance
+    lists = lists_from or governance
     start = since or _year_before(result.today)
     counts = dict(result.counts())
     scope = governance.single("Scope")
@@ -128,9 +134,9 @@ def build_posture(
         since=start,
         counts={key: counts.get(key, 0) for key in ("error", "warning", "info", "waived")},
         controls=control_rows(governance, result, repository.root, set(hidden)),
-        accounts=account_rows(governance),
-        waivers=waiver_rows(governance, result.today),
-        reviews=review_rows(governance, recorded, start, result.today),
+        accounts=account_rows(lists),
+        waivers=waiver_rows(lists, result.today),
+        reviews=review_rows(lists, recorded, start, result.today),
     )
 
 

@@ -1,0 +1,40 @@
+"""The 'Governance posture' page: the posture report of `govkit report`, for everyone to read.
+
+Made from published documents only: findings in confidential documents are counted but not
+shown, and accounts, waivers and reviews come from the published documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...checker import run_check, select_rules
+from ...loading.repository import Repository
+from ...report.history import recorded_reviews
+from ...report.posture import build_posture
+from ...report.render import markdown
+from ..context import Context, published
+
+TITLE = "Governance posture"
+FILENAME = "posture.md"
+
+INTRO = (
+    "How our social-media governance stands today: for every control we follow, the checks "
+    "that serve it and what they found; the risks we accepted on purpose (waivers), who owns "
+    "each account, and which policies were reviewed in the past year. The same report, for "
+    "any date in the history of the policy files, is written by `govkit report`."
+)
+
+
+def render(repository: Repository, context: Context, today: dt.date) -> str:
+    result = run_check(repository, today, select_rules())
+    hidden = [d.path.resolve() for d in repository.documents if not published(d)]
+    posture = build_posture(
+        repository,
+        result,
+        recorded=recorded_reviews(repository.root),
+        hidden=hidden,
+        lists_from=context.governance,
+    )
+    body = markdown(posture, level=1).split("\n")
+    return "\n".join([body[0], "", INTRO, *body[1:]]) + "\n"
