@@ -9,6 +9,7 @@ fsync, os.replace), so a crash leaves either the old or the new file, never half
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
 import os
 import tempfile
@@ -139,11 +140,21 @@ class Changeset:
     def write(self) -> list[Path]:
         """Validate, then replace every changed file atomically, holding the repository lock."""
         with repository_lock(self.root):
+            self.check_unchanged()
             self.validate()
             changed = self.changed()
             for path, text in changed.items():
                 atomic_write(path, text)
         return sorted(changed)
+
+    def check_unchanged(self) -> None:
+        """Refuse to write over a file another command changed since this one read it."""
+        for path, edited in self.files.items():
+            if path.read_text(encoding="utf-8") != edited.original:
+                raise EditProblem(
+                    f"{edited.path}: changed by another command while this one ran; "
+                    "nothing written, run it again"
+                )
 
 
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
@@ -167,6 +178,9 @@ def repository_lock(root: Path) -> Iterator[Path]:
     """Hold `.govkit.lock` in the policy folder; refuse when another writer holds it."""
     folder = root if root.is_dir() else root.parent
     lock = folder / LOCK_NAME
+    if _stale(lock):
+        with contextlib.suppress(FileNotFoundError):
+            lock.unlink()
     try:
         handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
@@ -183,9 +197,27 @@ def repository_lock(root: Path) -> Iterator[Path]:
             lock.unlink()
 
 
+def _stale(lock: Path) -> bool:
+    """A lock left by a govkit process that no longer runs (killed before it could clean up)."""
+    try:
+        pid = int(lock.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text`: write a temporary file beside it, fsync, then os.replace."""
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()  # left by a run that was killed; callers hold the repository lock
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
