@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,8 +75,29 @@ def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> C
         found.extend(rule.check(context))
     found = apply_waivers(found, context)
     found.extend(unused_waivers(found, context, ran))
-    result.findings = sorted(found, key=Finding.sort_key)
+    result.findings = sorted(place(found), key=Finding.sort_key)
     return result
+
+
+def place(findings: list[Finding]) -> list[Finding]:
+    """Look up the line and column of every finding, one document at a time.
+
+    Each document's file is parsed again once, for all its findings, and released after, so
+    that positions never have to be kept for the whole repository.
+    """
+    by_document: dict[int, list[int]] = defaultdict(list)
+    for index, finding in enumerate(findings):
+        if finding.anchor is not None:
+            by_document[id(finding.anchor[0].document)].append(index)
+    placed = list(findings)
+    for indexes in by_document.values():
+        for index in indexes:
+            placed[index] = findings[index].placed()
+        document = findings[indexes[0]].anchor[0].document
+        release = getattr(getattr(document, "file", None), "release", None)
+        if release is not None:
+            release()
+    return placed
 
 
 def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:

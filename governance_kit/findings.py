@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -28,6 +28,8 @@ class Finding:
     hint: str | None = None
     target: str | None = None
     waiver: str | None = None
+    anchor: Any = field(default=None, compare=False, repr=False)
+    """Where the finding points before its line is known: (Location, key); see `placed`."""
 
     @property
     def waived(self) -> bool:
@@ -36,6 +38,14 @@ class Finding:
     @property
     def is_validation(self) -> bool:
         return self.code in VALIDATION_CODES
+
+    def placed(self) -> Finding:
+        """The finding with line and column looked up from its anchor (parsing if needed)."""
+        if self.anchor is None:
+            return self
+        location, key = self.anchor
+        path, line, column = location.position(key=key)
+        return replace(self, path=path, line=line, column=column, anchor=None)
 
     def waived_by(self, waiver_id: str) -> Finding:
         return replace(self, waiver=waiver_id)

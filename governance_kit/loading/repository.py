@@ -81,6 +81,7 @@ def load_repository(root: Path) -> Repository:
             findings.append(error.finding)
             continue
         if isinstance(loaded, Document):
+            loaded.file.release()
             documents.append(loaded)
         else:
             findings.extend(loaded)

@@ -198,8 +198,9 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         ) from None
     except RecursionError:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
-    if builder.root is None:
-        raise UnreadableYaml(Finding(path, 1, 1, "file is empty"))
+    if builder.root is None or builder.data is None:
+        raise UnreadableYaml(Finding(path, 1, 1, "file is empty",
+                                     hint="a policy file needs apiVersion, kind, metadata and spec"))
     positions = Positions(builder.values, builder.keys, builder.root)
     return YamlFile(path, builder.data, positions, given)
 

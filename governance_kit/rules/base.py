@@ -59,14 +59,8 @@ class Rule:
         severity: Severity | None = None,
         key: bool = False,
     ) -> Finding:
-        path, line, column = where.position(key=key)
+        """A finding at `where`; its line and column are looked up once all rules have run."""
         return Finding(
-            path,
-            line,
-            column,
-            message,
-            code=self.code,
-            severity=severity or self.severity,
-            hint=hint,
-            target=target,
+            where.document.path, 0, 0, message, code=self.code,
+            severity=severity or self.severity, hint=hint, target=target, anchor=(where, key),
         )

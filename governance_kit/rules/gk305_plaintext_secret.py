@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ..findings import Finding
 from ..model.governance import Location, Path_
+from ..model.walk import texts
 from ._secrets import looks_like_secret
 from .base import Context, Rule
 
@@ -34,8 +34,7 @@ class PlaintextSecret(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         for document in context.governance.documents:
-            data = getattr(getattr(document, "file", None), "data", None)
-            for path, key, value in _scalars(data, ()):
+            for path, key, value in texts(document.model):
                 kind = looks_like_secret(key, value)
                 if kind is None:
                     continue
@@ -47,18 +46,6 @@ class PlaintextSecret(Rule):
                     hint="remove it, rotate the credential (git history keeps it) and store it "
                     "in the secret manager; refer to it as e.g. op://vault/item",
                 )
-
-
-def _scalars(node: Any, path: Path_) -> Iterator[tuple[Path_, str | int | None, Any]]:
-    """Every scalar of the raw data with its path and the key (or index) it stands under."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _scalars(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _scalars(value, (*path, index))
-    elif path:
-        yield path, path[-1], node
 
 
 def _last_key(path: Path_) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..checker import CheckResult, apply_waivers
+from ..checker import CheckResult, apply_waivers, place
 from ..findings import Finding
 from ..loading.documents import Document
 from ..loading.repository import Repository
@@ -59,7 +59,7 @@ def compare_versions(old: Snapshot, new: Snapshot, base_label: str) -> list[Find
     findings.extend(
         _removed(document, base_label) for i, document in before.items() if i not in after
     )
-    return sorted(findings, key=Finding.sort_key)
+    return sorted(place(findings), key=Finding.sort_key)
 
 
 def content(document: Document) -> dict[str, Any]:
