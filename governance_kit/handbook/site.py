@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..loading.repository import Repository
+from ..rules import _secrets
 from .confidential import confidential_values
 from .context import Context
 from .pages import available, posture, render_home, render_policy_page
@@ -229,4 +232,37 @@ def build_site(repository: Repository, site_dir: Path, today: dt.date, work: Pat
         raise HandbookError(
             f"{found[0]}: a confidential value would have been published; site removed"
         )
+    found = leaked(site_dir, secret_values(d.model for d in repository.documents))
+    if found:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise HandbookError(
+            f"{found[0]}: a value that looks like a secret would have been published; site "
+            "removed (run 'govkit check --select GK305' to find it)"
+        )
     return site_dir / "index.html"
+
+
+def secret_values(models: Any) -> set[str]:
+    """The secret-looking pieces (tokens, keys, passwords) of every text in the models."""
+    values: set[str] = set()
+    pending = list(models)
+    while pending:
+        value = pending.pop()
+        if isinstance(value, BaseModel):
+            pending.extend(getattr(value, name) for name in type(value).model_fields)
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+        elif isinstance(value, str) and _secrets.secret_in_text(value):
+            values |= _secret_pieces(value)
+    return values
+
+
+def _secret_pieces(text: str) -> set[str]:
+    pieces = {m.group(0) for _, shape in _secrets.TOKEN_SHAPES for m in shape.finditer(text)}
+    pieces |= {m.group(1) for m in _secrets.PASSWORD_IN_TEXT.finditer(text)}
+    pieces |= {
+        token.strip("\"'`()[]{}<>,;")
+        for token in text.split()
+        if _secrets.high_entropy(token.strip("\"'`()[]{}<>,;"))
+    }
+    return {piece for piece in pieces if len(piece) >= 6}
