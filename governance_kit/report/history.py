@@ -14,7 +14,6 @@ from ruamel.yaml.error import YAMLError
 from ..loading.repository import Repository
 from ..workflow.gitrefs import (
     GitProblem,
-    _blobs,
     _relative,
     open_repo,
     repo_root,
@@ -76,8 +75,15 @@ def recorded_reviews(policy_path: Path, tip: git.Commit | None = None) -> list[R
         return []
     seen: dict[str, dt.date | None] = {}
     found: list[Recorded] = []
-    for commit in reversed(list(repo.iter_commits(start, first_parent=True))):
-        for ident, review in _reviews_at(commit, relative).items():
+    parsed: dict[str, Review | None] = {}
+    where = [] if str(relative) == "." else [str(relative)]
+    commits = (
+        repo.iter_commits(start, paths=where, first_parent=True)
+        if where
+        else (repo.iter_commits(start, first_parent=True))
+    )
+    for commit in reversed(list(commits)):
+        for ident, review in _reviews_at(commit, relative, parsed).items():
             date, reviewer, title = review
             if ident in seen and date is not None and date != seen[ident]:
                 found.append(
@@ -94,26 +100,59 @@ def recorded_reviews(policy_path: Path, tip: git.Commit | None = None) -> list[R
     return found
 
 
+Review = tuple[str, dt.date | None, str | None, str]
+"""Document id, last_reviewed, reviewed_by and title, as written in one file."""
+
+
 def _reviews_at(
-    commit: git.Commit, relative: PurePosixPath
+    commit: git.Commit, relative: PurePosixPath, parsed: dict[str, Review | None]
 ) -> dict[str, tuple[dt.date | None, str | None, str]]:
-    """Document id -> (last_reviewed, reviewed_by, title) of every policy file at a commit."""
-    yaml = YAML(typ="safe", pure=True)
+    """Document id -> (last_reviewed, reviewed_by, title) of every policy file at a commit.
+
+    Files are parsed once per content (`parsed`, by blob id), so a long history stays cheap.
+    """
     found = {}
-    for _, data in _blobs(commit, relative):
-        try:
-            loaded: Any = yaml.load(data)
-        except (YAMLError, ValueError, UnicodeDecodeError):
-            continue
-        metadata = loaded.get("metadata") if isinstance(loaded, dict) else None
-        review = metadata.get("review") if isinstance(metadata, dict) else None
-        if not isinstance(review, dict) or not isinstance(metadata.get("id"), str):
-            continue
-        date = review.get("last_reviewed")
-        reviewer = review.get("reviewed_by")
-        found[metadata["id"]] = (
-            date if isinstance(date, dt.date) else None,
-            reviewer if isinstance(reviewer, str) else None,
-            str(metadata.get("title") or metadata["id"]),
-        )
+    for blob in _policy_blobs(commit, relative):
+        if blob.hexsha not in parsed:
+            parsed[blob.hexsha] = _review_of(blob.data_stream.read())
+        review = parsed[blob.hexsha]
+        if review is not None:
+            found[review[0]] = review[1:]
     return found
+
+
+def _policy_blobs(commit: git.Commit, relative: PurePosixPath) -> list[Any]:
+    tree = commit.tree
+    if str(relative) != ".":
+        try:
+            tree = tree / str(relative)
+        except KeyError:
+            return []
+    if tree.type == "blob":
+        return [tree]
+    return [
+        item
+        for item in tree.traverse()
+        if item.type == "blob"
+        and PurePosixPath(item.path).suffix in (".yaml", ".yml")
+        and not any(part.startswith(".") for part in PurePosixPath(item.path).parts)
+    ]
+
+
+def _review_of(data: bytes) -> Review | None:
+    try:
+        loaded: Any = YAML(typ="safe", pure=True).load(data)
+    except (YAMLError, ValueError, UnicodeDecodeError):
+        return None
+    metadata = loaded.get("metadata") if isinstance(loaded, dict) else None
+    review = metadata.get("review") if isinstance(metadata, dict) else None
+    if not isinstance(review, dict) or not isinstance(metadata.get("id"), str):
+        return None
+    date = review.get("last_reviewed")
+    reviewer = review.get("reviewed_by")
+    return (
+        metadata["id"],
+        date if isinstance(date, dt.date) else None,
+        reviewer if isinstance(reviewer, str) else None,
+        str(metadata.get("title") or metadata["id"]),
+    )
