@@ -20,7 +20,7 @@ from governance_kit.loading.repository import load_repository
 from governance_kit.loading.yaml_source import read_yaml
 from governance_kit.model import KINDS
 from governance_kit.workflow.review import record_review
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, TODAY, govkit
 
 from .conftest import PROFILE
 from .strategies import documents
@@ -98,3 +98,25 @@ def _comments(folder: Path) -> dict[str, list[str]]:
         path.name: [line for line in path.read_text().splitlines() if line.lstrip().startswith("#")]
         for path in folder.glob("*.yaml")
     }
+
+
+def test_review_note_with_a_control_character_is_refused(example: Path) -> None:
+    before = {p.name: p.read_bytes() for p in example.glob("*.yaml")}
+    run = govkit(
+        "review",
+        "nordlys-brand",
+        example,
+        "--by",
+        "ben",
+        "--date",
+        TODAY,
+        "--note",
+        "Checked \x1b[31mred",
+    )
+    assert run.exit_code == 2
+    assert run.stderr.endswith(
+        "the change would make the file invalid: invalid YAML: control character U+001B is not "
+        "allowed\n"
+    )
+    assert len(run.stderr.splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in example.glob("*.yaml")} == before
