@@ -95,7 +95,7 @@ class Generator:
         for index, chunk in enumerate(_chunks(account_ids, self.account_files)):
             files[f"accounts/accounts-{index:03d}.yaml"] = self.registry(index, chunk)
         ids = [doc["metadata"]["id"] for doc in files.values() if doc]
-        files["approvals.yaml"] = self.approvals(ids + ["approvals"])
+        files["approvals.yaml"] = self.approvals([*ids, "approvals"])
         return files
 
     def scope(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def report(args: argparse.Namespace, sizes: dict[int, tuple[float, dict[str, Mea
     lines = [
         "# Benchmark results",
         "",
-        f"Run on {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, "
+        f"Run on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}.",
         "",

@@ -12,7 +12,7 @@ from tests.conftest import ROOT, TODAY, govkit
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def test_generated_repository_is_valid_with_the_planted_findings(tmp_path: Path) -> None:
