@@ -3,7 +3,8 @@
 A rule names the controls it supports in `Rule.controls` (e.g. `SOC2:CC6.2`). Every id used
 there must be in `CATALOGUE`. A company adds its own ids with titles in Settings
 (`spec.controls.extra`) and maps rules to them (`spec.controls.map`); an id in the map that is
-neither in the catalogue nor in `extra` makes the Settings document invalid (GK002).
+neither in the catalogue nor in `extra` is a broken reference (GK003), reported by
+`govkit validate` at its line.
 Titles are short paraphrases for orientation, not the text of the frameworks.
 """
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
 from ..model import REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
@@ -48,6 +49,7 @@ def check_references(governance: Governance, root: Path, *, partial: bool = Fals
                     findings.append(_unknown(Location(document, path), entity, ident, governance))
     findings.extend(_kinds(governance, root, partial))
     findings.extend(_escalation_cycles(governance))
+    findings.extend(_unknown_controls(governance))
     return findings
 
 
@@ -164,4 +166,21 @@ def _escalation_cycles(governance: Governance) -> list[Finding]:
                 break
             seen.append(nxt)
             current = governance.escalations[nxt]
+    return findings
+
+
+def _unknown_controls(governance: Governance) -> list[Finding]:
+    """Control ids in Settings' `controls.map` that neither the catalogue nor `extra` defines."""
+    findings = []
+    for document in governance.of_kind("Settings"):
+        own = document.model.spec.controls
+        titles = known_controls(own.extra)
+        for code, idents in own.map.items():
+            for index, ident in enumerate(idents):
+                if ident in titles:
+                    continue
+                close = difflib.get_close_matches(ident, list(titles), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "add it with a title to 'extra'"
+                where = Location(document, ("spec", "controls", "map", code, index))
+                findings.append(_finding(where, f"unknown control '{ident}' for {code}", hint))
     return findings

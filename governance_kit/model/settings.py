@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from contextvars import ContextVar
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, StringConstraints
 
-from ..controls import known
 from .common import Interval, Strict
 from .envelope import Metadata
 from .waivers import RuleCode
-
-_EXTRA: ContextVar[frozenset[str]] = ContextVar("extra_controls", default=frozenset())
 
 
 class CheckSettings(Strict):
@@ -65,19 +61,15 @@ class CheckSettings(Strict):
     ignore: list[str] = Field(default_factory=list, description="Rule codes never reported.")
 
 
-def _known_control(ident: str) -> str:
-    if ident not in known() and ident not in _EXTRA.get():
-        raise ValueError(
-            f"unknown control '{ident}'; add it with a title to 'extra', or use a control of "
-            "the catalogue (govkit rules CODE lists them)"
-        )
-    return ident
-
-
 ControlId = Annotated[
     str,
-    AfterValidator(_known_control),
-    Field(description="A control id, e.g. SOC2:CC6.2 or one of the company's own in 'extra'."),
+    StringConstraints(min_length=1, max_length=80, pattern=r"^\S+$"),
+    Field(
+        description=(
+            "A control id of the catalogue (govkit rules CODE lists them), e.g. SOC2:CC6.2, or "
+            "one of the company's own in 'extra'; an unknown id is a broken reference (GK003)."
+        )
+    ),
 ]
 
 
@@ -92,16 +84,6 @@ class ControlSettings(Strict):
         default_factory=dict,
         description="Rule code -> control ids it supports besides those the rule names itself.",
     )
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _with_extra(cls, data: Any, handler: Any) -> Any:
-        extra = data.get("extra") if isinstance(data, dict) else None
-        token = _EXTRA.set(frozenset(extra) if isinstance(extra, dict) else frozenset())
-        try:
-            return handler(data)
-        finally:
-            _EXTRA.reset(token)
 
 
 class SettingsSpec(Strict):

@@ -8,9 +8,10 @@ class BrokenReference(Rule):
     """Documents do not fit together.
 
     A document names a person, role, channel, account, course, plan, escalation path or policy
-    document that no file defines; an id is defined twice; a kind of document every governance
-    model needs is missing, or a kind that must be unique appears twice; or escalation paths
-    hand over to each other in a circle.
+    document that no file defines, or Settings map a rule to a control id that is neither in the
+    catalogue nor among the company's own controls (`controls.extra`); an id is defined twice; a
+    kind of document every governance model needs is missing, or a kind that must be unique
+    appears twice; or escalation paths hand over to each other in a circle.
 
     Add the missing entity, correct the id (the hint names the closest known one), or remove
     the duplicate. Account owners are checked by the orphaned-account rules instead, so that a
