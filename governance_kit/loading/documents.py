@@ -188,7 +188,15 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
             f"{where}: expected text, found {found}",
             hint="put the value in quotes to make it text",
         )
-    return _finding(file, path, f"{where}: {_lower_first(error['msg'])}")
+    return _finding(file, path, f"{where}: {_safe(_lower_first(error['msg']))}")
+
+
+def _safe(message: str) -> str:
+    """A model's own message, which may quote the value: never a secret, never a page long."""
+    kind = looks_like_secret(None, message)
+    if kind is not None:
+        return f"invalid value, which looks like a {kind} (not repeated here)"
+    return message if len(message) <= 200 else message[:199] + "…"
 
 
 def _key(path: Path_) -> str | None:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml as pyyaml
+from pydantic import BaseModel, ValidationError, field_validator
 
+from governance_kit.loading import documents
 from governance_kit.loading.yaml_source import read_yaml
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
 
@@ -127,3 +129,28 @@ def test_number_and_boolean_keys_are_names_not_duplicates(tmp_path: Path) -> Non
     path = tmp_path / "keys.yaml"
     path.write_text("1: one\ntrue: yes\n1.0: float\nnull: nothing\n", encoding="utf-8")
     assert read_yaml(path).data == {"1": "one", "true": "yes", "1.0": "float", "null": "nothing"}
+
+
+def test_a_models_own_message_never_repeats_a_secret_or_a_page() -> None:
+    class Control(BaseModel):
+        control: str
+
+        @field_validator("control")
+        @classmethod
+        def known(cls, value: str) -> str:
+            raise ValueError(f"unknown control {value!r}")
+
+    token = "ghp_R8x2Lq9ZtV4mN7pK3wY6sB1cD5fH0jGa2eUo"
+    for value, message in [
+        (
+            token,
+            "control: invalid value, which looks like a GitHub token (not repeated here)",
+        ),
+        ("x" * 500, "control: " + f"value error, unknown control '{'x' * 500}'"[:199] + "…"),
+    ]:
+        file = read_yaml(Path("c.yaml"), f"control: {value}\n")
+        try:
+            Control.model_validate(file.data)
+        except ValidationError as error:
+            (finding,) = [documents._explain(file, Control, e) for e in error.errors()]
+        assert finding.message == message

@@ -140,7 +140,7 @@ def scratch() -> Iterator[Path]:
         yield policies
 
 
-@settings(PROFILE, max_examples=150 * SCALE)
+@settings(PROFILE, max_examples=100 * SCALE)
 @given(case=mutated())
 def test_mutated_repository_never_crashes_validate_or_check(
     scratch: Path, case: tuple[str, str]
