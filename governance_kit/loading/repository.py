@@ -32,7 +32,8 @@ class Repository:
 
 
 def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
-    """The YAML files of a policy repository, and findings for links that leave it."""
+    """The YAML files of a policy repository (pipes and broken links included, so that reading
+    them reports them), and findings for links that leave it."""
     if root.is_file():
         return [root], []
     files, findings = [], []
@@ -55,7 +56,7 @@ def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
                 )
             )
             continue
-        if path.is_file():
+        if not path.is_dir():
             files.append(path)
     return files, findings
 

@@ -24,6 +24,7 @@ from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_SHOWN = 60
+EMPTY_HINT = "a policy file needs apiVersion, kind, metadata and spec"
 
 _TAG = "tag:yaml.org,2002:"
 _INT_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
@@ -180,7 +181,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
                 1,
                 1,
                 "file is empty",
-                hint="a policy file needs apiVersion, kind, metadata and spec",
+                hint=EMPTY_HINT,
             )
         )
     builder = EventBuilder(_type_scalar, shown)
@@ -199,8 +200,9 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     except RecursionError:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
     if builder.root is None or builder.data is None:
-        raise UnreadableYaml(Finding(path, 1, 1, "file is empty",
-                                     hint="a policy file needs apiVersion, kind, metadata and spec"))
+        raise UnreadableYaml(
+            Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT)
+        )
     positions = Positions(builder.values, builder.keys, builder.root)
     return YamlFile(path, builder.data, positions, given)
 

@@ -412,8 +412,7 @@ CASES = [
 ]
 
 NOT_YET = [
-    # policy_files() (loading/repository.py) skips what is not a regular file without a word;
-    # read_yaml() already reports these once they are passed to it.
+    # What is not a regular file is passed on to read_yaml(), which reports it.
     case(
         "fifo.yaml",
         "1:1: error: not a regular file; not read [GK001] "

@@ -49,7 +49,6 @@ def test_hostile_file_gives_its_findings_and_nothing_else(case: Case, example: P
     assert not canary(example / case.name).exists()
 
 
-@pytest.mark.xfail(reason="loading/repository.py: policy_files() skips non-regular files silently")
 @pytest.mark.parametrize("case", NOT_YET, ids=[case.name for case in NOT_YET])
 def test_what_is_not_a_plain_file_is_reported(case: Case, example: Path) -> None:
     check_case(case, example)
