@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .findings import SEVERITY_RANK, Finding, Severity
+from .loading.parallel import map_files, positions, workers
 from .loading.repository import Repository
 from .rules import Context, Rule, all_rules
 from .rules.gk902_waiver_unused import WaiverUnused
@@ -82,22 +83,30 @@ def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> C
 def place(findings: list[Finding]) -> list[Finding]:
     """Look up the line and column of every finding, one document at a time.
 
-    Each document's file is parsed again once, for all its findings, and released after, so
-    that positions never have to be kept for the whole repository.
+    Each document's file is parsed again once, for all its findings (on every core when there
+    are many), so that positions never have to be kept for the whole repository.
     """
     by_document: dict[int, list[int]] = defaultdict(list)
     for index, finding in enumerate(findings):
         if finding.anchor is not None:
             by_document[id(finding.anchor[0].document)].append(index)
+    groups = list(by_document.values())
+    jobs = [_placing_job(findings, indexes) for indexes in groups]
     placed = list(findings)
-    for indexes in by_document.values():
-        for index in indexes:
-            placed[index] = findings[index].placed()
-        document = findings[indexes[0]].anchor[0].document
-        release = getattr(getattr(document, "file", None), "release", None)
-        if release is not None:
-            release()
+    found = map_files(positions, jobs, workers([job[0] for job in jobs]))
+    for indexes, where in zip(groups, found, strict=True):
+        for index, (line, column) in zip(indexes, where, strict=True):
+            finding = findings[index]
+            placed[index] = replace(
+                finding, path=finding.anchor[0].document.path, line=line, column=column, anchor=None
+            )
     return placed
+
+
+def _placing_job(findings: list[Finding], indexes: list[int]) -> tuple[Path, str | None, list]:
+    document = findings[indexes[0]].anchor[0].document
+    wanted = [(findings[i].anchor[0].path, findings[i].anchor[1]) for i in indexes]
+    return document.path, getattr(getattr(document, "file", None), "text", None), wanted
 
 
 def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:

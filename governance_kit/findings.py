@@ -29,7 +29,7 @@ class Finding:
     target: str | None = None
     waiver: str | None = None
     anchor: Any = field(default=None, compare=False, repr=False)
-    """Where the finding points before its line is known: (Location, key); see `placed`."""
+    """Where the finding points before its line is known: (Location, key); see checker.place."""
 
     @property
     def waived(self) -> bool:
@@ -38,14 +38,6 @@ class Finding:
     @property
     def is_validation(self) -> bool:
         return self.code in VALIDATION_CODES
-
-    def placed(self) -> Finding:
-        """The finding with line and column looked up from its anchor (parsing if needed)."""
-        if self.anchor is None:
-            return self
-        location, key = self.anchor
-        path, line, column = location.position(key=key)
-        return replace(self, path=path, line=line, column=column, anchor=None)
 
     def waived_by(self, waiver_id: str) -> Finding:
         return replace(self, waiver=waiver_id)

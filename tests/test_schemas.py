@@ -26,8 +26,9 @@ def test_schema_export_check_flags_drift(tmp_path: Path) -> None:
     (tmp_path / "schemas" / "scope.schema.json").write_text("{}", encoding="utf-8")
     run = govkit("schema", "export", "--out", tmp_path / "schemas", "--check")
     assert run.exit_code == 1
-    assert run.stdout == (f"{tmp_path / 'schemas' / 'scope.schema.json'}: out of date; "
-                          "run 'govkit schema export'\n")
+    assert run.stdout == (
+        f"{tmp_path / 'schemas' / 'scope.schema.json'}: out of date; run 'govkit schema export'\n"
+    )
 
 
 def test_every_example_file_names_its_schema() -> None:
@@ -39,12 +40,17 @@ def test_every_example_file_names_its_schema() -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_check_jsonschema_accepts_the_example(kind: str) -> None:
-    files = [p for p in sorted(EXAMPLE.glob("*.yaml"))
-             if YAML(typ="safe").load(p)["kind"] == kind]
+    files = [p for p in sorted(EXAMPLE.glob("*.yaml")) if YAML(typ="safe").load(p)["kind"] == kind]
     if not files:
         pytest.skip(f"the example has no {kind} document")
-    command = [sys.executable, "-m", "check_jsonschema", "--schemafile",
-               str(SCHEMAS / schemas.schema_name(kind)), *map(str, files)]
+    command = [
+        sys.executable,
+        "-m",
+        "check_jsonschema",
+        "--schemafile",
+        str(SCHEMAS / schemas.schema_name(kind)),
+        *map(str, files),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -53,8 +59,14 @@ def test_check_jsonschema_rejects_what_the_model_rejects(tmp_path: Path) -> None
     source = (EXAMPLE / "accounts.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "accounts.yaml"
     broken.write_text(source.replace("status: active", "status: actve", 1), encoding="utf-8")
-    command = [sys.executable, "-m", "check_jsonschema", "--schemafile",
-               str(SCHEMAS / "accountregistry.schema.json"), str(broken)]
+    command = [
+        sys.executable,
+        "-m",
+        "check_jsonschema",
+        "--schemafile",
+        str(SCHEMAS / "accountregistry.schema.json"),
+        str(broken),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "'actve' is not one of" in result.stdout

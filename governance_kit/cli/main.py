@@ -62,6 +62,9 @@ def main() -> None:
     except Exception as error:  # a bug of ours: one line, and the traceback on request
         if os.environ.get("GOVKIT_DEBUG"):
             raise
-        click.echo(f"govkit: internal error ({type(error).__name__}); rerun with "
-                   "GOVKIT_DEBUG=1 for details, and please report it", err=True)
+        click.echo(
+            f"govkit: internal error ({type(error).__name__}); rerun with "
+            "GOVKIT_DEBUG=1 for details, and please report it",
+            err=True,
+        )
         sys.exit(2)

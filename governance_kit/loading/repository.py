@@ -8,8 +8,8 @@ from pathlib import Path
 from ..findings import INVALID_YAML, Finding
 from ..model.governance import Governance
 from .documents import Document, load_document
+from .parallel import as_file, map_files, parse, workers
 from .references import check_references
-from .yaml_source import UnreadableYaml, read_yaml
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
 
@@ -75,12 +75,12 @@ def load_repository(root: Path) -> Repository:
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
     documents: list[Document] = []
-    for path in files:
-        try:
-            loaded = load_document(read_yaml(path))
-        except UnreadableYaml as error:
-            findings.append(error.finding)
+    parsed = map_files(parse, files, workers(files))
+    for path, (data, unreadable) in zip(files, parsed, strict=True):
+        if unreadable is not None:
+            findings.append(unreadable)
             continue
+        loaded = load_document(as_file(path, data))
         if isinstance(loaded, Document):
             loaded.file.release()
             documents.append(loaded)

@@ -47,8 +47,17 @@ class BuildError(Exception):
 class _Frame:
     """A mapping or sequence being built."""
 
-    __slots__ = ("anchor", "container", "count_at_start", "key", "key_position", "keys",
-                 "merged", "start", "values")
+    __slots__ = (
+        "anchor",
+        "container",
+        "count_at_start",
+        "key",
+        "key_position",
+        "keys",
+        "merged",
+        "start",
+        "values",
+    )
 
     def __init__(self, container: Any, start: Position, anchor: str | None, count: int) -> None:
         self.container = container
@@ -65,8 +74,9 @@ class _Frame:
 class EventBuilder:
     """Consumes parser events; `data`, `values` and `keys` hold the result."""
 
-    def __init__(self, type_scalar: Any, shown: Any) -> None:
+    def __init__(self, type_scalar: Any, shown: Any, plain: Any) -> None:
         self.type_scalar = type_scalar
+        self.plain = plain
         self.shown = shown
         self.values: dict[int, dict[Any, Position]] = {}
         self.keys: dict[int, dict[Any, Position]] = {}
@@ -81,9 +91,17 @@ class EventBuilder:
         self.data: Any = None
 
     def build(self, events: Iterable[Any]) -> None:
+        stack, plain = self.stack, self.plain
         for event in events:
             kind = type(event)
             if kind is ScalarEvent:
+                simple = event.ctag is None and event.anchor is None
+                if (
+                    simple
+                    and 0 < len(stack) <= MAX_DEPTH
+                    and self._plain_scalar(event, stack[-1], plain)
+                ):
+                    continue
                 self._scalar(event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 self._start(event, kind is MappingStartEvent)
@@ -94,8 +112,37 @@ class EventBuilder:
             elif kind is DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    raise BuildError(_position(event), "invalid YAML: more than one YAML "
-                                     "document in the file", "keep one document per file")
+                    raise BuildError(
+                        _position(event),
+                        "invalid YAML: more than one YAML document in the file",
+                        "keep one document per file",
+                    )
+
+    def _plain_scalar(self, event: Any, frame: _Frame, plain: Any) -> bool:
+        """The common case, inline: an untagged scalar without anchor inside a collection.
+
+        Returns False to leave anything unusual (merge keys, duplicates) to the general path.
+        """
+        container, key = frame.container, frame.key
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        value = event.value
+        if type(container) is list:
+            frame.values[len(container)] = position
+            container.append(plain(value) if event.implicit[0] else value)
+        elif key is _NO_KEY:
+            if value in frame.keys or (value == "<<" and event.implicit[0]):
+                return False
+            frame.key, frame.key_position = value, position
+        elif key is _MERGE:
+            return False
+        else:
+            frame.key = _NO_KEY
+            frame.keys[key] = frame.key_position
+            frame.values[key] = position
+            container[key] = plain(value) if event.implicit[0] else value
+        self.count += 1
+        return True
 
     def _node_position(self, event: Any) -> Position:
         position = _position(event)
@@ -112,8 +159,11 @@ class EventBuilder:
     @staticmethod
     def _refuse_tag(event: Any) -> None:
         tag = str(event.tag)
-        raise BuildError(_position(event), f"YAML tag '{tag.replace(TAG, '!!')}' is not allowed",
-                         "policy files hold plain text, numbers, dates, lists and mappings only")
+        raise BuildError(
+            _position(event),
+            f"YAML tag '{tag.replace(TAG, '!!')}' is not allowed",
+            "policy files hold plain text, numbers, dates, lists and mappings only",
+        )
 
     def _scalar(self, event: Any) -> None:
         position = self._node_position(event)
@@ -156,17 +206,23 @@ class EventBuilder:
         position = self._node_position(event)
         name = event.anchor
         if name in self.open_anchors:
-            raise BuildError(self.open_anchors[name],
-                             "an alias refers to the value that contains it")
+            raise BuildError(
+                self.open_anchors[name], "an alias refers to the value that contains it"
+            )
         if name not in self.anchors:
-            raise BuildError(position, "invalid YAML: found undefined alias",
-                             "define the anchor (&name) before using the alias (*name)")
+            raise BuildError(
+                position,
+                "invalid YAML: found undefined alias",
+                "define the anchor (&name) before using the alias (*name)",
+            )
         self.expanded += self.sizes[name]
         self.count += self.sizes[name]
         if self.expanded > MAX_EXPANSION:
-            raise BuildError(self.root or position,
-                             f"aliases expand to more than {MAX_EXPANSION:,} values",
-                             "remove the nested anchors and aliases (an 'alias bomb')")
+            raise BuildError(
+                self.root or position,
+                f"aliases expand to more than {MAX_EXPANSION:,} values",
+                "remove the nested anchors and aliases (an 'alias bomb')",
+            )
         value = self.anchors[name]
         self._add(value, position, None, is_scalar=not isinstance(value, (dict, list)))
 
@@ -191,8 +247,9 @@ class EventBuilder:
         frame.values[key] = position
         container[key] = value
 
-    def _take_key(self, frame: _Frame, value: Any, position: Position, event: Any,
-                  is_scalar: bool) -> None:
+    def _take_key(
+        self, frame: _Frame, value: Any, position: Position, event: Any, is_scalar: bool
+    ) -> None:
         if not is_scalar:
             raise BuildError(position, "a key must be plain text, not a list or mapping")
         if event is not None and event.implicit[0] and event.tag is None and event.value == "<<":
@@ -200,9 +257,12 @@ class EventBuilder:
             return
         key = event.value if event is not None else str(value)
         if key in frame.keys:
-            raise BuildError(position, f"duplicate key {self.shown(key, what='name')} "
-                             f"(first defined on line {frame.keys[key][0]})",
-                             "remove one of the two")
+            raise BuildError(
+                position,
+                f"duplicate key {self.shown(key, what='name')} "
+                f"(first defined on line {frame.keys[key][0]})",
+                "remove one of the two",
+            )
         frame.key, frame.key_position = key, position
 
     def _merge(self, frame: _Frame) -> None:
@@ -211,10 +271,14 @@ class EventBuilder:
             sources = value if isinstance(value, list) else [value]
             for index, source in enumerate(sources):
                 if not isinstance(source, dict):
-                    where = self.values.get(id(value), {}).get(index, position) \
-                        if isinstance(value, list) else position
-                    raise BuildError(where, "a merge key '<<' needs a mapping or a list of "
-                                     "mappings")
+                    where = (
+                        self.values.get(id(value), {}).get(index, position)
+                        if isinstance(value, list)
+                        else position
+                    )
+                    raise BuildError(
+                        where, "a merge key '<<' needs a mapping or a list of mappings"
+                    )
                 for key, item in source.items():
                     if key not in container:
                         container[key] = item

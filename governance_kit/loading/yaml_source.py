@@ -184,7 +184,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
                 hint=EMPTY_HINT,
             )
         )
-    builder = EventBuilder(_type_scalar, shown)
+    builder = EventBuilder(_type_scalar, shown, plain_scalar)
     try:
         builder.build(_yaml().parse(text))
     except BuildError as error:
@@ -200,9 +200,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     except RecursionError:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
     if builder.root is None or builder.data is None:
-        raise UnreadableYaml(
-            Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT)
-        )
+        raise UnreadableYaml(Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT))
     positions = Positions(builder.values, builder.keys, builder.root)
     return YamlFile(path, builder.data, positions, given)
 

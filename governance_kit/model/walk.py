@@ -14,32 +14,38 @@ Path_ = tuple[str | int, ...]
 
 def texts(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str | int, str]]:
     """Every text value under `model`: (path in the file, key or index it stands under, text)."""
-    for name, step, nested in _plan(type(model)):
-        value = getattr(model, name)
-        if value is None:
-            continue
-        if isinstance(value, str):
-            yield (*path, step), step, value
-        elif isinstance(value, BaseModel):
-            yield from texts(value, (*path, step))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield (*path, step, index), index, item
-                elif nested and isinstance(item, BaseModel):
-                    yield from texts(item, (*path, step, index))
+    stack: list[tuple[BaseModel, Path_]] = [(model, path)]
+    while stack:
+        current, where = stack.pop()
+        values = current.__dict__
+        for name, step, nested in _plan(type(current)):
+            value = values[name]
+            if value is None:
+                continue
+            if type(value) is str:
+                yield (*where, step), step, value
+            elif type(value) is list:
+                for index, item in enumerate(value):
+                    if type(item) is str:
+                        yield (*where, step, index), index, item
+                    elif nested and isinstance(item, BaseModel):
+                        stack.append((item, (*where, step, index)))
+            elif nested and isinstance(value, BaseModel):
+                stack.append((value, (*where, step)))
 
 
 @cache
 def _plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
-    """Per field: name, YAML key, and whether models can nest in it."""
-    return tuple(
-        (name, field.alias or name, _holds_models(field.annotation))
-        for name, field in model.model_fields.items()
-    )
+    """Per field that can hold text: name, YAML key, and whether models can nest in it."""
+    plan = []
+    for name, field in model.model_fields.items():
+        nested = _holds(field.annotation, BaseModel)
+        if nested or _holds(field.annotation, str):
+            plan.append((name, field.alias or name, nested))
+    return tuple(plan)
 
 
-def _holds_models(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _holds(annotation: Any, kind: type) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, kind):
         return True
-    return any(_holds_models(arg) for arg in typing.get_args(annotation))
+    return any(_holds(arg, kind) for arg in typing.get_args(annotation))

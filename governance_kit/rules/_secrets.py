@@ -6,6 +6,7 @@ never returns or logs the value itself.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -65,6 +66,18 @@ def looks_like_secret(key: str | int | None, value: object) -> str | None:
     shape (GitHub, Slack, AWS, Meta, Google, Stripe, JWT, private key, password in a URL), a
     "password: ..." phrase, or a long random-looking token.
     """
+    if isinstance(value, str):
+        return _text_looks_like_secret(key, value)
+    return _looks_like_secret(key, value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_looks_like_secret(key: str | int | None, value: str) -> str | None:
+    """`looks_like_secret` for text, remembered: ids, levels and names repeat in a registry."""
+    return _looks_like_secret(key, value)
+
+
+def _looks_like_secret(key: str | int | None, value: object) -> str | None:
     if value is None or isinstance(value, (bool, dict, list)):
         return None
     text = str(value).strip()

@@ -61,6 +61,13 @@ class Rule:
     ) -> Finding:
         """A finding at `where`; its line and column are looked up once all rules have run."""
         return Finding(
-            where.document.path, 0, 0, message, code=self.code,
-            severity=severity or self.severity, hint=hint, target=target, anchor=(where, key),
+            where.document.path,
+            0,
+            0,
+            message,
+            code=self.code,
+            severity=severity or self.severity,
+            hint=hint,
+            target=target,
+            anchor=(where, key),
         )

@@ -10,31 +10,79 @@ from governance_kit.loading.repository import load_repository
 from tests.conftest import govkit
 
 CASES = [
-    ("tab.yaml", "kind: Settings\nspec:\n\tcheck: {}\n", 3, 1,
-     "invalid YAML: a tab character cannot indent YAML", "indent with spaces"),
-    ("quote.yaml", 'kind: Settings\nmetadata:\n  title: "Unclosed\n', 3, 10,
-     "invalid YAML: a quoted text is not closed", "add the closing quote"),
-    ("bracket.yaml", "kind: Settings\nspec:\n  ignore: [GK101, GK102\n", 3, 11,
-     "invalid YAML: a '[' list is not closed", "add the closing ']' or a missing comma"),
-    ("indent.yaml", "kind: Settings\nmetadata:\n  id: x\n title: y\n", 4, 2,
-     "invalid YAML: did not find expected key (while parsing a block mapping)",
-     "check the indentation: keys of one mapping start in the same column"),
-    ("two.yaml", "kind: Settings\n---\nkind: Settings\n", 2, 1,
-     "invalid YAML: more than one YAML document in the file", "keep one document per file"),
-    ("dup.yaml", "kind: Settings\nmetadata:\n  id: a\n  id: b\n", 4, 3,
-     "duplicate key 'id' (first defined on line 3)", "remove one of the two"),
-    ("empty.yaml", "# nothing here\n\n", 1, 1, "file is empty",
-     "a policy file needs apiVersion, kind, metadata and spec"),
-    ("tag.yaml", "kind: !!python/object/apply:os.system ['echo pwned']\n", 1, 7,
-     "YAML tag '!!python/object/apply:os.system' is not allowed",
-     "policy files hold plain text, numbers, dates, lists and mappings only"),
+    (
+        "tab.yaml",
+        "kind: Settings\nspec:\n\tcheck: {}\n",
+        3,
+        1,
+        "invalid YAML: a tab character cannot indent YAML",
+        "indent with spaces",
+    ),
+    (
+        "quote.yaml",
+        'kind: Settings\nmetadata:\n  title: "Unclosed\n',
+        3,
+        10,
+        "invalid YAML: a quoted text is not closed",
+        "add the closing quote",
+    ),
+    (
+        "bracket.yaml",
+        "kind: Settings\nspec:\n  ignore: [GK101, GK102\n",
+        3,
+        11,
+        "invalid YAML: a '[' list is not closed",
+        "add the closing ']' or a missing comma",
+    ),
+    (
+        "indent.yaml",
+        "kind: Settings\nmetadata:\n  id: x\n title: y\n",
+        4,
+        2,
+        "invalid YAML: did not find expected key (while parsing a block mapping)",
+        "check the indentation: keys of one mapping start in the same column",
+    ),
+    (
+        "two.yaml",
+        "kind: Settings\n---\nkind: Settings\n",
+        2,
+        1,
+        "invalid YAML: more than one YAML document in the file",
+        "keep one document per file",
+    ),
+    (
+        "dup.yaml",
+        "kind: Settings\nmetadata:\n  id: a\n  id: b\n",
+        4,
+        3,
+        "duplicate key 'id' (first defined on line 3)",
+        "remove one of the two",
+    ),
+    (
+        "empty.yaml",
+        "# nothing here\n\n",
+        1,
+        1,
+        "file is empty",
+        "a policy file needs apiVersion, kind, metadata and spec",
+    ),
+    (
+        "tag.yaml",
+        "kind: !!python/object/apply:os.system ['echo pwned']\n",
+        1,
+        7,
+        "YAML tag '!!python/object/apply:os.system' is not allowed",
+        "policy files hold plain text, numbers, dates, lists and mappings only",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "line", "column", "message", "hint"), CASES,
-                         ids=[case[0] for case in CASES])
-def test_malformed_yaml_is_one_precise_finding(tmp_path: Path, name: str, text: str, line: int,
-                                               column: int, message: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "message", "hint"), CASES, ids=[case[0] for case in CASES]
+)
+def test_malformed_yaml_is_one_precise_finding(
+    tmp_path: Path, name: str, text: str, line: int, column: int, message: str, hint: str
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     (finding,) = load_repository(tmp_path).findings
@@ -55,14 +103,22 @@ def test_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
 
 def test_encodings(tmp_path: Path) -> None:
     (tmp_path / "utf16.yaml").write_bytes("kind: Settings\n".encode("utf-16"))
-    (tmp_path / "latin1.yaml").write_bytes("kind: Settings\nmetadata:\n  title: Bod\xf8\n".encode(
-        "utf-8").replace(b"\xc3\xb8", b"\xf8"))
+    (tmp_path / "latin1.yaml").write_bytes(
+        "kind: Settings\nmetadata:\n  title: Bod\xf8\n".encode().replace(
+            b"\xc3\xb8", b"\xf8"
+        )
+    )
     findings = {f.path.name: f for f in load_repository(tmp_path).findings}
     assert (findings["utf16.yaml"].line, findings["utf16.yaml"].message) == (
-        1, "file is UTF-16 encoded")
+        1,
+        "file is UTF-16 encoded",
+    )
     latin = findings["latin1.yaml"]
     assert (latin.line, latin.column, latin.message) == (
-        3, 13, "file is not valid UTF-8 (byte 0xf8)")
+        3,
+        13,
+        "file is not valid UTF-8 (byte 0xf8)",
+    )
     assert latin.hint == "save it as UTF-8"
 
 
@@ -73,7 +129,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
     assert messages == {
         "list.yaml": "expected a mapping with apiVersion, kind, metadata, spec; found a list",
         "scalar.yaml": "expected a mapping with apiVersion, kind, metadata, spec; "
-                       "found a single value (str)",
+        "found a single value (str)",
     }
 
 

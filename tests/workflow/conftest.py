@@ -42,8 +42,10 @@ def policy_repo(tmp_path: Path) -> PolicyRepo:
         config.set_value("user", "email", "test@example.com")
     shutil.copytree(EXAMPLE, root / "policies")
     for name, version in PINNED_VERSIONS.items():
-        edit_yaml(root / "policies" / name,
-                  lambda data, v=version: data["metadata"].__setitem__("version", v))
+        edit_yaml(
+            root / "policies" / name,
+            lambda data, v=version: data["metadata"].__setitem__("version", v),
+        )
     made = PolicyRepo(repo, root)
     made.commit("Example policies")
     repo.create_head("change").checkout()

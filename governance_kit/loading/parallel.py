@@ -1,0 +1,74 @@
+"""Reading many policy files on every core: parsing in worker processes, validating here.
+
+Parsing is most of the cost of a check and each file parses on its own, so a large repository
+is parsed by a pool of forked workers that send back plain data (or the one finding of an
+unreadable file). Small repositories, a single core, or a platform without `fork` are read in
+this process: the pool would cost more than it saves there.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..findings import Finding
+from .yaml_source import UnreadableYaml, YamlFile, read_yaml
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_BYTES = 2 * 1024 * 1024
+"""Below this much YAML, files are read in this process."""
+
+
+def workers(paths: Sequence[Path]) -> int:
+    """How many processes to read `paths` with: 1 unless the repository is large."""
+    if sys.platform != "linux" or len(paths) < 4:
+        return 1
+    limit = os.environ.get("GOVKIT_JOBS")
+    cores = int(limit) if limit and limit.isdigit() else (os.cpu_count() or 1)
+    if cores < 2:
+        return 1
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return min(cores, 8) if total >= MIN_BYTES or limit else 1
+
+
+def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """`function` over `items`, in order; in a pool of `jobs` forked processes when above 1."""
+    if jobs <= 1:
+        yield from map(function, items)
+        return
+    chunk = max(1, len(items) // (jobs * 8))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(function, items, chunksize=chunk)
+
+
+def parse(path: Path) -> tuple[Any, Finding | None]:
+    """A file's plain data, or the finding that says why it cannot be read (runs in a worker)."""
+    try:
+        return read_yaml(path).data, None
+    except UnreadableYaml as error:
+        return None, error.finding
+
+
+def as_file(path: Path, data: Any) -> YamlFile:
+    """A parsed file whose positions are read again only if a message needs them."""
+    return YamlFile(path, data, None)
+
+
+def positions(job: tuple[Path, str | None, list[tuple[Any, bool]]]) -> list[tuple[int, int]]:
+    """(line, column) of each (path, key?) in one file, parsing it once (runs in a worker)."""
+    path, text, wanted = job
+    file = read_yaml(path, text)
+    return [file.locate(where, key=key) for where, key in wanted]

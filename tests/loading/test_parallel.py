@@ -1,0 +1,45 @@
+"""Reading and placing findings in worker processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from governance_kit.loading.parallel import workers
+from tests.conftest import ROOT, TODAY, govkit
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate
+
+
+def check_json(repo: Path) -> tuple[int, list[dict]]:
+    run = govkit("check", repo, "--today", TODAY, "--format", "json")
+    return run.exit_code, json.loads(run.stdout)["findings"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="worker processes are forked on Linux only")
+def test_workers_find_the_same_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = generate(tmp_path / "repo", accounts=400, people=200, documents=30, seed=11)
+    (repo / "broken.yaml").write_text("kind: [\n", encoding="utf-8")
+    monkeypatch.setenv("GOVKIT_JOBS", "1")
+    alone = check_json(repo)
+    (repo / "broken.yaml").unlink()
+    clean_alone = check_json(repo)
+    monkeypatch.setenv("GOVKIT_JOBS", "2")
+    assert workers(sorted(repo.rglob("*.yaml"))) == 2
+    clean_pool = check_json(repo)
+    (repo / "broken.yaml").write_text("kind: [\n", encoding="utf-8")
+    assert check_json(repo) == alone
+    assert clean_pool == clean_alone
+    assert clean_alone[0] == 1 and len(clean_alone[1]) > 10
+
+
+def test_small_repositories_are_read_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOVKIT_JOBS", raising=False)
+    assert workers(sorted((ROOT / "policies").glob("*.yaml"))) == 1
