@@ -274,6 +274,7 @@ def _dotted(path: Path_) -> str:
 
 
 def _lower_first(text: str) -> str:
+    text = text.removeprefix("Value error, ")
     return text[:1].lower() + text[1:]
 
 

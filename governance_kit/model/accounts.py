@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Id, SecretRef, Strict, classified, ref
+from .common import Date, Email, Id, SecretRef, Strict, classified, ref
 from .envelope import PolicyMetadata
 from .scope import Platform
 
@@ -21,7 +20,7 @@ class Access(Strict):
         description="Person id of whoever has access.", json_schema_extra=ref("person")
     )
     level: AccessLevel = Field(description="admin, editor, moderator, analyst or advertiser.")
-    granted: date | None = Field(default=None, description="When the access was granted.")
+    granted: Date | None = Field(default=None, description="When the access was granted.")
 
 
 class Credentials(Strict):
@@ -41,7 +40,7 @@ class Credentials(Strict):
     mfa_method: Literal["app", "hardware-key", "sms", "email", "passkey"] | None = Field(
         default=None, description="The second factor in use."
     )
-    last_rotated: date | None = Field(default=None, description="When the password last changed.")
+    last_rotated: Date | None = Field(default=None, description="When the password last changed.")
 
 
 class Recovery(Strict):
@@ -99,12 +98,12 @@ class Account(Strict):
         description="Continuity plan id, if not the one that applies by platform.",
         json_schema_extra=ref("plan"),
     )
-    created: date | None = Field(default=None, description="When the account was opened.")
-    last_access_review: date | None = Field(
+    created: Date | None = Field(default=None, description="When the account was opened.")
+    last_access_review: Date | None = Field(
         default=None, description="When the list of people with access was last reviewed."
     )
-    last_activity: date | None = Field(default=None, description="Date of the last post or reply.")
-    last_verified: date | None = Field(
+    last_activity: Date | None = Field(default=None, description="Date of the last post or reply.")
+    last_verified: Date | None = Field(
         default=None, description="When this registry entry was last checked against the platform."
     )
     notes: str | None = Field(default=None, description="Anything else a reader should know.")

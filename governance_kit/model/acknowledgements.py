@@ -6,12 +6,11 @@ policy document.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, SemVer, Strict, ref
+from .common import Date, Id, SemVer, Strict, ref
 from .envelope import Metadata
 
 
@@ -23,7 +22,7 @@ class Acknowledgement(Strict):
         description="Document id (metadata.id of a policy file).", json_schema_extra=ref("document")
     )
     version: SemVer = Field(description="The version acknowledged.")
-    date: dt.date = Field(description="When it was acknowledged.")
+    date: Date = Field(description="When it was acknowledged.")
 
 
 class AcknowledgementsSpec(Strict):

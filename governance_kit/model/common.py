@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
 INTERVAL_PATTERN = (
@@ -109,6 +110,17 @@ class Period:
         year, month = end.year + month_index // 12, month_index % 12 + 1
         day = min(end.day, calendar.monthrange(year, month)[1])
         return date(year, month, day) - timedelta(days=self.days)
+
+
+def _written_date(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD: a number is not taken for a Unix timestamp."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_parsing", "a number is not a date")
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_written_date)]
+"""A calendar date, written YYYY-MM-DD in the YAML."""
 
 
 def duration_minutes(text: str) -> int:

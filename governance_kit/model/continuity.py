@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, Strict, ref
+from .common import Date, Id, Strict, ref
 from .envelope import PolicyMetadata
 from .scope import Platform
 
@@ -83,10 +82,10 @@ class Handover(Strict):
         description="Account ids handed over.",
         json_schema_extra=ref("account"),
     )
-    started: date = Field(description="When the handover started.")
-    deadline: date = Field(description="When the handover must be complete.")
+    started: Date = Field(description="When the handover started.")
+    deadline: Date = Field(description="When the handover must be complete.")
     status: Literal["in-progress", "done"] = Field(description="in-progress or done.")
-    completed: date | None = Field(default=None, description="When it was completed.")
+    completed: Date | None = Field(default=None, description="When it was completed.")
 
 
 class Procedures(Strict):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Classification, Id, Interval, SemVer, Strict, ref
+from .common import Classification, Date, Id, Interval, SemVer, Strict, ref
 
 API_VERSION = "governance-kit.dev/v1"
 
@@ -18,7 +17,7 @@ class Review(Strict):
     interval: Interval = Field(
         description="How often the document must be reviewed, e.g. P1Y, P6M or quarterly."
     )
-    last_reviewed: dt.date | None = Field(
+    last_reviewed: Date | None = Field(
         default=None,
         description="When the last completed review took place; empty if never reviewed.",
     )
@@ -34,7 +33,7 @@ class ChangeLogEntry(Strict):
     """One released version of a policy document."""
 
     version: SemVer = Field(description="The version this entry describes.")
-    date: dt.date = Field(description="When this version took effect.")
+    date: Date = Field(description="When this version took effect.")
     summary: str = Field(description="What changed, in words a reader understands.")
 
 
@@ -57,14 +56,14 @@ class PolicyMetadata(Metadata):
     status: Literal["draft", "in-force", "retired"] = Field(
         default="in-force", description="Whether the document applies today."
     )
-    effective_date: dt.date = Field(description="The date from which this version applies.")
+    effective_date: Date = Field(description="The date from which this version applies.")
     review: Review = Field(description="How often the document is reviewed, and the last review.")
     approved_by: Id | None = Field(
         default=None,
         description="Person id of whoever approved the current version.",
         json_schema_extra=ref("person"),
     )
-    approved_on: dt.date | None = Field(
+    approved_on: Date | None = Field(
         default=None, description="When the current version was approved."
     )
     change_summary: str | None = Field(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import ClockTime, Duration, Id, Strict, Weekday, ref
+from .common import ClockTime, Date, Duration, Id, Strict, Weekday, ref
 from .envelope import PolicyMetadata
 
 
@@ -145,7 +144,7 @@ class Crisis(Strict):
     contacts: list[Id] = Field(
         min_length=1, description="Person ids to call.", json_schema_extra=ref("person")
     )
-    contacts_verified: date | None = Field(
+    contacts_verified: Date | None = Field(
         default=None, description="When the contacts were last checked."
     )
     severity_levels: list[SeverityLevel] = Field(

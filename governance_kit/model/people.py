@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Id, Strict, classified, ref
+from .common import Date, Email, Id, Strict, classified, ref
 from .envelope import PolicyMetadata
 
 
@@ -45,8 +44,8 @@ class Person(Strict):
     status: Literal["active", "leaving", "left"] = Field(
         default="active", description="active, leaving (end date set) or left."
     )
-    start_date: date | None = Field(default=None, description="First working day.")
-    end_date: date | None = Field(
+    start_date: Date | None = Field(default=None, description="First working day.")
+    end_date: Date | None = Field(
         default=None, description="Last working day; required when leaving or left."
     )
     github: str | None = Field(

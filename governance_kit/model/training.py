@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, Interval, Strict, ref
+from .common import Date, Id, Interval, Strict, ref
 from .envelope import PolicyMetadata
 
 
@@ -37,7 +36,7 @@ class Completion(Strict):
 
     person: Id = Field(description="Person id.", json_schema_extra=ref("person"))
     course: Id = Field(description="Course id.", json_schema_extra=ref("course"))
-    completed: date = Field(description="Date of completion.")
+    completed: Date = Field(description="Date of completion.")
 
 
 class TrainingSpec(Strict):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import Id, Strict, ref
+from .common import Date, Id, Strict, ref
 from .envelope import Metadata
 
 RuleCode = Annotated[
@@ -25,8 +24,8 @@ class Waiver(Strict):
     approved_by: Id = Field(
         description="Person id who approved the waiver.", json_schema_extra=ref("person")
     )
-    approved_on: date = Field(description="When it was approved.")
-    expires: date = Field(description="The last day the waiver applies.")
+    approved_on: Date = Field(description="When it was approved.")
+    expires: Date = Field(description="The last day the waiver applies.")
 
 
 class WaiversSpec(Strict):
