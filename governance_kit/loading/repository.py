@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import INVALID_YAML, Finding
+from ..model.compact import share_field_sets
 from ..model.governance import Governance
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, workers
@@ -83,6 +84,7 @@ def load_repository(root: Path) -> Repository:
         loaded = load_document(as_file(path, data))
         if isinstance(loaded, Document):
             loaded.file.release()
+            share_field_sets(loaded.model)
             documents.append(loaded)
         else:
             findings.extend(loaded)
