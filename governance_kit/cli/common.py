@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from ..loading.repository import Repository, load_repository
+from .progress import progress
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -37,7 +38,8 @@ def load(path: Path) -> Repository:
             f"{path}: no such file or directory",
             "give the folder of the policy files, e.g. policies/",
         )
-    return load_repository(path)
+    with progress(f"reading {path}") as step:
+        return load_repository(path, step)
 
 
 class TodayType(click.ParamType):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,14 +71,19 @@ def _inside(path: Path, base: Path) -> bool:
     return True
 
 
-def load_repository(root: Path) -> Repository:
-    """Read and validate every policy file under `root`; cross-check the valid ones."""
+def load_repository(root: Path, step: Callable[[int, int], None] | None = None) -> Repository:
+    """Read and validate every policy file under `root`; cross-check the valid ones.
+
+    `step(done, total)`, if given, is told after each file (for a progress bar).
+    """
     if not root.exists():
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
     documents: list[Document] = []
     parsed = map_files(parse, files, workers(files))
-    for path, (data, unreadable) in zip(files, parsed, strict=True):
+    for done, (path, (data, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
+        if step is not None:
+            step(done, len(files))
         if unreadable is not None:
             findings.append(unreadable)
             continue
