@@ -64,3 +64,13 @@ today_option = click.option(
     default=None,
     help="Check as if today were this date (YYYY-MM-DD); makes results reproducible.",
 )
+
+
+text_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)

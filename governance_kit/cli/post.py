@@ -15,7 +15,7 @@ from ..drafts.draft import DraftProblem, read_draft
 from ..drafts.rules import all_draft_rules
 from ..findings import Finding
 from ..reporters.text import format_finding
-from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, today_option
+from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, text_or_json, today_option
 
 
 @click.group()
@@ -32,14 +32,7 @@ def post() -> None:
     default=None,
     help="Paid, gifted or partnership content (overrides the front matter).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 @click.option(
     "--policies",
     "policies",

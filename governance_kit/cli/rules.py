@@ -12,21 +12,14 @@ import click
 from .. import ruledocs
 from ..controls import title, with_titles
 from ..rules import Rule, all_rules, rule_by_code
-from .common import fail
+from .common import fail, text_or_json
 
 HEADERS = ("CODE", "NAME", "SEVERITY", "SUMMARY")
 
 
 @click.command("rules")
 @click.argument("code", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 @click.option(
     "--export-docs",
     "export_dir",
