@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..reporters.json_report import finding_record
 from ..reporters.text import format_finding
 from .check import DraftResult
 
@@ -35,17 +36,6 @@ def as_json(result: DraftResult) -> str:
         "today": result.today.isoformat(),
         "rules": [rule.code for rule in result.ran],
         "summary": {s: result.counts()[s] for s in ("error", "warning", "info")},
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "message": f.message,
-                "hint": f.hint,
-                "path": f.display_path(),
-                "line": f.line,
-                "column": f.column,
-            }
-            for f in result.findings
-        ],
+        "findings": [finding_record(f) for f in result.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

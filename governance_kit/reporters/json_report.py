@@ -5,8 +5,23 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..findings import Finding
+
 if TYPE_CHECKING:
     from ..checker import CheckResult
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """What every JSON report says of a finding: code, severity, message, hint and place."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "hint": finding.hint,
+        "path": finding.display_path(),
+        "line": finding.line,
+        "column": finding.column,
+    }
 
 
 def render(result: CheckResult, *, color: bool = False) -> str:
@@ -16,17 +31,7 @@ def render(result: CheckResult, *, color: bool = False) -> str:
         "rules": [rule.code for rule in result.rules],
         "summary": dict(sorted(result.counts().items())),
         "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "message": f.message,
-                "hint": f.hint,
-                "path": f.display_path(),
-                "line": f.line,
-                "column": f.column,
-                "target": f.target,
-                "waived_by": f.waiver,
-            }
+            {**finding_record(f), "target": f.target, "waived_by": f.waiver}
             for f in result.findings
         ],
     }
