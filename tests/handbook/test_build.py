@@ -6,6 +6,7 @@ import html
 import re
 import socket
 import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -158,7 +159,16 @@ def test_serve_answers_on_the_given_address(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = ["govkit", "docs", "serve", str(EXAMPLE), "--dev-addr", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "governance_kit",
+        "docs",
+        "serve",
+        str(EXAMPLE),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
     server = subprocess.Popen([*command, "--today", TODAY], stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None

@@ -104,9 +104,7 @@ def test_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
 def test_encodings(tmp_path: Path) -> None:
     (tmp_path / "utf16.yaml").write_bytes("kind: Settings\n".encode("utf-16"))
     (tmp_path / "latin1.yaml").write_bytes(
-        "kind: Settings\nmetadata:\n  title: Bod\xf8\n".encode().replace(
-            b"\xc3\xb8", b"\xf8"
-        )
+        "kind: Settings\nmetadata:\n  title: Bod\xf8\n".encode().replace(b"\xc3\xb8", b"\xf8")
     )
     findings = {f.path.name: f for f in load_repository(tmp_path).findings}
     assert (findings["utf16.yaml"].line, findings["utf16.yaml"].message) == (

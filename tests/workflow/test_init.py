@@ -11,7 +11,7 @@ from pathlib import Path
 import git
 import pytest
 
-from tests.conftest import ROOT, TODAY, govkit
+from tests.conftest import ROOT, TODAY, govkit, require_in_ci
 
 
 def _validate_with(schema: str, path: Path) -> None:
@@ -101,8 +101,7 @@ HOOK_REPO_FILES = (
 @pytest.mark.slow
 def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     """pre-commit installs this project into its own environment and runs govkit-validate."""
-    if shutil.which("pre-commit") is None:
-        pytest.skip("pre-commit is not installed")
+    require_in_ci(shutil.which("pre-commit") is not None, "pre-commit is not installed")
     hook_repo = tmp_path / "hook-repo"
     hook_repo.mkdir()
     for name in HOOK_REPO_FILES:
