@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .findings import SEVERITY_RANK, Finding, Severity
-from .loading.parallel import map_files, positions, workers
+from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
 from .rules import Context, Rule, all_rules
 from .rules.gk902_waiver_unused import WaiverUnused
@@ -71,12 +71,13 @@ def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> C
     context = Context(repository.governance, today)
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
-    found: list[Finding] = []
-    for rule in ran:
-        found.extend(rule.check(context))
-    found = apply_waivers(found, context)
-    found.extend(unused_waivers(found, context, ran))
-    result.findings = sorted(place(found), key=Finding.sort_key)
+    with paused_gc():
+        found: list[Finding] = []
+        for rule in ran:
+            found.extend(rule.check(context))
+        found = apply_waivers(found, context)
+        found.extend(unused_waivers(found, context, ran))
+        result.findings = sorted(place(found), key=Finding.sort_key)
     return result
 
 

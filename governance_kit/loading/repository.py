@@ -10,7 +10,7 @@ from ..findings import INVALID_YAML, Finding
 from ..model.compact import share_field_sets
 from ..model.governance import Governance
 from .documents import Document, load_document
-from .parallel import as_file, map_files, parse, workers
+from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
@@ -79,6 +79,18 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
     if not root.exists():
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
+    with paused_gc():
+        repository = Repository(root, _read(files, findings, step), findings)
+        partial = bool(findings) or root.is_file()
+        repository.findings.extend(check_references(repository.governance, root, partial=partial))
+    repository.findings.sort(key=Finding.sort_key)
+    return repository
+
+
+def _read(
+    files: list[Path], findings: list[Finding], step: Callable[[int, int], None] | None
+) -> list[Document]:
+    """The valid documents of `files`; findings for the others are added to `findings`."""
     documents: list[Document] = []
     parsed = map_files(parse, files, workers(files))
     for done, (path, (data, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
@@ -94,8 +106,4 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
             documents.append(loaded)
         else:
             findings.extend(loaded)
-    repository = Repository(root, documents, findings)
-    partial = bool(findings) or root.is_file()
-    repository.findings.extend(check_references(repository.governance, root, partial=partial))
-    repository.findings.sort(key=Finding.sort_key)
-    return repository
+    return documents

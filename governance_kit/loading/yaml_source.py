@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,11 @@ from ruamel.yaml.reader import ReaderError
 from ..findings import INVALID_YAML, Finding
 from ..rules._secrets import looks_like_secret
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
+
+try:
+    from _ruamel_yaml import CParser
+except ImportError:  # pragma: no cover - ruamel.yaml without its C extension
+    CParser = None
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_SHOWN = 60
@@ -116,8 +122,21 @@ class YamlFile:
         self.positions = None
 
 
-def _yaml() -> YAML:
-    return YAML(typ="safe", pure=False)
+def events(text: str) -> Iterator[Any]:
+    """The parser's events for `text`, from libyaml's C parser when it is installed.
+
+    The C parser is used on its own: `YAML().parse` would build a loader class per call and
+    leave it in reference cycles, which matters when the cyclic collector is paused.
+    """
+    if CParser is None:
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -186,7 +205,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         )
     builder = EventBuilder(_type_scalar, shown, plain_scalar)
     try:
-        builder.build(_yaml().parse(text))
+        builder.build(events(text))
     except BuildError as error:
         raise UnreadableYaml(error.finding(path)) from None
     except MarkedYAMLError as error:
