@@ -6,7 +6,8 @@
 People and accounts are spread over several People and AccountRegistry files (one per region
 or team, as a large company keeps them) so that the repository holds `--documents` policy
 documents in all. About 3% of accounts lack a backup owner, 2% of people have left but keep
-access, and 5% of registry files are overdue for review.
+access, one account in 1,000 has a password pasted into its purpose, and 5% of registry files
+are overdue for review.
 """
 
 from __future__ import annotations
@@ -193,6 +194,8 @@ class Generator:
         }
         if self.random.random() < 0.03:
             del account["backup_owner"]
+        if int(ident[-5:]) % 1000 == 1:
+            account["purpose"] += f"; shared login, password: Bench#{ident[-5:]}x"
         return account
 
     def continuity(self) -> dict[str, Any]:

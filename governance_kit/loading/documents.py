@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..findings import INVALID_DOCUMENT, Finding
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
-from ..rules._secrets import looks_like_secret
+from ..rules._secrets import Suspect, looks_like_secret
 from .yaml_source import Path_, YamlFile, shown
 
 _FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
@@ -49,6 +49,10 @@ class Document:
     def path(self) -> Path:
         return self.file.path
 
+    @property
+    def secrets(self) -> list[Suspect]:
+        return self.file.scan()
+
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         return self.file.locate(path, key=key)
 
@@ -66,7 +70,7 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
         return envelope
     model_class = KINDS[data["kind"]]
     try:
-        return Document(file, model_class.model_validate(data))
+        model = model_class.model_validate(data)
     except ValidationError as error:
         errors = error.errors(include_url=False)
         typos = _typos(file, model_class, errors)
@@ -75,6 +79,8 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
             for item in errors
             if not (item["type"] == "missing" and _missing(file, item) in typos)
         ]
+    file.scan()
+    return Document(file, model)
 
 
 def _typos(file: YamlFile, model_class: type[BaseModel], errors: list[Any]) -> set[Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..findings import Finding
+from ..rules._secrets import Suspect
 from .yaml_source import UnreadableYaml, YamlFile, read_yaml
 
 T = TypeVar("T")
@@ -72,17 +73,19 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def parse(path: Path) -> tuple[Any, Finding | None]:
-    """A file's plain data, or the finding that says why it cannot be read (runs in a worker)."""
+def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
+    """A file's plain data and the values in it that look like secrets, or the finding that
+    says why it cannot be read (runs in a worker)."""
     try:
-        return read_yaml(path).data, None
+        file = read_yaml(path)
     except UnreadableYaml as error:
-        return None, error.finding
+        return None, [], error.finding
+    return file.data, file.scan(), None
 
 
-def as_file(path: Path, data: Any) -> YamlFile:
+def as_file(path: Path, data: Any, secrets: list[Suspect]) -> YamlFile:
     """A parsed file whose positions are read again only if a message needs them."""
-    return YamlFile(path, data, None)
+    return YamlFile(path, data, None, secrets=secrets)
 
 
 def positions(job: tuple[Path, str | None, list[tuple[Any, bool]]]) -> list[tuple[int, int]]:

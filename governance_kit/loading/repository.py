@@ -93,13 +93,13 @@ def _read(
     """The valid documents of `files`; findings for the others are added to `findings`."""
     documents: list[Document] = []
     parsed = map_files(parse, files, workers(files))
-    for done, (path, (data, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
+    for done, (path, (data, secrets, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
         if step is not None:
             step(done, len(files))
         if unreadable is not None:
             findings.append(unreadable)
             continue
-        loaded = load_document(as_file(path, data))
+        loaded = load_document(as_file(path, data, secrets))
         if isinstance(loaded, Document):
             loaded.file.release()
             share_field_sets(loaded.model)

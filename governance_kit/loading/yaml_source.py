@@ -20,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
-from ..rules._secrets import looks_like_secret
+from ..rules._secrets import Suspect, looks_like_secret, secrets_in
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 try:
@@ -109,6 +109,14 @@ class YamlFile:
     data: Any
     positions: Positions | None
     text: str | None = None
+    secrets: list[Suspect] | None = None
+    """Values that look like credentials, found while the data was at hand (see `scan`)."""
+
+    def scan(self) -> list[Suspect]:
+        """The values of the file that look like secrets; looked for once, before `release`."""
+        if self.secrets is None:
+            self.secrets = secrets_in(self.data)
+        return self.secrets
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         if self.positions is None:

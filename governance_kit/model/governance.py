@@ -35,6 +35,11 @@ class SourceDocument(Protocol):
     @property
     def path(self) -> Path: ...
 
+    @property
+    def secrets(self) -> list[tuple[Path_, str | int | None, str]]:
+        """Values of the file that look like credentials: (path, key or index, kind)."""
+        ...
+
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]: ...
 
 

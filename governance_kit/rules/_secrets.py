@@ -150,3 +150,28 @@ def _password_like(word: str) -> bool:
     if SECRET_REFERENCE.match(word):
         return False
     return any(c.isdigit() for c in word) or any(not c.isalnum() for c in word.rstrip(".,;"))
+
+
+Suspect = tuple[tuple[str | int, ...], str | int | None, str]
+"""A value that looks like a secret: its path in the file, its key or index, and its kind."""
+
+
+def secrets_in(data: object) -> list[Suspect]:
+    """Every value in a file's plain data that looks like a secret (keys are not judged)."""
+    found: list[Suspect] = []
+    if type(data) is not dict and type(data) is not list:
+        return found
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        items = node.items() if type(node) is dict else enumerate(node)  # type: ignore[arg-type]
+        nested = []
+        for key, value in items:
+            if type(value) is dict or type(value) is list:
+                nested.append(((*path, key), value))
+            else:
+                kind = looks_like_secret(key, value)
+                if kind is not None:
+                    found.append(((*path, key), key, kind))
+        stack.extend(reversed(nested))
+    return found

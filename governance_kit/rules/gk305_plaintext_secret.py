@@ -6,8 +6,6 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location, Path_
-from ..model.walk import texts
-from ._secrets import looks_like_secret
 from .base import Context, Rule
 
 
@@ -34,10 +32,7 @@ class PlaintextSecret(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         for document in context.governance.documents:
-            for path, key, value in texts(document.model):
-                kind = looks_like_secret(key, value)
-                if kind is None:
-                    continue
+            for path, key, kind in document.secrets:
                 name = key if isinstance(key, str) else _last_key(path)
                 yield self.finding(
                     Location(document, path),

@@ -38,6 +38,7 @@ def test_workers_find_the_same_as_one_process(
     assert check_json(repo) == alone
     assert clean_pool == clean_alone
     assert clean_alone[0] == 1 and len(clean_alone[1]) > 10
+    assert "GK305" in {finding["code"] for finding in clean_pool[1]}
 
 
 def test_small_repositories_are_read_in_process(monkeypatch: pytest.MonkeyPatch) -> None:

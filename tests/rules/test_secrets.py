@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from governance_kit import reporters
-from governance_kit.rules._secrets import looks_like_secret
+from governance_kit.rules._secrets import looks_like_secret, secrets_in
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
 from tests.rules.helpers import brief, check, item, line_after, unwaived
 
@@ -170,3 +170,31 @@ def test_no_report_format_repeats_the_secret(example: Path, fmt: str) -> None:
     assert SLACK_TOKEN not in run.stdout
     assert SLACK_TOKEN not in run.stderr
     assert "Qm8vT3kZ9pL2xW7nR4cY1dHf" not in run.stdout
+
+
+def test_secrets_in_plain_data_names_path_key_and_kind() -> None:
+    data = {
+        "spec": {
+            "accounts": [
+                {
+                    "id": "a",
+                    "credentials": {"password": "hunter2hunter2", "secret_ref": "op://v/a"},
+                },
+                {"id": "b", "notes": ["fine", SLACK_TOKEN], "pin": 4711},
+            ]
+        },
+        "metadata": {"id": "registry"},
+    }
+    assert sorted(secrets_in(data), key=str) == sorted(
+        [
+            (
+                ("spec", "accounts", 0, "credentials", "password"),
+                "password",
+                "plaintext credential",
+            ),
+            (("spec", "accounts", 1, "notes", 1), 1, "Slack token"),
+            (("spec", "accounts", 1, "pin"), "pin", "plaintext credential"),
+        ],
+        key=str,
+    )
+    assert secrets_in("just text") == [] and secrets_in([{"token": "op://vault/x"}]) == []
