@@ -133,6 +133,15 @@ def shannon_entropy(text: str) -> float:
     return -sum(n / total * math.log2(n / total) for n in counts.values())
 
 
+def _worth_a_look(key: str | int | None, value: object) -> bool:
+    """False for what `looks_like_secret` would pass at once: short text, or a number, under
+    a key not named like a secret (most of a registry)."""
+    if type(key) is str and _secret_key(key):
+        return True
+    return type(value) is str and len(value) >= MIN_TEXT_LENGTH
+
+
+@functools.lru_cache(maxsize=4096)
 def _secret_key(key: str) -> bool:
     return bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
 
@@ -169,7 +178,7 @@ def secrets_in(data: object) -> list[Suspect]:
         for key, value in items:
             if type(value) is dict or type(value) is list:
                 nested.append(((*path, key), value))
-            else:
+            elif _worth_a_look(key, value):
                 kind = looks_like_secret(key, value)
                 if kind is not None:
                     found.append(((*path, key), key, kind))
