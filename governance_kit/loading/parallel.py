@@ -18,9 +18,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ruamel.yaml.error import YAMLError
+
 from ..findings import Finding
 from ..rules._secrets import Suspect
-from .yaml_source import UnreadableYaml, YamlFile, read_yaml
+from .yaml_events import locate_many
+from .yaml_source import UnreadableYaml, YamlFile, decode, events, read_yaml
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -89,7 +92,17 @@ def as_file(path: Path, data: Any, secrets: list[Suspect]) -> YamlFile:
 
 
 def positions(job: tuple[Path, str | None, list[tuple[Any, bool]]]) -> list[tuple[int, int]]:
-    """(line, column) of each (path, key?) in one file, parsing it once (runs in a worker)."""
+    """(line, column) of each (path, key?) in one file (runs in a worker).
+
+    The parser's events are followed along the wanted paths only; a file whose wanted paths
+    go through aliases or merge keys is built in full instead.
+    """
     path, text, wanted = job
+    try:
+        found = locate_many(events(text or decode(path.read_bytes(), path)), wanted)
+    except (OSError, YAMLError, UnreadableYaml):
+        found = None
+    if found is not None:
+        return found
     file = read_yaml(path, text)
     return [file.locate(where, key=key) for where, key in wanted]

@@ -294,3 +294,108 @@ DISALLOWED = object()
 def _position(event: Any) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
+
+
+class _Wanted:
+    """A step of the paths being looked for, and where it was found."""
+
+    __slots__ = ("key", "steps", "value")
+
+    def __init__(self) -> None:
+        self.steps: dict[Any, _Wanted] = {}
+        self.value: Position | None = None
+        self.key: Position | None = None
+
+
+class _Unusual(Exception):
+    """An alias or merge key on a wanted path: the builder must resolve it."""
+
+
+def locate_many(
+    events: Iterable[Any], wanted: list[tuple[tuple[Any, ...], bool]]
+) -> list[Position] | None:
+    """Where each (path, key?) of `wanted` stands, as `Positions.locate` would answer, from
+    the parser's events alone: only containers on a wanted path are followed, nothing is built.
+
+    Returns None when an alias or a merge key lies on a wanted path (the builder resolves
+    those) or when there is no document.
+    """
+    root = _Wanted()
+    for path, _ in wanted:
+        node = root
+        for step in path:
+            node = node.steps.setdefault(step, _Wanted())
+    try:
+        if not _follow(events, root):
+            return None
+    except _Unusual:
+        return None
+    return [_answer(root, path, key) for path, key in wanted]
+
+
+def _follow(events: Iterable[Any], root: _Wanted) -> bool:
+    """Record positions along the wanted paths; False if the stream holds no node."""
+    stack: list[list[Any]] = []  # per open container: [wanted, is_mapping, next index or key]
+    skipping = 0
+    for event in events:
+        kind = type(event)
+        if skipping:
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                skipping += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                skipping -= 1
+            continue
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+            continue
+        if not stack:
+            root.value = _position(event)
+            if kind is ScalarEvent or kind is AliasEvent:
+                return True
+            stack.append(
+                [root, kind is MappingStartEvent, 0 if kind is SequenceStartEvent else _NO_KEY]
+            )
+            continue
+        frame = stack[-1]
+        if frame[1]:
+            if frame[2] is _NO_KEY:
+                if kind is not ScalarEvent:
+                    raise _Unusual
+                if event.value == "<<" and event.implicit[0] and event.tag is None:
+                    raise _Unusual
+                frame[2] = event.value
+                node = frame[0].steps.get(event.value)
+                if node is not None:
+                    node.key = _position(event)
+                continue
+            node = frame[0].steps.get(frame[2])
+            frame[2] = _NO_KEY
+        else:
+            node = frame[0].steps.get(frame[2])
+            frame[2] += 1
+        if node is None:
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                skipping = 1
+            continue
+        if kind is AliasEvent:
+            raise _Unusual
+        node.value = _position(event)
+        if kind is not ScalarEvent:
+            stack.append(
+                [node, kind is MappingStartEvent, 0 if kind is SequenceStartEvent else _NO_KEY]
+            )
+    return root.value is not None
+
+
+def _answer(root: _Wanted, path: tuple[Any, ...], key: bool) -> Position:
+    where, node = root.value or (1, 1), root
+    for index, step in enumerate(path):
+        child = node.steps[step]
+        if child.value is None:
+            break
+        if key and index == len(path) - 1 and child.key is not None:
+            return child.key
+        where, node = child.value, child
+    return where
