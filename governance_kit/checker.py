@@ -11,6 +11,7 @@ from pathlib import Path
 from .findings import SEVERITY_RANK, Finding, Severity
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
+from .model.governance import Location
 from .rules import Context, Rule, all_rules
 from .rules.gk902_waiver_unused import WaiverUnused
 
@@ -72,13 +73,59 @@ def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> C
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
     with paused_gc():
-        found: list[Finding] = []
-        for rule in ran:
-            found.extend(rule.check(context))
+        found = run_rules(ran, context)
         found = apply_waivers(found, context)
         found.extend(unused_waivers(found, context, ran))
         result.findings = sorted(place(found), key=Finding.sort_key)
     return result
+
+
+_RUNNING: tuple[tuple[Rule, ...], Context] | None = None
+"""The rules and context a forked worker runs a share of (set before the pool forks)."""
+
+
+def run_rules(rules: tuple[Rule, ...], context: Context) -> list[Finding]:
+    """Every finding of `rules`, in rule order; on every core when the repository is large.
+
+    Worker processes are forked with the loaded model, each runs every n-th rule, and sends
+    its findings back with their anchors as (document number, path, key).
+    """
+    documents = context.governance.documents
+    jobs = min(workers([document.path for document in documents]), len(rules))
+    if jobs < 2:
+        return [finding for rule in rules for finding in rule.check(context)]
+    global _RUNNING
+    _RUNNING = (rules, context)
+    try:
+        shares = list(map_files(_run_share, [(share, jobs) for share in range(jobs)], jobs))
+    finally:
+        _RUNNING = None
+    found: list[Finding] = []
+    for index in range(len(rules)):
+        for finding in shares[index % jobs][index // jobs]:
+            if finding.anchor is not None:
+                number, path, key = finding.anchor
+                finding = replace(finding, anchor=(Location(documents[number], path), key))
+            found.append(finding)
+    return found
+
+
+def _run_share(job: tuple[int, int]) -> list[list[Finding]]:
+    """Findings of rules share, share + jobs, ... with portable anchors (runs in a worker)."""
+    share, jobs = job
+    assert _RUNNING is not None
+    rules, context = _RUNNING
+    number = {id(document): index for index, document in enumerate(context.governance.documents)}
+    results = []
+    for rule in rules[share::jobs]:
+        found = []
+        for finding in rule.check(context):
+            if finding.anchor is not None:
+                where, key = finding.anchor
+                finding = replace(finding, anchor=(number[id(where.document)], where.path, key))
+            found.append(finding)
+        results.append(found)
+    return results
 
 
 def place(findings: list[Finding]) -> list[Finding]:

@@ -82,6 +82,9 @@ class Governance:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     duplicates: list[tuple[str, str, Location]] = field(default_factory=list)
+    _located: dict[str, list[tuple[Any, Location]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, documents: list[SourceDocument]) -> Governance:
@@ -116,6 +119,16 @@ class Governance:
 
     def locate(self, entity: str, ident: str) -> Location:
         return self.locations[(entity, ident)]
+
+    def located(self, entity: str) -> list[tuple[Any, Location]]:
+        """Every entity of a kind with its location, in file order (listed once, then reused)."""
+        pairs = self._located.get(entity)
+        if pairs is None:
+            locations = self.locations
+            pairs = self._located[entity] = [
+                (item, locations[(entity, ident)]) for ident, item in self.entities[entity].items()
+            ]
+        return pairs
 
     @property
     def people(self) -> dict[str, Person]:
