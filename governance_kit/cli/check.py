@@ -70,6 +70,10 @@ def check(
 
     Validates every file, then runs every rule. Exit codes: 0 clean, 1 findings at or above
     --fail-on, 2 invalid input or usage.
+
+    A repository of 2 MiB of YAML or more is read and checked on every core (at most 8);
+    the environment variable GOVKIT_JOBS sets the number of processes (1: this one only).
+    On a terminal, a progress bar shows on standard error after a second.
     """
     rules = select_rules(_codes(select), _codes(ignore))
     repository = load(path)
