@@ -11,7 +11,10 @@ from importlib import metadata
 from pathlib import Path
 
 from .controls import with_titles
+from .drafts.rules import DraftRule, all_draft_rules
 from .rules import Rule, all_rules
+
+AnyRule = Rule | DraftRule
 
 DEFAULT_REPOSITORY = "https://github.com/governance-kit/governance-kit"
 DOCS_FOLDER = "docs/rules"
@@ -35,37 +38,58 @@ def repository_url() -> str:
     return DEFAULT_REPOSITORY
 
 
-def page_name(rule: Rule) -> str:
+def every_rule() -> tuple[AnyRule, ...]:
+    """The rules of `govkit check`, then those of `govkit post check`."""
+    return (*all_rules(), *all_draft_rules())
+
+
+def rule_by_code(code: str) -> AnyRule | None:
+    """A rule of either command by code (GK101, GKP01) or by name."""
+    wanted = code.strip()
+    for rule in every_rule():
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
+            return rule
+    return None
+
+
+def page_name(rule: AnyRule) -> str:
     return f"{rule.code}.md"
 
 
-def help_uri(rule: Rule) -> str:
+def help_uri(rule: AnyRule) -> str:
     """Where the rule's page is read online."""
     return f"{repository_url()}/blob/main/{DOCS_FOLDER}/{page_name(rule)}"
 
 
-def controls_text(rule: Rule) -> str:
+def controls_text(rule: AnyRule) -> str:
     return ", ".join(rule.controls) if rule.controls else "none"
 
 
-def control_lines(rule: Rule) -> list[str]:
+def control_lines(rule: AnyRule) -> list[str]:
     """One Markdown bullet per control the rule supports, with its title."""
     return [f"- {_cell(entry)}" for entry in with_titles(rule.controls)]
 
 
-def help_markdown(rule: Rule) -> str:
+def help_markdown(rule: AnyRule) -> str:
     """The explanation with the rule's severity and controls: SARIF help and the page body."""
     controls = "\n".join(f"  {line}" for line in control_lines(rule))
     return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
 
 
-def example_line(rule: Rule) -> str:
+def example_line(rule: AnyRule) -> str:
     """What a finding of the rule looks like in `govkit check` text output."""
     return f"<file>:<line>:<column>: {rule.severity}: <message> [{rule.code}] (hint: <hint>)"
 
 
-def render_page(rule: Rule) -> str:
-    kind = "validation (reported by `govkit validate` and `govkit check`)"
+def kind_text(rule: AnyRule) -> str:
+    if isinstance(rule, DraftRule):
+        return "draft rule (reported by `govkit post check`)"
+    if rule.validation:
+        return "validation (reported by `govkit validate` and `govkit check`)"
+    return "rule (reported by `govkit check`)"
+
+
+def render_page(rule: AnyRule) -> str:
     lines = [
         GENERATED_NOTE,
         "",
@@ -78,7 +102,7 @@ def render_page(rule: Rule) -> str:
         f"| Summary | {_cell(rule.summary)} |",
         f"| Default severity | {rule.severity} |",
         f"| Controls | {controls_text(rule)} |",
-        f"| Kind | {kind if rule.validation else 'rule (reported by `govkit check`)'} |",
+        f"| Kind | {kind_text(rule)} |",
         "",
         "## Explanation",
         "",
@@ -98,7 +122,13 @@ def render_page(rule: Rule) -> str:
         "```",
         "",
     ]
-    if not rule.validation:
+    if isinstance(rule, DraftRule):
+        lines += [
+            "A draft rule judges a post before it is published: `govkit post check DRAFT` "
+            "reports it, with the brand guide's settings for the account's channel.",
+            "",
+        ]
+    elif not rule.validation:
         lines += [
             f"Run only this rule with `govkit check --select {rule.code}`, skip it with "
             f"`--ignore {rule.code}`, or accept one finding for a while with a Waiver whose "
@@ -108,7 +138,8 @@ def render_page(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def render_index(rules: Iterable[Rule]) -> str:
+def render_index(rules: Iterable[AnyRule]) -> str:
+    chosen = list(rules)
     lines = [
         GENERATED_NOTE,
         "",
@@ -116,23 +147,39 @@ def render_index(rules: Iterable[Rule]) -> str:
         "",
         "Every check `govkit` runs, by code. `govkit rules CODE` prints the same explanation.",
         "",
+        *_table([r for r in chosen if not isinstance(r, DraftRule)]),
+    ]
+    drafts = [r for r in chosen if isinstance(r, DraftRule)]
+    if drafts:
+        lines += [
+            "",
+            "## Draft rules",
+            "",
+            "What `govkit post check` finds in a post before it is published.",
+            "",
+            *_table(drafts),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _table(rules: list[AnyRule]) -> list[str]:
+    return [
         "| Code | Name | Default severity | Summary |",
         "| --- | --- | --- | --- |",
+        *(
+            f"| [{r.code}]({page_name(r)}) | {r.name} | {r.severity} | {_cell(r.summary)} |"
+            for r in rules
+        ),
     ]
-    lines += [
-        f"| [{r.code}]({page_name(r)}) | {r.name} | {r.severity} | {_cell(r.summary)} |"
-        for r in rules
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def pages(rules: Iterable[Rule] | None = None) -> dict[str, str]:
+def pages(rules: Iterable[AnyRule] | None = None) -> dict[str, str]:
     """Every generated file, by name: the index and one page per rule."""
-    chosen = tuple(all_rules() if rules is None else rules)
+    chosen = tuple(every_rule() if rules is None else rules)
     files = {INDEX: render_index(chosen)}
     files.update({page_name(rule): render_page(rule) for rule in chosen})
     return files

@@ -62,3 +62,19 @@ def test_drift_notices_a_changed_page(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "edited by hand\n", encoding="utf-8")
     (tmp_path / "GK102.md").unlink()
     assert ruledocs.drift(tmp_path) == ["GK101.md", "GK102.md"]
+
+
+def test_draft_rules_have_pages_and_their_own_table() -> None:
+    index = ruledocs.render_index(ruledocs.every_rule()).splitlines()
+    drafts = index.index("## Draft rules")
+    assert re.findall(r"\[(GK\d{3})\]", "\n".join(index[:drafts])) == [
+        rule.code for rule in all_rules()
+    ]
+    assert (
+        "| [GKP04](GKP04.md) | disclosure-missing | error | "
+        "A sponsored post lacks a disclosure label, or shows it too late. |"
+    ) in index[drafts:]
+    page = ruledocs.render_page(ruledocs.rule_by_code("GKP04")).splitlines()
+    assert page[2] == "# GKP04 disclosure-missing"
+    assert "| Kind | draft rule (reported by `govkit post check`) |" in page
+    assert (DOCS / "GKP04.md").read_text(encoding="utf-8") == "\n".join(page) + "\n"

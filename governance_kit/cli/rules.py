@@ -11,7 +11,7 @@ import click
 
 from .. import ruledocs
 from ..controls import title, with_titles
-from ..rules import Rule, all_rules, rule_by_code
+from ..ruledocs import AnyRule, every_rule, kind_text, rule_by_code
 from .common import fail, text_or_json
 
 HEADERS = ("CODE", "NAME", "SEVERITY", "SUMMARY")
@@ -41,7 +41,7 @@ def rules(code: str | None, fmt: str, export_dir: Path | None) -> None:
     click.echo(json.dumps(as_dict(rule), indent=2) if fmt == "json" else explain(rule))
 
 
-def find(code: str) -> Rule:
+def find(code: str) -> AnyRule:
     rule = rule_by_code(code.strip())
     if rule is None:
         fail(f"unknown rule '{code}'", suggestion(code))
@@ -49,14 +49,18 @@ def find(code: str) -> Rule:
 
 
 def suggestion(code: str) -> str:
-    known = {r.code.lower(): r.code for r in all_rules()} | {r.name: r.name for r in all_rules()}
-    close = difflib.get_close_matches(code.strip().lower(), list(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {known[close[0]]}?"
-    return "run 'govkit rules' to list them"
+    """The closest code or name, the earlier rule winning a tie (GK1O1: GK101, not GKP11)."""
+    typed = code.strip().lower()
+    best, best_score = None, 0.6
+    for rule in every_rule():
+        for known in (rule.code, rule.name):
+            score = difflib.SequenceMatcher(None, typed, known.lower()).ratio()
+            if score > best_score:
+                best, best_score = known, score
+    return f"did you mean {best}?" if best else "run 'govkit rules' to list them"
 
 
-def as_dict(rule: Rule) -> dict[str, object]:
+def as_dict(rule: AnyRule) -> dict[str, object]:
     return {
         "code": rule.code,
         "name": rule.name,
@@ -65,17 +69,18 @@ def as_dict(rule: Rule) -> dict[str, object]:
         "controls": list(rule.controls),
         "control_titles": {ident: title(ident) for ident in rule.controls},
         "validation": rule.validation,
+        "kind": kind_text(rule).split(" (")[0],
         "explanation": rule.explanation(),
         "help_uri": ruledocs.help_uri(rule),
     }
 
 
 def rule_list() -> list[dict[str, object]]:
-    return [as_dict(rule) for rule in all_rules()]
+    return [as_dict(rule) for rule in every_rule()]
 
 
 def rows() -> list[tuple[str, str, str, str]]:
-    return [(r.code, r.name, r.severity, r.summary) for r in all_rules()]
+    return [(r.code, r.name, r.severity, r.summary) for r in every_rule()]
 
 
 def table() -> str:
@@ -105,10 +110,11 @@ def rich_table() -> str:
     return captured.get().rstrip("\n")
 
 
-def explain(rule: Rule) -> str:
+def explain(rule: AnyRule) -> str:
     return "\n".join(
         [
             f"{rule.code} {rule.name}",
+            f"Kind: {kind_text(rule).replace('`', '')}",
             f"Severity: {rule.severity}",
             f"Controls: {', '.join(with_titles(rule.controls)) or 'none'}",
             f"Summary: {rule.summary}",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from governance_kit import ruledocs
 from governance_kit.cli.rules import rich_table
-from governance_kit.rules import all_rules, rule_by_code
+from governance_kit.ruledocs import every_rule, rule_by_code
 from tests.conftest import govkit
 
 
@@ -16,8 +16,8 @@ def test_the_list_has_every_rule_in_aligned_columns() -> None:
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
     assert lines[0].split() == ["CODE", "NAME", "SEVERITY", "SUMMARY"]
-    assert [line.split()[0] for line in lines[1:]] == [rule.code for rule in all_rules()]
-    for line, rule in zip(lines[1:], all_rules(), strict=True):
+    assert [line.split()[0] for line in lines[1:]] == [rule.code for rule in every_rule()]
+    for line, rule in zip(lines[1:], every_rule(), strict=True):
         assert line.index(rule.name) == lines[0].index("NAME")
         assert line.index(rule.severity, len(rule.code) + len(rule.name)) == lines[0].index(
             "SEVERITY"
@@ -39,14 +39,14 @@ def test_the_list_shows_code_name_severity_and_summary() -> None:
 def test_on_a_terminal_the_list_is_a_rich_table() -> None:
     table = rich_table()
     assert "CODE" in table.splitlines()[0]
-    assert all(rule.code in table for rule in all_rules())
+    assert all(rule.code in table for rule in every_rule())
 
 
 def test_the_list_as_json() -> None:
     run = govkit("rules", "--format", "json")
     assert run.exit_code == 0
     listed = json.loads(run.stdout)
-    assert [entry["code"] for entry in listed] == [rule.code for rule in all_rules()]
+    assert [entry["code"] for entry in listed] == [rule.code for rule in every_rule()]
     (gk102,) = [entry for entry in listed if entry["code"] == "GK102"]
     assert gk102 == {
         "code": "GK102",
@@ -56,6 +56,7 @@ def test_the_list_as_json() -> None:
         "controls": ["ISO27001:A.5.1"],
         "control_titles": {"ISO27001:A.5.1": "Policies for information security"},
         "validation": False,
+        "kind": "rule",
         "explanation": rule_by_code("GK102").explanation(),
         "help_uri": "https://github.com/governance-kit/governance-kit/blob/main/docs/rules/GK102.md",
     }
@@ -65,15 +66,16 @@ def test_one_rule_explained() -> None:
     run = govkit("rules", "GK101")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
-    assert lines[:5] == [
+    assert lines[:6] == [
         "GK101 review-overdue",
+        "Kind: rule (reported by govkit check)",
         "Severity: error",
         "Controls: ISO27001:A.5.1 (Policies for information security), "
         "SOC2:CC5.3 (Control activities deployed through policies and procedures)",
         "Summary: A policy document's review is overdue.",
         "",
     ]
-    assert "\n".join(lines[5:-2]) == rule_by_code("GK101").explanation()
+    assert "\n".join(lines[6:-2]) == rule_by_code("GK101").explanation()
     assert lines[-1] == f"More: {ruledocs.help_uri(rule_by_code('GK101'))}"
 
 
@@ -85,8 +87,9 @@ def test_a_rule_by_name_or_lower_case_code() -> None:
 
 def test_a_validation_rule_names_its_controls_with_titles() -> None:
     lines = govkit("rules", "GK001").stdout.splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "GK001 invalid-yaml",
+        "Kind: validation (reported by govkit validate and govkit check)",
         "Severity: error",
         "Controls: SOC2:CC8.1 (Changes are authorised, documented, tested and approved), "
         "ISO27001:A.5.36 (Compliance with policies, rules and standards)",
@@ -125,3 +128,27 @@ def test_export_docs_writes_the_pages(tmp_path: Path) -> None:
     assert run.stdout.splitlines() == [str(target / name) for name in expected]
     for name, content in expected.items():
         assert (target / name).read_text(encoding="utf-8") == content
+
+
+def test_a_draft_rule_is_listed_and_explained() -> None:
+    listed = govkit("rules").stdout.splitlines()
+    assert listed[-1].split(maxsplit=3) == [
+        "GKP12",
+        "author-training",
+        "error",
+        "The author lacks a required course, or its completion has expired.",
+    ]
+    lines = govkit("rules", "gkp01").stdout.splitlines()
+    assert lines[:6] == [
+        "GKP01 post-too-long",
+        "Kind: draft rule (reported by govkit post check)",
+        "Severity: error",
+        "Controls: none",
+        "Summary: The post is empty or longer than the platform's limit.",
+        "",
+    ]
+    assert lines[-1] == f"More: {ruledocs.help_uri(rule_by_code('GKP01'))}"
+    assert lines[-1].endswith("/docs/rules/GKP01.md")
+    assert govkit("rules", "GKP1").stderr == (
+        "govkit: error: unknown rule 'GKP1' (hint: did you mean GKP01?)\n"
+    )

@@ -54,6 +54,8 @@ class DraftRule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[str]
+    controls: ClassVar[tuple[str, ...]] = ()
+    validation: ClassVar[bool] = False
 
     def check(self, context: DraftContext) -> Iterable[Finding]:
         return ()
