@@ -3,16 +3,14 @@
 Comments, key order, quoting and indentation survive an edit; only the values changed differ.
 New texts are validated with the loader (every file, cross-references included) before any
 file is replaced, and each file is replaced atomically (temporary file in the same folder,
-fsync, os.replace), so a crash leaves either the old or the new file, never half of one.
+fsync, os.replace), and a change to several files is made in full or not at all (`files`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +25,7 @@ from ..loading.references import check_references
 from ..loading.repository import policy_files
 from ..loading.yaml_source import UnreadableYaml, read_yaml
 from ..model.governance import Governance
+from .files import finish_interrupted, replace_all
 
 LOCK_NAME = ".govkit.lock"
 
@@ -139,12 +138,12 @@ class Changeset:
 
     def write(self) -> list[Path]:
         """Validate, then replace every changed file atomically, holding the repository lock."""
-        with repository_lock(self.root):
+        with repository_lock(self.root) as lock:
+            finish_interrupted(lock.parent)
             self.check_unchanged()
             self.validate()
             changed = self.changed()
-            for path, text in changed.items():
-                atomic_write(path, text)
+            replace_all(lock.parent, changed)
         return sorted(changed)
 
     def check_unchanged(self) -> None:
@@ -210,36 +209,6 @@ def _stale(lock: Path) -> bool:
     except OSError:
         return False
     return False
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text`: write a temporary file beside it, fsync, then os.replace."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()  # left by a run that was killed; callers hold the repository lock
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 def edit(root: Path, path: Path, change: Callable[[Any], None]) -> list[Path]:

@@ -1,8 +1,10 @@
 """`govkit review` and `govkit handover` killed at random moments, and run two at a time.
 
-Each file is always exactly its old or its new text, never a mix; what a killed run leaves
-(temporary file, lock) is cleaned up by the next run; two runs started together never lose a
-change: the second refuses with one line and exit code 2, or runs after the first.
+Each file is always exactly its old or its new text, never a mix, and once the journal a
+killed run leaves is finished the files are all old or all new; what a killed run leaves
+(temporary files, journal, lock) is cleaned up by the next run; two runs started together
+never lose a change: the second refuses with one line and exit code 2, or runs after the
+first.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from governance_kit.loading.repository import load_repository
+from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted
 from governance_kit.workflow.review import record_review
 from governance_kit.workflow.yaml_edit import LOCK_NAME, Changeset, EditProblem
 from tests.conftest import EXAMPLE, TODAY, govkit
@@ -75,9 +78,13 @@ def test_killed_run_leaves_each_file_old_or_new(args: tuple[str, ...], tmp_path:
         now = snapshot(root)
         for name in before:
             assert now[name] in (before[name], after[name]), f"{name} is neither old nor new"
-            outcomes.add("new" if now[name] == after[name] != before[name] else "old")
         leftovers = [p.name for p in root.iterdir() if p.name.startswith(".")]
         assert all(leftover(name, before) for name in leftovers), leftovers
+        finish_interrupted(root)
+        now = snapshot(root)
+        policies = {name: now[name] for name in before}
+        assert policies in (before, after), "a change to several files was left half made"
+        outcomes.add("new" if policies == after else "old")
     assert "old" in outcomes
     for name, content in before.items():
         (root / name).write_bytes(content)
@@ -88,9 +95,10 @@ def test_killed_run_leaves_each_file_old_or_new(args: tuple[str, ...], tmp_path:
 
 
 def leftover(name: str, files: dict[str, bytes]) -> bool:
-    """What a killed run may leave: its lock, or a temporary file beside a policy file."""
+    """What a killed run may leave: its lock, its journal, or temporary files beside policy
+    files."""
     temporary = name.endswith(".tmp") and any(name.startswith(f".{file}.") for file in files)
-    return name == LOCK_NAME or temporary
+    return name in (LOCK_NAME, JOURNAL_NAME) or temporary
 
 
 def test_two_runs_together_lose_no_change(tmp_path: Path) -> None:

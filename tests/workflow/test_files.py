@@ -1,0 +1,106 @@
+"""Replacing several policy files: all or none, even when the run stops in the middle."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from governance_kit.workflow import files
+from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted, replace_all
+
+
+def three_files(folder: Path) -> dict[Path, str]:
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        (folder / name).write_text(f"old {name}\n", encoding="utf-8")
+    (folder / "b.yaml").chmod(0o600)
+    return {folder / name: f"new {name}\n" for name in ("a.yaml", "b.yaml", "c.yaml")}
+
+
+def contents(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def test_every_file_is_replaced_and_nothing_is_left_beside_them(tmp_path: Path) -> None:
+    replace_all(tmp_path, three_files(tmp_path))
+    assert contents(tmp_path) == {
+        "a.yaml": "new a.yaml\n",
+        "b.yaml": "new b.yaml\n",
+        "c.yaml": "new c.yaml\n",
+    }
+    assert stat.S_IMODE((tmp_path / "b.yaml").stat().st_mode) == 0o600
+
+
+def test_stopped_between_two_replacements_the_next_writer_finishes_the_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = three_files(tmp_path)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def stop_after_the_journal_and_one_file(source: str, target: str) -> None:
+        calls.append(Path(target).name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", stop_after_the_journal_and_one_file)
+    with pytest.raises(KeyboardInterrupt):
+        replace_all(tmp_path, texts)
+    monkeypatch.setattr(files.os, "replace", real_replace)
+    assert calls == [JOURNAL_NAME, "a.yaml", "b.yaml"]
+    left = contents(tmp_path)
+    assert left["a.yaml"] == "new a.yaml\n" and left["b.yaml"] == "old b.yaml\n"
+    assert JOURNAL_NAME in left
+    assert finish_interrupted(tmp_path) == [tmp_path / "b.yaml", tmp_path / "c.yaml"]
+    assert contents(tmp_path) == {
+        "a.yaml": "new a.yaml\n",
+        "b.yaml": "new b.yaml\n",
+        "c.yaml": "new c.yaml\n",
+    }
+    assert finish_interrupted(tmp_path) == []
+
+
+def test_stopped_before_the_journal_nothing_changes_and_nothing_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = three_files(tmp_path)
+    before = contents(tmp_path)
+    real_prepare = files._prepare
+    prepared: list[Path] = []
+
+    def fail_on_the_third(path: Path, text: str) -> Path:
+        if len(prepared) == 2:
+            raise OSError(28, "No space left on device")
+        prepared.append(real_prepare(path, text))
+        return prepared[-1]
+
+    monkeypatch.setattr(files, "_prepare", fail_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        replace_all(tmp_path, texts)
+    assert contents(tmp_path) == before
+    assert finish_interrupted(tmp_path) == []
+
+
+def test_a_moved_repository_keeps_its_journal_true(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    texts = three_files(first)
+    real_replace = os.replace
+
+    def stop_after_the_journal(source: str, target: str) -> None:
+        if Path(target).name != JOURNAL_NAME:
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", stop_after_the_journal)
+    with pytest.raises(KeyboardInterrupt):
+        replace_all(first, texts)
+    monkeypatch.setattr(files.os, "replace", real_replace)
+    moved = first.rename(tmp_path / "moved")
+    assert finish_interrupted(moved) == [moved / n for n in ("a.yaml", "b.yaml", "c.yaml")]
+    assert contents(moved) == {n: f"new {n}\n" for n in ("a.yaml", "b.yaml", "c.yaml")}
