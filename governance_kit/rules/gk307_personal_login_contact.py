@@ -13,6 +13,56 @@ from .base import Context, Rule
 FIRST_LAST = re.compile(r"^[^\W\d_]{2,}(?:\.[^\W\d_]{2,}){1,2}@", re.UNICODE)
 """firstname.lastname@ (or first.middle.last@): letters only between the dots."""
 
+MAILBOX_WORDS = frozenset(
+    [
+        "account",
+        "accounts",
+        "admin",
+        "admins",
+        "alerts",
+        "brand",
+        "care",
+        "comms",
+        "communication",
+        "communications",
+        "community",
+        "contact",
+        "content",
+        "customer",
+        "digital",
+        "editor",
+        "editorial",
+        "help",
+        "hello",
+        "info",
+        "it",
+        "kundeservice",
+        "marketing",
+        "media",
+        "news",
+        "newsroom",
+        "noreply",
+        "office",
+        "online",
+        "ops",
+        "platform",
+        "post",
+        "posts",
+        "pr",
+        "press",
+        "recovery",
+        "sales",
+        "security",
+        "service",
+        "social",
+        "sosiale",
+        "support",
+        "team",
+        "web",
+    ]
+)
+"""Words that name a function rather than a person: social.media@ is a shared mailbox."""
+
 
 class PersonalLoginContact(Rule):
     """An account logs in or recovers through a person's own e-mail address.
@@ -62,9 +112,14 @@ def personal(address: str | None, owners: dict[str, str]) -> str | None:
     owner = owners.get(address.lower())
     if owner is not None:
         return f"is the personal address of '{owner}'"
-    if FIRST_LAST.match(address):
+    if FIRST_LAST.match(address) and not _names_a_function(address):
         return "looks like a personal address (firstname.lastname@)"
     return None
+
+
+def _names_a_function(address: str) -> bool:
+    local = address.split("@", 1)[0].lower()
+    return any(part in MAILBOX_WORDS for part in local.split("."))
 
 
 def roster_emails(governance: Governance) -> dict[str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import edit_yaml, line_of
 from tests.rules.helpers import brief, check, item, line_after
 
@@ -169,13 +171,35 @@ def test_personal_login_and_recovery_email(example: Path) -> None:
     assert all("nordlys.example" not in f.message for f in findings)
 
 
-def test_shared_mailboxes_are_fine(example: Path) -> None:
+@pytest.mark.parametrize(
+    "address",
+    [
+        "social.admin2@nordlys.example",
+        "social.media@nordlys.example",
+        "customer.care@nordlys.example",
+        "Press.Office@nordlys.example",
+        "marketing.team@nordlys.example",
+    ],
+)
+def test_shared_mailboxes_are_fine(example: Path, address: str) -> None:
     change_account(
         example,
         "facebook-se",
-        lambda a: a["credentials"].update(login_email="social.admin2@nordlys.example"),
+        lambda a: a["credentials"].update(login_email=address),
     )
     assert check(example, "GK307") == []
+
+
+def test_a_name_beside_a_function_word_is_still_a_name(example: Path) -> None:
+    change_account(
+        example,
+        "facebook-se",
+        lambda a: a["credentials"].update(login_email="kari.nordmann@nordlys.example"),
+    )
+    assert [f.message for f in check(example, "GK307")] == [
+        "account 'facebook-se': the login e-mail looks like a personal address "
+        "(firstname.lastname@)"
+    ]
 
 
 def test_recovery_phone_holder_gone(example: Path) -> None:
