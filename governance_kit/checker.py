@@ -12,6 +12,7 @@ from .findings import SEVERITY_RANK, Finding, Severity
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
 from .model.governance import Location
+from .model.settings import ControlSettings
 from .rules import Context, Rule, all_rules
 from .rules.gk902_waiver_unused import WaiverUnused
 
@@ -24,6 +25,8 @@ class CheckResult:
     today: date
     rules: tuple[Rule, ...]
     findings: list[Finding] = field(default_factory=list)
+    controls: ControlSettings = field(default_factory=ControlSettings)
+    """The company's own controls and their mapping to rules, from its Settings."""
 
     @property
     def invalid(self) -> bool:
@@ -67,6 +70,7 @@ def _matches(rule: Rule, patterns: list[str]) -> bool:
 def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> CheckResult:
     """Validation findings when the repository is invalid; otherwise every rule's findings."""
     result = CheckResult(repository.root, today, rules, list(repository.findings))
+    result.controls = repository.governance.control_settings
     if result.invalid:
         return result
     context = Context(repository.governance, today)

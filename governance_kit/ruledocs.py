@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from .controls import with_titles
+from .controls import controls_of, with_titles
 from .drafts.rules import DraftRule, all_draft_rules
+from .model.settings import ControlSettings
 from .rules import Rule, all_rules
 
 AnyRule = Rule | DraftRule
@@ -65,14 +66,17 @@ def controls_text(rule: AnyRule) -> str:
     return ", ".join(rule.controls) if rule.controls else "none"
 
 
-def control_lines(rule: AnyRule) -> list[str]:
-    """One Markdown bullet per control the rule supports, with its title."""
-    return [f"- {_cell(entry)}" for entry in with_titles(rule.controls)]
+def control_lines(rule: AnyRule, company: ControlSettings | None = None) -> list[str]:
+    """One Markdown bullet per control the rule supports (with those a company maps to it in
+    its Settings), with its title."""
+    idents = controls_of(rule.code, rule.controls, company)
+    extra = company.extra if company is not None else None
+    return [f"- {_cell(entry)}" for entry in with_titles(idents, extra)]
 
 
-def help_markdown(rule: AnyRule) -> str:
+def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
     """The explanation with the rule's severity and controls: SARIF help and the page body."""
-    controls = "\n".join(f"  {line}" for line in control_lines(rule))
+    controls = "\n".join(f"  {line}" for line in control_lines(rule, company))
     return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
 
 

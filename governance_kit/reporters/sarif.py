@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__, ruledocs
+from ..controls import controls_of
 from ..findings import Finding
+from ..model.settings import ControlSettings
 from ..rules import Rule, all_rules, rule_by_code
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": driver(rules)},
+                "tool": {"driver": driver(rules, result.controls)},
                 "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": [sarif_result(f, index) for f in result.findings],
@@ -59,27 +61,29 @@ def reported_rules(result: CheckResult) -> list[Rule]:
     return [rules[code] for code in sorted(rules)]
 
 
-def driver(rules: list[Rule]) -> dict[str, Any]:
+def driver(rules: list[Rule], company: ControlSettings | None = None) -> dict[str, Any]:
     return {
         "name": TOOL,
         "version": __version__,
         "semanticVersion": __version__,
         "informationUri": ruledocs.repository_url(),
-        "rules": [descriptor(rule) for rule in rules],
+        "rules": [descriptor(rule, company) for rule in rules],
     }
 
 
-def descriptor(rule: Rule) -> dict[str, Any]:
+def descriptor(rule: Rule, company: ControlSettings | None = None) -> dict[str, Any]:
+    """A rule as SARIF describes it; its controls include those the company maps to it."""
     explanation = rule.explanation()
+    controls = list(controls_of(rule.code, rule.controls, company))
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": explanation},
-        "help": {"text": explanation, "markdown": ruledocs.help_markdown(rule)},
+        "help": {"text": explanation, "markdown": ruledocs.help_markdown(rule, company)},
         "helpUri": ruledocs.help_uri(rule),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [*rule.controls, "governance"], "controls": list(rule.controls)},
+        "properties": {"tags": [*controls, "governance"], "controls": controls},
     }
 
 

@@ -189,3 +189,20 @@ def test_uris_are_percent_encoded_or_absolute_outside_the_working_directory(
     outside = Finding(tmp_path / "elsewhere.yaml", 2, 3, "m", code="GK101")
     assert sarif.artifact(spaced) == {"uri": "policies/my%20file.yaml", "uriBaseId": "%SRCROOT%"}
     assert sarif.artifact(outside) == {"uri": (tmp_path / "elsewhere.yaml").as_uri()}
+
+
+def test_a_descriptor_adds_the_controls_the_company_maps_to_the_rule(example: Path) -> None:
+    run = govkit("check", example, "--today", TODAY, "--format", "sarif", "--select", "GK301")
+    (descriptor,) = [
+        rule
+        for rule in json.loads(run.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        if rule["id"] == "GK301"
+    ]
+    own = list(rule_by_code("GK301").controls)
+    assert descriptor["properties"] == {
+        "tags": [*own, "NORDLYS-SM-2", "governance"],
+        "controls": [*own, "NORDLYS-SM-2"],
+    }
+    assert descriptor["help"]["markdown"].endswith(
+        "  - NORDLYS-SM-2 (Nobody leaves with a working login to an official account)\n"
+    )
