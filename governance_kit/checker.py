@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -67,13 +67,22 @@ def _matches(rule: Rule, patterns: list[str]) -> bool:
     return any(rule.code.startswith(p) or rule.name.upper() == p for p in patterns)
 
 
-def run_check(repository: Repository, today: date, rules: tuple[Rule, ...]) -> CheckResult:
-    """Validation findings when the repository is invalid; otherwise every rule's findings."""
+def run_check(
+    repository: Repository,
+    today: date,
+    rules: tuple[Rule, ...],
+    files: Mapping[Path, str | None] | None = None,
+) -> CheckResult:
+    """Validation findings when the repository is invalid; otherwise every rule's findings.
+
+    `files` gives repository files other than policy files as they stood in the state judged
+    (see `Context.files`); by default they are read from the working tree.
+    """
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
     if result.invalid:
         return result
-    context = Context(repository.governance, today)
+    context = Context(repository.governance, today, files or {})
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
     with paused_gc():

@@ -15,9 +15,6 @@ from ..report import FORMATS, build_posture, render
 from ..report.history import GitProblem, recorded_reviews, state_on
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
 
-WORKING_TREE_ONLY = ("GK960",)
-"""Rules that read the working tree (CODEOWNERS), not the policy files: not run --as-of."""
-
 
 @click.command()
 @policy_path
@@ -62,18 +59,17 @@ def report(
 
     Every control, the rules serving it and their findings; waivers with approvers and expiry;
     accounts and their owners; reviews in the period (from the metadata and from every commit
-    that recorded one). With --as-of DATE the policy files are read from the last commit on or
-    before DATE on the current branch and checked as on that date. Exit codes: 0 report
-    written, 2 invalid input or usage.
+    that recorded one). With --as-of DATE the policy files, and .github/CODEOWNERS, are read
+    from the last commit on or before DATE on the current branch and checked as on that date.
+    Exit codes: 0 report written, 2 invalid input or usage.
     """
     try:
-        repository, source, tip = _state(path, as_of)
+        repository, source, tip, files = _state(path, as_of)
         recorded = recorded_reviews(path, tip)
     except GitProblem as problem:
         fail(str(problem))
     day = today or as_of or date.today()
-    rules = select_rules(ignore=WORKING_TREE_ONLY if as_of else ())
-    result = run_check(repository, day, rules)
+    result = run_check(repository, day, select_rules(), files)
     if result.invalid:
         _invalid(result)
     posture = build_posture(
@@ -86,15 +82,18 @@ def report(
         output.write_text(text, encoding="utf-8")
 
 
-def _state(path: Path, as_of: date | None) -> tuple[Repository, str, object]:
+def _state(
+    path: Path, as_of: date | None
+) -> tuple[Repository, str, object, dict[Path, str | None]]:
+    """The repository to report, where it comes from, its commit, and the other files read."""
     if as_of is None:
-        return load(path), "working tree", None
+        return load(path), "working tree", None, {}
     if not path.exists():
         load(path)
     state = state_on(path, as_of)
     commit = state.commit
     committed = commit.committed_datetime.date().isoformat()
-    return state.repository, f"commit {commit.hexsha[:12]} of {committed}", commit
+    return state.repository, f"commit {commit.hexsha[:12]} of {committed}", commit, state.files
 
 
 def _invalid(result: CheckResult) -> None:

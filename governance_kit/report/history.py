@@ -36,10 +36,11 @@ class Recorded:
 
 @dataclass(frozen=True)
 class State:
-    """The policy repository as it stood at a commit."""
+    """The policy repository as it stood at a commit, and other files the rules read."""
 
     repository: Repository
     commit: git.Commit
+    files: dict[Path, str | None]
 
 
 def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
@@ -59,7 +60,25 @@ def state_on(policy_path: Path, day: dt.date) -> State:
     commit = commit_on(policy_path, day)
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
-    return State(Repository(policy_path, snapshot.documents, list(findings)), commit)
+    repository = Repository(policy_path, snapshot.documents, list(findings))
+    return State(repository, commit, committed_files(commit, COMMITTED_FILES))
+
+
+COMMITTED_FILES = (PurePosixPath(".github/CODEOWNERS"),)
+"""Files outside the policy folder that rules read (GK960), taken from the commit too."""
+
+
+def committed_files(commit: git.Commit, names: tuple[PurePosixPath, ...]) -> dict[Path, str | None]:
+    """Each file (path from the repository root) as committed: its text, or None if absent."""
+    root = repo_root(commit.repo)
+    found: dict[Path, str | None] = {}
+    for name in names:
+        try:
+            blob = commit.tree / name.as_posix()
+            found[root / name] = blob.data_stream.read().decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            found[root / name] = None
+    return found
 
 
 def recorded_reviews(policy_path: Path, tip: git.Commit | None = None) -> list[Recorded]:

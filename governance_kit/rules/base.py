@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from ..findings import Finding, Severity
@@ -19,10 +20,22 @@ class Context:
 
     governance: Governance
     today: date
+    files: Mapping[Path, str | None] = field(default_factory=dict)
+    """Repository files (other than policy files) as they stood in the state being judged,
+    when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
 
     @property
     def settings(self) -> CheckSettings:
         return self.governance.settings
+
+    def read(self, path: Path) -> str | None:
+        """A repository file in the state being judged; None when it does not exist."""
+        if path in self.files:
+            return self.files[path]
+        try:
+            return path.read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return None
 
 
 class Rule:

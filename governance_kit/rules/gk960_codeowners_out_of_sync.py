@@ -34,10 +34,10 @@ class CodeownersOutOfSync(Rule):
             return
         root = find_root(documents[0].path)
         committed = root / GITHUB
-        if not committed.is_file():
+        actual = context.read(committed)
+        if actual is None:
             return
         expected = github_codeowners(governance, root)
-        actual = committed.read_text(encoding="utf-8")
         if actual == expected:
             return
         yield Finding(

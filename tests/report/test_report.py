@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import git
@@ -10,6 +11,7 @@ import git
 from governance_kit.handbook.confidential import confidential_values
 from governance_kit.loading.repository import load_repository
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
+from tests.report.conftest import commit
 
 CAREERS = "| `linkedin-careers` | linkedin | Nordlys Careers | active | {owner} | Carl Johansson |"
 
@@ -208,3 +210,33 @@ def test_as_of_april_the_account_does_not_exist_yet(history: Path) -> None:
     text = report(history, "--as-of", "2026-04-30")
     assert "linkedin-careers" not in text
     assert f"commit {sha(history, 'Policies as adopted')} of 2026-04-01" in text
+
+
+def gk960(data: dict) -> list[dict]:
+    """The GK960 findings of a JSON report (GK960 serves SOC2:CC8.1)."""
+    control = next(c for c in data["controls"] if c["id"] == "SOC2:CC8.1")
+    return [f for f in control["findings"] if f["code"] == "GK960"]
+
+
+def test_as_of_reads_codeowners_from_the_commit_not_the_working_tree(tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    repo = git.Repo.init(tmp_path)
+    assert govkit("codeowners", policies).exit_code == 0
+    codeowners = tmp_path / ".github" / "CODEOWNERS"
+    in_sync = codeowners.read_text(encoding="utf-8")
+    commit(repo, "Policies and their code owners", "2026-04-01T09:00:00+0200")
+    codeowners.write_text(in_sync.replace("@", "@old-", 1), encoding="utf-8")
+    commit(repo, "Hand-edited code owners", "2026-06-01T09:00:00+0200")
+    codeowners.write_text(in_sync, encoding="utf-8")  # fixed, not yet committed
+
+    def found(*args: str) -> list[dict]:
+        return gk960(json.loads(report(policies, *args, "--format", "json")))
+
+    assert found("--as-of", "2026-05-01") == []
+    [stale] = found("--as-of", "2026-06-30")
+    assert (stale["path"], stale["message"]) == (
+        ".github/CODEOWNERS",
+        ".github/CODEOWNERS differs from the approvers in the approval flow",
+    )
+    assert found("--today", "2026-06-30") == []
