@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from ..loading.repository import Repository, load_repository
+from ..workflow.files import JOURNAL_NAME
 from .progress import progress
 
 EXIT_CLEAN = 0
@@ -38,8 +39,21 @@ def load(path: Path) -> Repository:
             f"{path}: no such file or directory",
             "give the folder of the policy files, e.g. policies/",
         )
+    warn_if_interrupted(path)
     with progress(f"reading {path}") as step:
         return load_repository(path, step)
+
+
+def warn_if_interrupted(path: Path) -> None:
+    """One line on standard error when a change to several files was stopped half-way."""
+    journal = (path if path.is_dir() else path.parent) / JOURNAL_NAME
+    if journal.exists():
+        click.echo(
+            f"govkit: warning: {journal}: a change to several policy files was stopped "
+            "half-way, some files may be old and others new (hint: run the same govkit "
+            "review or handover again: it finishes the change first)",
+            err=True,
+        )
 
 
 class TodayType(click.ParamType):

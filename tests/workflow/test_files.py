@@ -10,6 +10,7 @@ import pytest
 
 from governance_kit.workflow import files
 from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted, replace_all
+from tests.conftest import TODAY, govkit
 
 
 def three_files(folder: Path) -> dict[Path, str]:
@@ -104,3 +105,18 @@ def test_a_moved_repository_keeps_its_journal_true(
     moved = first.rename(tmp_path / "moved")
     assert finish_interrupted(moved) == [moved / n for n in ("a.yaml", "b.yaml", "c.yaml")]
     assert contents(moved) == {n: f"new {n}\n" for n in ("a.yaml", "b.yaml", "c.yaml")}
+
+
+def test_check_warns_about_a_change_stopped_half_way(example: Path) -> None:
+    (example / JOURNAL_NAME).write_text('{"replace": []}\n', encoding="utf-8")
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 0
+    assert run.stderr == (
+        f"govkit: warning: {example / JOURNAL_NAME}: a change to several policy files was "
+        "stopped half-way, some files may be old and others new (hint: run the same govkit "
+        "review or handover again: it finishes the change first)\n"
+    )
+    review = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
+    assert review.exit_code == 0, review.stderr
+    assert not (example / JOURNAL_NAME).exists()
+    assert govkit("check", example, "--today", TODAY).stderr == ""
