@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -72,11 +72,13 @@ def run_check(
     today: date,
     rules: tuple[Rule, ...],
     files: Mapping[Path, str | None] | None = None,
+    step: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Validation findings when the repository is invalid; otherwise every rule's findings.
 
     `files` gives repository files other than policy files as they stood in the state judged
-    (see `Context.files`); by default they are read from the working tree.
+    (see `Context.files`); by default they are read from the working tree. `step(done,
+    total)`, if given, is told as rules finish and once findings are placed (a progress bar).
     """
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
@@ -85,11 +87,13 @@ def run_check(
     context = Context(repository.governance, today, files or {})
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
+    told = step or (lambda done, total: None)
     with paused_gc():
-        found = run_rules(ran, context)
+        found = run_rules(ran, context, lambda done: told(done, len(ran) + 1))
         found = apply_waivers(found, context)
         found.extend(unused_waivers(found, context, ran))
         result.findings = sorted(place(found), key=Finding.sort_key)
+    told(len(ran) + 1, len(ran) + 1)
     return result
 
 
@@ -97,23 +101,32 @@ _RUNNING: tuple[tuple[Rule, ...], Context] | None = None
 """The rules and context a forked worker runs a share of (set before the pool forks)."""
 
 
-def run_rules(rules: tuple[Rule, ...], context: Context) -> list[Finding]:
+def run_rules(
+    rules: tuple[Rule, ...], context: Context, done: Callable[[int], None] | None = None
+) -> list[Finding]:
     """Every finding of `rules`, in rule order; on every core when the repository is large.
 
     Worker processes are forked with the loaded model, each runs every n-th rule, and sends
-    its findings back with their anchors as (document number, path, key).
+    its findings back with their anchors as (document number, path, key). `done(count)`, if
+    given, is told how many rules have finished.
     """
+    told = done or (lambda count: None)
     documents = context.governance.documents
     jobs = min(workers([document.path for document in documents]), len(rules))
     if jobs < 2:
-        return [finding for rule in rules for finding in rule.check(context)]
+        found: list[Finding] = []
+        for count, rule in enumerate(rules, 1):
+            found.extend(rule.check(context))
+            told(count)
+        return found
     global _RUNNING
     _RUNNING = (rules, context)
     try:
         shares = list(map_files(_run_share, [(share, jobs) for share in range(jobs)], jobs))
     finally:
         _RUNNING = None
-    found: list[Finding] = []
+    told(len(rules))
+    found = []
     for index in range(len(rules)):
         for finding in shares[index % jobs][index // jobs]:
             if finding.anchor is not None:

@@ -13,6 +13,7 @@ from ..checker import run_check, select_rules
 from ..workflow.gitrefs import GitProblem
 from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
+from .progress import progress
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -77,7 +78,8 @@ def check(
     """
     rules = select_rules(_codes(select), _codes(ignore))
     repository = load(path)
-    result = run_check(repository, today or date.today(), rules)
+    with progress(f"checking {path}") as step:
+        result = run_check(repository, today or date.today(), rules, step=step)
     if base is not None:
         try:
             add_version_findings(result, repository, base)
