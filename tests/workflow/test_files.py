@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,26 @@ def contents(folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
 
 
+def stopped_replacing(
+    monkeypatch: pytest.MonkeyPatch,
+    folder: Path,
+    texts: dict[Path, str],
+    stop: Callable[[str], bool],
+) -> None:
+    """Run replace_all, stopping it (as a kill would) at the first rename `stop` picks."""
+    real_replace = os.replace
+
+    def replace(source: str, target: str) -> None:
+        if stop(str(target)):
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        replace_all(folder, texts)
+    monkeypatch.setattr(files.os, "replace", real_replace)
+
+
 def test_every_file_is_replaced_and_nothing_is_left_beside_them(tmp_path: Path) -> None:
     replace_all(tmp_path, three_files(tmp_path))
     assert contents(tmp_path) == {
@@ -38,19 +59,13 @@ def test_stopped_between_two_replacements_the_next_writer_finishes_the_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = three_files(tmp_path)
-    real_replace = os.replace
     calls: list[str] = []
 
-    def stop_after_the_journal_and_one_file(source: str, target: str) -> None:
+    def stop_at_the_third(target: str) -> bool:
         calls.append(Path(target).name)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        real_replace(source, target)
+        return len(calls) == 3
 
-    monkeypatch.setattr(files.os, "replace", stop_after_the_journal_and_one_file)
-    with pytest.raises(KeyboardInterrupt):
-        replace_all(tmp_path, texts)
-    monkeypatch.setattr(files.os, "replace", real_replace)
+    stopped_replacing(monkeypatch, tmp_path, texts, stop_at_the_third)
     assert calls == [JOURNAL_NAME, "a.yaml", "b.yaml"]
     left = contents(tmp_path)
     assert left["a.yaml"] == "new a.yaml\n" and left["b.yaml"] == "old b.yaml\n"
@@ -91,17 +106,7 @@ def test_a_moved_repository_keeps_its_journal_true(
     first = tmp_path / "first"
     first.mkdir()
     texts = three_files(first)
-    real_replace = os.replace
-
-    def stop_after_the_journal(source: str, target: str) -> None:
-        if Path(target).name != JOURNAL_NAME:
-            raise KeyboardInterrupt
-        real_replace(source, target)
-
-    monkeypatch.setattr(files.os, "replace", stop_after_the_journal)
-    with pytest.raises(KeyboardInterrupt):
-        replace_all(first, texts)
-    monkeypatch.setattr(files.os, "replace", real_replace)
+    stopped_replacing(monkeypatch, first, texts, lambda target: Path(target).name != JOURNAL_NAME)
     moved = first.rename(tmp_path / "moved")
     assert finish_interrupted(moved) == [moved / n for n in ("a.yaml", "b.yaml", "c.yaml")]
     assert contents(moved) == {n: f"new {n}\n" for n in ("a.yaml", "b.yaml", "c.yaml")}
