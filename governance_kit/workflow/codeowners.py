@@ -77,18 +77,23 @@ def _users(governance: Governance, roles: list[str]) -> list[str]:
 def guarded_paths(root: Path, policies: Path) -> list[str]:
     """Files that decide what runs or is published: the handbook's settings and pages, CI,
     pre-commit and CODEOWNERS itself (paths from the repository root)."""
+    prefix = policy_prefix(policies, root)
+    return [
+        f"/{prefix}mkdocs.yml",
+        f"/{prefix}handbook/",
+        *(f"/{path}" for path in GUARDED),
+    ]
+
+
+def policy_prefix(policies: Path, root: Path) -> str:
+    """The policy folder as a path prefix from the repository root: 'policies/', or ''."""
     folder = policies.resolve()
     folder = folder if folder.is_dir() else folder.parent
     try:
         inner = folder.relative_to(root).as_posix()
     except ValueError:
-        inner = "."
-    prefix = "" if inner == "." else f"/{inner}"
-    return [
-        f"{prefix}/mkdocs.yml",
-        f"{prefix}/handbook/",
-        *(f"/{path}" for path in GUARDED),
-    ]
+        return ""
+    return "" if inner == "." else inner + "/"
 
 
 def guardians(governance: Governance) -> tuple[list[str], str]:
