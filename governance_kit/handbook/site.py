@@ -154,7 +154,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(" ".join(record.getMessage().split()))
+        self.messages.append(_first_and_last_line(record.getMessage()))
 
 
 @contextmanager
@@ -191,6 +191,7 @@ def check_site_dir(site_dir: Path, policy_root: Path) -> None:
 
 def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
     """Build with MkDocs in strict mode; every warning becomes a HandbookError."""
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -200,11 +201,23 @@ def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
             loaded = load_config(io.BytesIO(b"{}"), config_file_path=str(config_path), **config)
             build(loaded)
         except MkDocsException as error:
-            detail = "; ".join(collected.messages) or " ".join(str(error).split())
+            detail = "; ".join(collected.messages) or _first_and_last_line(str(error))
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
+        except TemplateError as error:
+            raise HandbookError(
+                "MkDocs could not build the handbook: the theme has no template or icon "
+                f"'{getattr(error, 'name', None) or error.message}' (check the icon names in "
+                "mkdocs.yml)"
+            ) from error
         except SystemExit as error:
             detail = "; ".join(collected.messages) or "invalid configuration"
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
+
+
+def _first_and_last_line(text: str) -> str:
+    """An error of several lines (a traceback inside MkDocs' message) as one line."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()] or ["failed"]
+    return lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
 
 
 def leaked(site_dir: Path, values: set[str]) -> list[Path]:

@@ -26,8 +26,10 @@ MAX_BYTES = 4 * 1024 * 1024
 _ELEMENT = re.compile(
     r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta)\b", re.IGNORECASE
 )
-_HANDLER_IN_TAG = re.compile(r"<[a-zA-Z][^<>]*?[\s/\"'](on[a-zA-Z]+)\s*=", re.DOTALL)
-_HANDLER_IN_ATTRIBUTES = re.compile(r"\{:?[^{}\n]*?[\s{:](on[a-zA-Z]+)\s*=")
+_HANDLER_IN_TAG = re.compile(
+    r"<[a-z](?:\"[^\"]*\"|'[^']*'|[^<>\"'])*?(?<=[\s/\"'])(on[a-z]+)\s*=", re.IGNORECASE
+)
+_HANDLER_IN_ATTRIBUTES = re.compile(r"\{[^{}\n]*?(?<=[\s{:])(on[a-z]+)\s*=", re.IGNORECASE)
 _SCHEME = re.compile(r"(javascript|vbscript|livescript|data)\s*:", re.IGNORECASE)
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text/html")
 _SNIPPET = re.compile(r"-{1,}8<-{1,}")
@@ -52,7 +54,8 @@ def unsafe_markup(text: str) -> list[Problem]:
 
 
 def _script_links(text: str) -> list[Problem]:
-    """`javascript:` (and similar) links, also when written with entities or blanks inside."""
+    """`javascript:` (and similar) links, also when written with entities, or with blanks or
+    line breaks inside (browsers drop them from addresses)."""
     found = []
     offset = 0
     for line in text.split("\n"):
@@ -63,6 +66,23 @@ def _script_links(text: str) -> list[Problem]:
             column = raw.start() if raw else len(line) - len(line.lstrip())
             found.append((offset + column, f"a '{scheme}' link"))
         offset += len(line) + 1
+    lines = {position(text, offset)[0] for offset, _ in found}
+    for offset, scheme in _split_schemes(text):
+        if position(text, offset)[0] not in lines:
+            found.append((offset, f"a '{scheme}' link"))
+    return found
+
+
+def _split_schemes(text: str) -> list[Problem]:
+    """Schemes written across blanks and line breaks: where each starts in `text`."""
+    kept = [(index, char) for index, char in enumerate(text) if not _INVISIBLE.match(char)]
+    joined = "".join(char for _, char in kept).lower()
+    found = []
+    for scheme in SCRIPT_SCHEMES:
+        start = joined.find(scheme)
+        while start != -1:
+            found.append((kept[start][0], scheme))
+            start = joined.find(scheme, start + 1)
     return found
 
 

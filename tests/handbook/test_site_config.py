@@ -367,3 +367,26 @@ def test_allowed_settings_build_and_show(published: Path, tmp_path: Path) -> Non
     faq = (site / "handbook" / "faq" / "index.html").read_text(encoding="utf-8")
     assert '<div class="admonition note">' in faq
     assert '<details class="tip">' in faq
+
+
+def test_a_bad_option_value_is_one_line_without_a_traceback(
+    published: Path, tmp_path: Path
+) -> None:
+    configure(published, "markdown_extensions:\n  - toc:\n      toc_depth: abc\n")
+    run = build(published, tmp_path / "site")
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "govkit: error: MkDocs could not build the handbook: Config value "
+        "'markdown_extensions': Failed to load extension 'toc'. ValueError: invalid literal "
+        "for int() with base 10: 'abc'\n"
+    )
+
+
+def test_an_unknown_icon_is_one_line(published: Path, tmp_path: Path) -> None:
+    configure(published, "theme:\n  icon:\n    logo: material/no-such-icon\n")
+    run = build(published, tmp_path / "site")
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "govkit: error: MkDocs could not build the handbook: the theme has no template or icon "
+        "'.icons/material/no-such-icon.svg' (check the icon names in mkdocs.yml)\n"
+    )
