@@ -37,10 +37,10 @@ class SiteConfigRefused(Rule):
         if context.root is None:
             return
         path = config_path(context.root)
-        if path in context.files:
-            text = context.files[path]
-            if text is None:
-                return
-            yield from judge_site_config(context.root, text).findings
+        committed = next((p for p in (path, path.resolve()) if p in context.files), None)
+        if committed is None:
+            yield from judge_site_config(context.root).findings
             return
-        yield from judge_site_config(context.root).findings
+        text = context.files[committed]
+        if text is not None:
+            yield from judge_site_config(context.root, text).findings

@@ -390,3 +390,14 @@ def test_an_unknown_icon_is_one_line(published: Path, tmp_path: Path) -> None:
         "govkit: error: MkDocs could not build the handbook: the theme has no template or icon "
         "'.icons/material/no-such-icon.svg' (check the icon names in mkdocs.yml)\n"
     )
+
+
+def test_serve_refuses_the_same_file_before_serving(published: Path) -> None:
+    config = configure(published, "site_name: Nordlys\nhooks:\n  - evil.py\n")
+    run = govkit("docs", "serve", published, "--dev-addr", "127.0.0.1:0", "--today", TODAY)
+    assert run.exit_code == 2
+    assert run.stdout == (
+        f"{config}:2:1: error: 'hooks' runs Python files when the site is built [GK970] "
+        f"{TRUST_HINT}\n"
+    )
+    assert "handbook: http" not in run.stdout
