@@ -401,3 +401,32 @@ def test_serve_refuses_the_same_file_before_serving(published: Path) -> None:
         f"{TRUST_HINT}\n"
     )
     assert "handbook: http" not in run.stdout
+
+
+def test_generated_config_keeps_govkit_folders_strict_mode_and_allowed_plugins(
+    tmp_path: Path,
+) -> None:
+    from governance_kit.handbook.site import Generated, merged_config
+
+    company = {
+        "docs_dir": "/",
+        "site_dir": "/tmp/elsewhere",
+        "strict": False,
+        "hooks": ["evil.py"],
+        "INHERIT": "../outside.yml",
+        "plugins": ["macros", {"tags": None}],
+    }
+    generated = Generated(tmp_path / "docs", [{"Home": "index.md"}])
+    config = merged_config(company, generated, tmp_path / "site", "Handbook")
+    assert (config["docs_dir"], config["site_dir"], config["strict"]) == (
+        str(tmp_path / "docs"),
+        str(tmp_path / "site"),
+        True,
+    )
+    assert "hooks" not in config
+    assert "INHERIT" not in config
+    assert config["plugins"] == ["search", {"tags": None}]
+    trusted = merged_config(company, generated, tmp_path / "site", "Handbook", trusted=True)
+    assert trusted["hooks"] == ["evil.py"]
+    assert trusted["plugins"] == ["search", "macros", {"tags": None}]
+    assert trusted["docs_dir"] == str(tmp_path / "docs")
