@@ -18,7 +18,9 @@ def codeowners(path: Path, check: bool) -> None:
     """Write .github/CODEOWNERS and .gitlab/CODEOWNERS from ApprovalFlow.policy_changes.
 
     Each policy file is owned by the active holders of the roles that approve changes to its
-    document, by their `github` user names. Paths are relative to the Git repository root.
+    document, by their `github` user names. PATH/mkdocs.yml, PATH/handbook/, CI and pre-commit
+    configuration and CODEOWNERS itself are owned by the approvers of changes to the approval
+    flow. Paths are relative to the Git repository root.
     """
     repository = load(path)
     if repository.findings:
@@ -27,11 +29,11 @@ def codeowners(path: Path, check: bool) -> None:
     root = find_root(path)
     governance = repository.governance
     if check:
-        out_of_date = stale(governance, root)
+        out_of_date = stale(governance, root, path)
         for name in out_of_date:
             click.echo(f"{root / name}: out of date; run 'govkit codeowners'")
         sys.exit(1 if out_of_date else 0)
-    for name, text in generated(governance, root).items():
+    for name, text in generated(governance, root, path).items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

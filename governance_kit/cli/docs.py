@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..handbook.site import HandbookError, build_site
+from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..reporters.text import format_finding
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
@@ -26,11 +26,16 @@ def _valid_repository(path: Path):
     return repository
 
 
-def _build(path: Path, site_dir: Path, today: dt.date | None) -> Path:
+def _build(path: Path, site_dir: Path, today: dt.date | None, trusted: bool = False) -> Path:
     repository = _valid_repository(path)
+    day = today or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="govkit-handbook-") as work:
         try:
-            return build_site(repository, site_dir, today or dt.date.today(), Path(work))
+            return build_site(repository, site_dir, day, Path(work), trusted=trusted)
+        except SiteRefused as refused:
+            for finding in refused.findings:
+                click.echo(format_finding(finding))
+            fail(str(refused), "fix the lines above; 'govkit check' reports them too")
         except HandbookError as error:
             fail(str(error))
 
@@ -55,16 +60,25 @@ def docs() -> None:
     default=None,
     help="Folder to write the site into (default: site/ beside PATH).",
 )
+@click.option(
+    "--trust-config",
+    is_flag=True,
+    help="Let PATH/mkdocs.yml use hooks, any plugin, theme.custom_dir and other settings that "
+    "run code or read files at build time. For the trusted publishing job on main only, "
+    "never on pull requests.",
+)
 @today_option
-def build(path: Path, site_dir: Path | None, today: dt.date | None) -> None:
+def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date | None) -> None:
     """Build the handbook of the policies in PATH (default: policies/) as a static site.
 
     Pages are generated from the model; a mkdocs.yml in PATH sets the site name, logo and
     colours, and Markdown files in PATH/handbook/ are added. Confidential fields and documents
-    are never published. Exit code 0 when built, 2 on invalid input.
+    are never published. mkdocs.yml is read as plain data, and settings that would run code
+    or read files (hooks, plugins, templates, snippets, folders) are refused, as are pages
+    with scripts, each on one line (GK970, GK971). Exit code 0 when built, 2 on invalid input.
     """
     target = site_dir or path.resolve().parent / "site"
-    index = _build(path, target, today)
+    index = _build(path, target, today, trust_config)
     click.echo(f"handbook: {index.resolve()}")
 
 

@@ -20,7 +20,8 @@ def init(directory: Path, minimal: bool, today: date | None) -> None:
 
     Writes policies/ (the example model of Nordlys Outdoor, or with --minimal a small one to
     fill in), schemas/, policies/mkdocs.yml, .pre-commit-config.yaml, CI for GitHub
-    (.github/workflows/governance.yml) and GitLab (.gitlab-ci.yml), and .github/CODEOWNERS.
+    (.github/workflows/governance.yml) and GitLab (.gitlab-ci.yml), and .github/CODEOWNERS and
+    .gitlab/CODEOWNERS.
     Never overwrites a file.
     """
     try:

@@ -1,4 +1,8 @@
-"""Generating the handbook's Markdown, merging the company's mkdocs.yml, and building the site."""
+"""Generating the handbook's Markdown, merging the company's mkdocs.yml, and building the site.
+
+The company's mkdocs.yml and handbook/ pages are judged first (`loading.site_config`,
+`loading.site_pages`): anything refused stops the build before a file is written.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..findings import Finding
 from ..loading.repository import Repository
+from ..loading.site_config import PLUGINS, judge_site_config
+from ..loading.site_pages import judge_pages
 from ..rules import _secrets
 from .confidential import confidential_values
 from .context import Context
@@ -35,6 +42,16 @@ _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 class HandbookError(Exception):
     """The handbook could not be built; the message is one line for the user."""
+
+
+class SiteRefused(HandbookError):
+    """mkdocs.yml or a page of handbook/ holds what the handbook never publishes or runs."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(
+            f"{len(findings)} problem(s) in mkdocs.yml or handbook/; handbook not built"
+        )
+        self.findings = findings
 
 
 @dataclass
@@ -80,29 +97,6 @@ def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def company_config(root: Path) -> dict[str, Any]:
-    """The company's mkdocs.yml beside the policies (read as MkDocs reads it), or {}."""
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    path = (root if root.is_dir() else root.parent) / "mkdocs.yml"
-    if not path.is_file():
-        return {}
-    try:
-        with path.open("rb") as handle:
-            loaded = yaml_load(handle)
-    except ConfigurationError as error:
-        mark = getattr(error.__context__, "problem_mark", None)
-        problem = getattr(error.__context__, "problem", None)
-        if mark is not None and problem:
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}"
-            raise HandbookError(f"{where}: invalid YAML: {problem}") from error
-        raise HandbookError(f"{path}: {' '.join(str(error).split())}") from error
-    if not isinstance(loaded, dict):
-        raise HandbookError(f"{path}:1:1: expected a mapping of MkDocs settings")
-    return loaded
-
-
 def _name(entry: Any) -> str:
     return str(next(iter(entry), "")) if isinstance(entry, dict) else str(entry)
 
@@ -112,13 +106,24 @@ def _extension_names(extensions: list[Any]) -> set[str]:
 
 
 def merged_config(
-    company: dict[str, Any], generated: Generated, site_dir: Path, default_name: str
+    company: dict[str, Any],
+    generated: Generated,
+    site_dir: Path,
+    default_name: str,
+    *,
+    trusted: bool = False,
 ) -> dict[str, Any]:
     """The company's settings, plus what the handbook needs: theme, search, nav, extensions.
 
-    Web fonts are off unless the company turns them on: the site makes no third-party requests.
+    `company` is the judged mkdocs.yml. The folders, strict mode and (unless `trusted`) hooks
+    and plugins beyond the allow-list are govkit's, whatever the company's settings say. Web
+    fonts are off unless the company turns them on: the site makes no third-party requests.
     """
     config = dict(company)
+    for owned in ("INHERIT", "validation", "dev_addr", "watch", "config_file_path"):
+        config.pop(owned, None)
+    if not trusted:
+        config.pop("hooks", None)
     config.setdefault("site_name", default_name)
     theme = company.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {}
@@ -127,6 +132,8 @@ def merged_config(
     theme.setdefault("font", False)
     config["theme"] = theme
     plugins = list(company.get("plugins") or [])
+    if not trusted:
+        plugins = [plugin for plugin in plugins if _name(plugin) in PLUGINS]
     if "search" not in _extension_names(plugins):
         plugins.insert(0, "search")
     config["plugins"] = plugins
@@ -138,7 +145,6 @@ def merged_config(
     config["docs_dir"] = str(generated.docs_dir)
     config["site_dir"] = str(site_dir)
     config["strict"] = True
-    config.pop("INHERIT", None)
     return config
 
 
@@ -148,7 +154,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(" ".join(record.getMessage().split()))
+        self.messages.append(_first_and_last_line(record.getMessage()))
 
 
 @contextmanager
@@ -185,6 +191,7 @@ def check_site_dir(site_dir: Path, policy_root: Path) -> None:
 
 def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
     """Build with MkDocs in strict mode; every warning becomes a HandbookError."""
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -194,11 +201,23 @@ def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
             loaded = load_config(io.BytesIO(b"{}"), config_file_path=str(config_path), **config)
             build(loaded)
         except MkDocsException as error:
-            detail = "; ".join(collected.messages) or " ".join(str(error).split())
+            detail = "; ".join(collected.messages) or _first_and_last_line(str(error))
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
+        except TemplateError as error:
+            raise HandbookError(
+                "MkDocs could not build the handbook: the theme has no template or icon "
+                f"'{getattr(error, 'name', None) or error.message}' (check the icon names in "
+                "mkdocs.yml)"
+            ) from error
         except SystemExit as error:
             detail = "; ".join(collected.messages) or "invalid configuration"
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
+
+
+def _first_and_last_line(text: str) -> str:
+    """An error of several lines (a traceback inside MkDocs' message) as one line."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()] or ["failed"]
+    return lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
 
 
 def leaked(site_dir: Path, values: set[str]) -> list[Path]:
@@ -217,13 +236,30 @@ def leaked(site_dir: Path, values: set[str]) -> list[Path]:
     ]
 
 
-def build_site(repository: Repository, site_dir: Path, today: dt.date, work: Path) -> Path:
-    """Generate into `work`, build into `site_dir`, check no confidential value got out."""
+def judged_company_config(root: Path, *, trusted: bool = False) -> dict[str, Any]:
+    """The settings of PATH/mkdocs.yml to build with; SiteRefused when anything is refused
+    there or in a page of PATH/handbook/."""
+    site_config = judge_site_config(root, trusted=trusted)
+    findings = site_config.findings + (judge_pages(root) if root.is_dir() else [])
+    if findings:
+        raise SiteRefused(findings)
+    return site_config.settings
+
+
+def build_site(
+    repository: Repository, site_dir: Path, today: dt.date, work: Path, *, trusted: bool = False
+) -> Path:
+    """Generate into `work`, build into `site_dir`, check no confidential value got out.
+
+    `trusted` (the command line's --trust-config) lets mkdocs.yml use hooks, any plugin and
+    templates of its own; nothing in the repository can turn it on.
+    """
+    company = judged_company_config(repository.root, trusted=trusted)
     check_site_dir(site_dir, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = Context.of(repository, today).organisation()
     default_name = f"{organisation.name} social media handbook" if organisation else "Handbook"
-    config = merged_config(company_config(repository.root), generated, site_dir, default_name)
+    config = merged_config(company, generated, site_dir, default_name, trusted=trusted)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     run_mkdocs(config, root / "mkdocs.yml")
     found = leaked(site_dir, confidential_values(d.model for d in repository.documents))

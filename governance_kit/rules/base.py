@@ -23,6 +23,8 @@ class Context:
     files: Mapping[Path, str | None] = field(default_factory=dict)
     """Repository files (other than policy files) as they stood in the state being judged,
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
+    root: Path | None = None
+    """The policy folder PATH, for rules that read files beside the policies (mkdocs.yml)."""
 
     @property
     def settings(self) -> CheckSettings:

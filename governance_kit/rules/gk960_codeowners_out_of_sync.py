@@ -37,7 +37,8 @@ class CodeownersOutOfSync(Rule):
         actual = context.read(committed)
         if actual is None:
             return
-        expected = github_codeowners(governance, root)
+        policies = context.root or documents[0].path.parent
+        expected = github_codeowners(governance, root, policies)
         if actual == expected:
             return
         yield Finding(

@@ -152,3 +152,24 @@ def _commit_all(folder: Path) -> None:
         config.set_value("user", "email", "test@example.com")
     repo.git.add(A=True)
     repo.index.commit("snapshot")
+
+
+@pytest.mark.parametrize(
+    ("minimal", "owners"),
+    [(False, "@ana-haugen @hkristiansen"), (True, "@alex-example @sam-example")],
+    ids=["example", "minimal"],
+)
+def test_fresh_init_passes_its_own_codeowners_check(
+    tmp_path: Path, minimal: bool, owners: str
+) -> None:
+    git.Repo.init(tmp_path)
+    options = ["--minimal"] if minimal else []
+    run = govkit("init", tmp_path, *options, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert f"{tmp_path / '.gitlab' / 'CODEOWNERS'}\n" in run.stdout
+    check = govkit("codeowners", tmp_path / "policies", "--check")
+    assert check.exit_code == 0, check.stdout
+    assert check.stdout == ""
+    github = (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert f"\n/policies/mkdocs.yml {owners}\n/policies/handbook/ {owners}\n" in github
+    assert github.endswith(f"\n/.gitlab/CODEOWNERS {owners}\n")
