@@ -15,6 +15,7 @@ what the run read (same file, size, time and bytes) and writable; if not, nothin
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import glob
 import io
@@ -135,16 +136,20 @@ def _acquire(path: Path) -> int:
 
 def _open_lock(path: Path) -> int:
     flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    strange = EditProblem(
+        f"{path}: not a lock file govkit makes, so not used (hint: delete it, then run the "
+        "command again)"
+    )
     try:
         handle = os.open(path, flags, 0o644)
     except OSError as error:
-        raise EditProblem(f"{path}: cannot use the lock file: {_reason(error)}") from None
+        if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+            raise strange from None  # a symbolic link, a folder, a socket
+        raise EditProblem(f"{path}: cannot write: {_reason(error)}") from None
     status = os.fstat(handle)
     if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1:
         os.close(handle)
-        raise EditProblem(
-            f"{path}: not a lock file govkit makes (hint: delete it, then run the command again)"
-        )
+        raise strange
     return handle
 
 
