@@ -147,9 +147,9 @@ def _open_lock(path: Path) -> int:
             raise strange from None  # a symbolic link, a folder, a socket
         raise EditProblem(f"{path}: cannot write: {_reason(error)}") from None
     status = os.fstat(handle)
-    if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1:
+    if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
         os.close(handle)
-        raise strange
+        raise strange  # no link count 0 here: a file its holder just removed is retried
     return handle
 
 
