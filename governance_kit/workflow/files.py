@@ -245,10 +245,10 @@ def _write_journal(
     try:
         key = journals.make_key()
     except (OSError, RuntimeError) as error:
-        raise EditProblem(
-            f"{journals.key_path()}: cannot write: {_reason(error)} (hint: set XDG_STATE_HOME "
-            "to a folder you can write)"
-        ) from None
+        hint = ""
+        if getattr(error, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+            hint = " (hint: set XDG_STATE_HOME to a folder you can write)"
+        raise EditProblem(f"{journals.key_path()}: cannot write: {_reason(error)}{hint}") from None
     base = folder.resolve()
     entries = [
         (
