@@ -152,3 +152,12 @@ def _commit_all(folder: Path) -> None:
         config.set_value("user", "email", "test@example.com")
     repo.git.add(A=True)
     repo.index.commit("snapshot")
+
+
+def test_the_scaffold_keeps_govkit_working_files_out_of_commits(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    repo = git.Repo.init(tmp_path)
+    working = [".govkit.lock", ".govkit.journal", ".people.yaml.abcdefgh.tmp"]
+    paths = [f"policies/{name}" for name in [*working, "people.yaml", "mkdocs.yml"]]
+    assert repo.ignored(*paths) == [f"policies/{name}" for name in working]
