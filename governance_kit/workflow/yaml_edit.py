@@ -149,20 +149,26 @@ class Changeset:
             changed = self.changed()
             self.check_unchanged()
             for path in changed:
-                check_writable(self.files[path].path)
+                check_writable(self.target(path))
             self.validate()
             replace_all(
                 lock.path.parent,
-                {self.files[path].path: text for path, text in changed.items()},
-                {edited.path: edited.snapshot for edited in self.files.values()},
+                {self.target(path): text for path, text in changed.items()},
+                {self.target(path): edited.snapshot for path, edited in self.files.items()},
                 lock,
             )
         return sorted(changed)
 
+    def target(self, key: Path) -> Path:
+        """Where a file is written: as the user named it, unless a link is on the way; then
+        the file it leads to (inside the repository, as the loader made sure)."""
+        named = self.files[key].path
+        return named if named.absolute() == key else key
+
     def check_unchanged(self) -> None:
         """Refuse to write over a file another command changed since this one read it."""
-        for edited in self.files.values():
-            check_unchanged(edited.path, edited.snapshot)
+        for path, edited in self.files.items():
+            check_unchanged(self.target(path), edited.snapshot)
 
 
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:

@@ -195,3 +195,13 @@ def test_invalid_result_is_refused(example: Path) -> None:
     with pytest.raises(yaml_edit.EditProblem, match="unknown person 'nobody'"):
         changeset.write()
     assert _snapshot(example) == before
+
+
+def test_review_writes_through_a_link_inside_the_repository(example: Path) -> None:
+    (example / ".store").mkdir()
+    (example / "brand.yaml").rename(example / ".store" / "brand.yaml")
+    (example / "brand.yaml").symlink_to(Path(".store") / "brand.yaml")
+    run = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert os.readlink(example / "brand.yaml") == ".store/brand.yaml"
+    assert "reviewed_by: ben" in (example / ".store" / "brand.yaml").read_text(encoding="utf-8")
