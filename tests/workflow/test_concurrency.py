@@ -11,6 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.synchronize import Barrier, Event
@@ -216,3 +218,62 @@ def test_a_file_another_program_changes_while_govkit_runs_is_never_overwritten(
         assert {n: b for n, b in now.items() if n != name} == {
             n: b for n, b in before.items() if n != name
         }
+
+
+PAUSING_REVIEW = """
+import sys, time
+from pathlib import Path
+from governance_kit.cli.main import main
+from governance_kit.workflow import files
+
+real_prepare = files._prepare
+signals = Path(sys.argv[1])
+
+def prepare(path, text):
+    temporary = real_prepare(path, text)
+    (signals / "ready").touch()
+    while not (signals / "go").exists():
+        time.sleep(0.005)
+    return temporary
+
+files._prepare = prepare
+sys.argv = ["govkit", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.slow
+def test_a_separate_govkit_process_never_overwrites_a_file_changed_meanwhile(
+    example: Path, tmp_path: Path
+) -> None:
+    """The same with `govkit review` as its own Python process, paused after it wrote the
+    new text to a temporary file, just before it replaces the file."""
+    before = tree(example)
+    signals = tmp_path / "signals"
+    for _ in range(5):
+        restore(example, before)
+        shutil.rmtree(signals, ignore_errors=True)
+        signals.mkdir()
+        args = [a.format(root=example) for a in REVIEW]
+        child = subprocess.Popen(
+            [sys.executable, "-c", PAUSING_REVIEW, str(signals), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while not (signals / "ready").exists():
+            assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+            time.sleep(0.005)
+        with (example / "people.yaml").open("a", encoding="utf-8") as stream:
+            stream.write(EDITED_MEANWHILE)
+        (signals / "go").touch()
+        _, error = child.communicate(timeout=60)
+        assert (child.returncode, error) == (
+            2,
+            f"govkit: error: {example / 'people.yaml'}: changed by another command while this "
+            "one ran; nothing written, run it again\n",
+        )
+        now = tree(example)
+        assert now.pop("people.yaml") == before["people.yaml"] + EDITED_MEANWHILE.encode()
+        assert now == {name: b for name, b in before.items() if name != "people.yaml"}
