@@ -197,11 +197,13 @@ def replace_all(
     """Replace every file of `texts` with its text: all of them, or none.
 
     Every file of `read` must still be as it was read, checked after the new texts are
-    written to temporary files and before the first file is replaced."""
+    written to temporary files and before the first file is replaced. A change a stopped run
+    left half made is finished first."""
     if lock is None:
         with hold_lock(folder) as held:
             replace_all(folder, texts, read, held)
         return
+    finish_interrupted(folder, lock)
     read = read or {}
     prepared = _prepare_all(texts)
     journal = folder / JOURNAL_NAME

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow.files import JOURNAL_NAME, LOCK_NAME
+from governance_kit.workflow.files import JOURNAL_NAME, LOCK_NAME, EditProblem, replace_all
 from governance_kit.workflow.journal import digest
 from tests.conftest import TODAY, govkit
 from tests.workflow.conftest import PolicyRepo, tree
@@ -275,3 +275,18 @@ def test_a_journal_is_written_with_this_users_key_and_the_lock_token(
     key = journal_key_in_tmp / "govkit" / "journal.key"
     assert len(key.read_bytes()) == 32
     assert oct(key.stat().st_mode & 0o777) == "0o600"
+
+
+def test_replace_all_does_not_start_beside_a_journal_it_cannot_trust(tmp_path: Path) -> None:
+    texts = {tmp_path / name: f"new {name}\n" for name in ("a.yaml", "b.yaml")}
+    for path in texts:
+        path.write_text("old\n", encoding="utf-8")
+    hostile_journal(tmp_path, [[".a.yaml.abcdefgh.tmp", "a.yaml", "0" * 64, None]])
+    before = tree(tmp_path)
+    with pytest.raises(EditProblem) as refusal:
+        replace_all(tmp_path, texts)
+    assert str(refusal.value) == (
+        f"{tmp_path / JOURNAL_NAME}: not replayed: its digest does not match, so no govkit run "
+        f"of this user wrote it {HINT}"
+    )
+    assert tree(tmp_path) == before
