@@ -106,8 +106,10 @@ def verify(journal: Path, folder: Path, previous_run: str) -> list[tuple[Path, P
 
 def check_names(temporary: str, target: str) -> None:
     """A policy file inside the folder, and a temporary file govkit makes for it beside it."""
+    if any(character in name for name in (temporary, target) for character in "\\\0"):
+        raise Untrusted("a path holds a backslash or a NUL character")
     path = PurePosixPath(target)
-    if path.is_absolute() or "\\" in target:
+    if path.is_absolute():
         raise Untrusted(f"'{target}' is not a relative path")
     if not path.parts or any(part.startswith(".") for part in path.parts):
         raise Untrusted(f"'{target}' is not a path inside the folder")

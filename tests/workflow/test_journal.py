@@ -126,6 +126,11 @@ def test_a_committed_journal_of_the_old_kind_naming_files_outside_is_refused(
             "handbook/welcome.md",
             "'handbook/welcome.md' is not a policy file",
         ),
+        (
+            ".brand\0.yaml.abcdefgh.tmp",
+            "brand\0.yaml",
+            "a path holds a backslash or a NUL character",
+        ),
     ],
     ids=[
         "dot-dot",
@@ -136,6 +141,7 @@ def test_a_committed_journal_of_the_old_kind_naming_files_outside_is_refused(
         "git-config",
         "lock",
         "not-yaml",
+        "nul",
     ],
 )
 def test_a_journal_naming_paths_it_may_not_is_refused(
