@@ -18,6 +18,7 @@ PROJECT_EXAMPLE = Path(__file__).resolve().parents[2] / "policies"
 
 CONFIG_FILES = {
     Path("policies") / "mkdocs.yml": "mkdocs.yml",
+    Path("policies") / ".gitignore": "policies-gitignore",
     Path(".pre-commit-config.yaml"): "pre-commit-config.yaml",
     Path(".github") / "workflows" / "governance.yml": "github-workflow.yml",
     Path(".gitlab-ci.yml"): "gitlab-ci.yml",

@@ -12,6 +12,7 @@ import pytest
 from governance_kit.workflow import files
 from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted, replace_all
 from tests.conftest import TODAY, govkit
+from tests.workflow.conftest import tree
 
 
 def three_files(folder: Path) -> dict[Path, str]:
@@ -112,16 +113,51 @@ def test_a_moved_repository_keeps_its_journal_true(
     assert contents(moved) == {n: f"new {n}\n" for n in ("a.yaml", "b.yaml", "c.yaml")}
 
 
-def test_check_warns_about_a_change_stopped_half_way(example: Path) -> None:
-    (example / JOURNAL_NAME).write_text('{"replace": []}\n', encoding="utf-8")
+WARNING = (
+    "govkit: warning: {journal}: a change to several policy files was stopped half-way, some "
+    "files may be old and others new (hint: run the same govkit review or handover again: it "
+    "finishes the change first)\n"
+)
+
+
+def test_check_warns_about_a_change_stopped_half_way_and_review_finishes_it(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brand, scope = example / "brand.yaml", example / "scope.yaml"
+    texts = {
+        brand: brand.read_text(encoding="utf-8") + "# new brand\n",
+        scope: scope.read_text(encoding="utf-8") + "# new scope\n",
+    }
+    stopped_replacing(monkeypatch, example, texts, lambda target: target == str(scope))
+    journal = example / JOURNAL_NAME
     run = govkit("check", example, "--today", TODAY)
     assert run.exit_code == 0
-    assert run.stderr == (
-        f"govkit: warning: {example / JOURNAL_NAME}: a change to several policy files was "
-        "stopped half-way, some files may be old and others new (hint: run the same govkit "
-        "review or handover again: it finishes the change first)\n"
-    )
+    assert run.stderr == WARNING.format(journal=journal)
     review = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
     assert review.exit_code == 0, review.stderr
-    assert not (example / JOURNAL_NAME).exists()
+    assert review.stderr == (
+        f"govkit: warning: {journal}: finished the change to several policy files that a "
+        "stopped run had left half made\n"
+    )
+    assert scope.read_text(encoding="utf-8").endswith("# new scope\n")
+    assert "# new brand\n" in brand.read_text(encoding="utf-8")
+    assert "reviewed_by: ben" in brand.read_text(encoding="utf-8")
+    assert sorted(p.name for p in example.iterdir() if p.name.startswith(".")) == []
     assert govkit("check", example, "--today", TODAY).stderr == ""
+
+
+def test_a_journal_govkit_did_not_write_is_warned_about_and_refused(example: Path) -> None:
+    journal = example / JOURNAL_NAME
+    journal.write_text('{"replace": []}\n', encoding="utf-8")
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 0
+    assert run.stderr == WARNING.format(journal=journal)
+    before = tree(example)
+    review = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
+    assert review.exit_code == 2
+    assert review.stderr == (
+        f"govkit: error: {journal}: not replayed: it is not a journal govkit writes (hint: if "
+        "it came with a pull request or a copy of the files, delete it and run the command "
+        "again)\n"
+    )
+    assert tree(example) == before

@@ -173,3 +173,12 @@ def test_fresh_init_passes_its_own_codeowners_check(
     github = (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert f"\n/policies/mkdocs.yml {owners}\n/policies/handbook/ {owners}\n" in github
     assert github.endswith(f"\n/.gitlab/CODEOWNERS {owners}\n")
+
+
+def test_the_scaffold_keeps_govkit_working_files_out_of_commits(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    repo = git.Repo.init(tmp_path)
+    working = [".govkit.lock", ".govkit.journal", ".people.yaml.abcdefgh.tmp"]
+    paths = [f"policies/{name}" for name in [*working, "people.yaml", "mkdocs.yml"]]
+    assert repo.ignored(*paths) == [f"policies/{name}" for name in working]
