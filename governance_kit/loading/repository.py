@@ -12,6 +12,7 @@ from ..model.governance import Governance
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
+from .untrusted import OUTSIDE, judge, walk
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
 
@@ -35,18 +36,18 @@ class Repository:
 
 def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
     """The YAML files of a policy repository (pipes and broken links included, so that reading
-    them reports them), and findings for links that leave it."""
+    them reports them), and findings for links that leave it (to a file or a folder).
+
+    Linked folders are never entered: one inside the repository is read where it really is."""
     if root.is_file():
         return [root], []
     files, findings = [], []
     base = root.resolve()
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
+    for path in walk(root):
+        policy = path.suffix in (".yaml", ".yml") and path.name not in SKIPPED_NAMES
+        if not policy and not (path.is_symlink() and path.is_dir()):
             continue
-        if path.suffix not in (".yaml", ".yml") or path.name in SKIPPED_NAMES:
-            continue
-        if path.is_symlink() and not _inside(path, base):
+        if judge(path, base) == OUTSIDE:
             findings.append(
                 Finding(
                     path,
@@ -58,17 +59,9 @@ def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
                 )
             )
             continue
-        if not path.is_dir():
+        if policy and not path.is_dir():
             files.append(path)
     return files, findings
-
-
-def _inside(path: Path, base: Path) -> bool:
-    try:
-        path.resolve().relative_to(base)
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
 
 
 def load_repository(root: Path, step: Callable[[int, int], None] | None = None) -> Repository:
