@@ -27,6 +27,8 @@ class Context:
     files: Mapping[Path, str | None] = field(default_factory=dict)
     """Repository files (other than policy files) as they stood in the state being judged,
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
+    root: Path | None = None
+    """The policy repository (PATH as given), for rules that judge files beside the policies."""
 
     @property
     def settings(self) -> CheckSettings:
