@@ -32,7 +32,7 @@ CODE = "GK972"
 MAX_BYTES = 16 * 1024 * 1024
 
 HINTS = {
-    OUTSIDE: "copy the file into the repository instead",
+    OUTSIDE: "copy what it points to into the repository instead",
     FOLDER_LINK: "move the pages into handbook/ instead of linking a folder",
     NOT_REGULAR: "handbook pages are plain files, not pipes, sockets or devices",
     BROKEN_LINK: "remove the link or restore what it points to",
