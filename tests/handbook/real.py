@@ -13,8 +13,9 @@ from tests.conftest import ROOT, TODAY
 VICTIM = "victim-7f3a9c-this-line-must-never-be-published"
 
 
-def govkit_in(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """`govkit ARGS --today TODAY` run from `cwd`, temporary files under cwd/.tmp."""
+def govkit_in(cwd: Path, *args: str | Path, today: bool = True) -> subprocess.CompletedProcess[str]:
+    """`govkit ARGS --today TODAY` (without --today if not `today`) run from `cwd`, temporary
+    files under cwd/.tmp."""
     temporary = cwd / ".tmp"
     temporary.mkdir(exist_ok=True)
     environment = {
@@ -23,7 +24,7 @@ def govkit_in(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
     return subprocess.run(
-        [sys.executable, "-m", "governance_kit", *map(str, args), "--today", TODAY],
+        [sys.executable, "-m", "governance_kit", *map(str, args), *(["--today", TODAY] * today)],
         cwd=cwd,
         env=environment,
         capture_output=True,
