@@ -77,11 +77,11 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
+def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Suspect], Finding | None]:
     """A file's plain data and the values in it that look like secrets, or the finding that
-    says why it cannot be read (runs in a worker)."""
+    says why it cannot be read (runs in a worker); `base` as for `read_yaml`."""
     try:
-        file = read_yaml(path)
+        file = read_yaml(path, base=base)
     except UnreadableYaml as error:
         return None, [], error.finding
     return file.data, file.scan(), None

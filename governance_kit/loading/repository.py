@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import INVALID_YAML, Finding
+from ..findings import Finding
 from ..model.compact import share_field_sets
 from ..model.governance import Governance
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
 from .untrusted import OUTSIDE, judge, walk
+from .yaml_source import refused
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
 
@@ -48,16 +50,7 @@ def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
         if not policy and not (path.is_symlink() and path.is_dir()):
             continue
         if judge(path, base) == OUTSIDE:
-            findings.append(
-                Finding(
-                    path,
-                    1,
-                    1,
-                    "symbolic link points outside the policy repository; not read",
-                    code=INVALID_YAML,
-                    hint="copy the file into the repository instead",
-                )
-            )
+            findings.append(refused(path, OUTSIDE))
             continue
         if policy and not path.is_dir():
             files.append(path)
@@ -73,7 +66,8 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
     with paused_gc():
-        repository = Repository(root, _read(files, findings, step), findings)
+        base = None if root.is_file() else root.resolve()
+        repository = Repository(root, _read(files, findings, step, base), findings)
         partial = bool(findings) or root.is_file()
         repository.findings.extend(check_references(repository.governance, root, partial=partial))
     repository.findings.sort(key=Finding.sort_key)
@@ -81,11 +75,15 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
 
 
 def _read(
-    files: list[Path], findings: list[Finding], step: Callable[[int, int], None] | None
+    files: list[Path],
+    findings: list[Finding],
+    step: Callable[[int, int], None] | None,
+    base: Path | None,
 ) -> list[Document]:
-    """The valid documents of `files`; findings for the others are added to `findings`."""
+    """The valid documents of `files` (inside `base`); findings for the others are added to
+    `findings`."""
     documents: list[Document] = []
-    parsed = map_files(parse, files, workers(files))
+    parsed = map_files(functools.partial(parse, base=base), files, workers(files))
     for done, (path, (data, secrets, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
         if step is not None:
             step(done, len(files))

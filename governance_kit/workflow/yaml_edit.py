@@ -158,10 +158,11 @@ class Changeset:
 
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
     files, findings = policy_files(root)
+    base = None if root.is_file() else root.resolve()
     documents: list[Document] = []
     for path in files:
         try:
-            loaded = load_document(read_yaml(path, texts.get(path.resolve())))
+            loaded = load_document(read_yaml(path, texts.get(path.resolve()), base=base))
         except UnreadableYaml as error:
             findings.append(error.finding)
             continue
