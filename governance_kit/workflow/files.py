@@ -17,7 +17,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..loading.untrusted import BROKEN_LINK, Refused, inside, judge, read_regular
+
 JOURNAL_NAME = ".govkit.journal"
+MAX_JOURNAL = 1024 * 1024
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -59,19 +62,35 @@ def replace_all(folder: Path, texts: dict[Path, str]) -> None:
 def finish_interrupted(folder: Path) -> list[Path]:
     """Finish the change a killed run left in the journal; the files it replaced now."""
     journal = folder / JOURNAL_NAME
-    try:
-        pairs = json.loads(journal.read_text(encoding="utf-8"))["replace"]
-    except FileNotFoundError:
+    if not os.path.lexists(journal):
         return []
-    except (OSError, ValueError, KeyError, TypeError):
-        pairs = []  # not written by us in full: atomic_write makes that impossible
     base = folder.resolve()
-    pending = [(base / temporary, base / path) for temporary, path in pairs]
+    try:
+        pairs = json.loads(read_regular(journal, MAX_JOURNAL, base))["replace"]
+        pending = [(base / temporary, base / path) for temporary, path in pairs]
+    except (OSError, Refused, ValueError, KeyError, TypeError):
+        pending = []  # not written by us in full: atomic_write makes that impossible
+    if not all(_ours(temporary, path, base) for temporary, path in pending):
+        pending = []  # not written by us: a journal committed to the repository, say
     pending = [(temporary, path) for temporary, path in pending if temporary.exists()]
     _replace(pending)
     journal.unlink()
     _sync_folder(folder)
     return [path for _, path in pending]
+
+
+def _ours(temporary: Path, path: Path, base: Path) -> bool:
+    """Whether a journal's pair is one `replace_all` writes: a policy file inside `base` and
+    its temporary file beside it (or the temporary already renamed), never a link."""
+    return (
+        temporary.parent == path.parent
+        and temporary.name.startswith(f".{path.name}.")
+        and temporary.name.endswith(".tmp")
+        and path.suffix in (".yaml", ".yml")
+        and inside(path.parent, base)
+        and not temporary.is_symlink()
+        and judge(path, base) in (None, BROKEN_LINK)
+    )
 
 
 def _relative(path: Path, base: Path) -> str:
