@@ -23,6 +23,7 @@ from ..findings import Finding
 from ..loading.documents import Document, load_document
 from ..loading.references import check_references
 from ..loading.repository import policy_files
+from ..loading.untrusted import Refused, read_regular
 from ..loading.yaml_source import UnreadableYaml, read_yaml
 from ..model.governance import Governance
 from .files import finish_interrupted, replace_all
@@ -199,9 +200,9 @@ def repository_lock(root: Path) -> Iterator[Path]:
 
 def _stale(lock: Path) -> bool:
     """A lock left by a govkit process that no longer runs (killed before it could clean up)."""
-    try:
-        pid = int(lock.read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
+    try:  # a link or a pipe there is no lock of ours: never read through, never waited on
+        pid = int(read_regular(lock, 64, lock.parent.resolve()).decode("ascii").strip())
+    except (OSError, Refused, ValueError):
         return False
     try:
         os.kill(pid, 0)
