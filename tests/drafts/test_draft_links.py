@@ -19,8 +19,7 @@ def test_draft_linked_out_of_the_folder_is_not_read(drafts: Drafts, tmp_path: Pa
     run = run_post("draft.md", "--policies", drafts.policies)
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
-        "draft.md:1:1: error: symbolic link points outside the current folder; "
-        f"not read {HINT}\n"
+        f"draft.md:1:1: error: symbolic link points outside the current folder; not read {HINT}\n"
     )
 
 
