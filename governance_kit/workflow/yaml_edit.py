@@ -24,7 +24,7 @@ from ..loading.documents import Document, load_document
 from ..loading.references import check_references
 from ..loading.repository import policy_files
 from ..loading.untrusted import Refused, read_regular
-from ..loading.yaml_source import UnreadableYaml, read_yaml
+from ..loading.yaml_source import MAX_BYTES, UnreadableYaml, read_yaml
 from ..model.governance import Governance
 from .files import finish_interrupted, replace_all
 
@@ -54,9 +54,19 @@ class Edited:
         return stream.getvalue()
 
 
-def open_for_edit(path: Path) -> Edited:
+def read_policy(path: Path, base: Path | None) -> str:
+    """A policy file's text: a regular file (inside the folder `base`, resolved, when given)."""
+    try:
+        return read_regular(path, MAX_BYTES, base).decode("utf-8")
+    except Refused as problem:
+        raise EditProblem(f"{path}: {problem}; not changed") from None
+    except UnicodeDecodeError:
+        raise EditProblem(f"{path}: file is not valid UTF-8; not changed") from None
+
+
+def open_for_edit(path: Path, base: Path | None = None) -> Edited:
     """Parse a file for a round-trip edit, with the indentation and width it was written with."""
-    text = path.read_text(encoding="utf-8")
+    text = read_policy(path, base)
     mapping, offset = guess_indent(text)
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -108,10 +118,15 @@ class Changeset:
     root: Path
     files: dict[Path, Edited] = field(default_factory=dict)
 
+    @property
+    def base(self) -> Path | None:
+        """The policy folder, resolved: files are read inside it only."""
+        return self.root.resolve() if self.root.is_dir() else None
+
     def file(self, path: Path) -> Edited:
         key = path.resolve()
         if key not in self.files:
-            self.files[key] = open_for_edit(path)
+            self.files[key] = open_for_edit(path, self.base)
         return self.files[key]
 
     def texts(self) -> dict[Path, str]:
@@ -150,7 +165,7 @@ class Changeset:
     def check_unchanged(self) -> None:
         """Refuse to write over a file another command changed since this one read it."""
         for path, edited in self.files.items():
-            if path.read_text(encoding="utf-8") != edited.original:
+            if read_policy(path, self.base) != edited.original:
                 raise EditProblem(
                     f"{edited.path}: changed by another command while this one ran; "
                     "nothing written, run it again"

@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, TODAY
 from tests.handbook.real import govkit_in
 
@@ -40,3 +42,22 @@ def test_committed_journal_moves_nothing(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert list((repo / "hooks").iterdir()) == []
     assert payload.read_text(encoding="utf-8") == "echo pwned\n"
+
+
+def test_policy_file_swapped_for_a_link_out_is_not_edited(tmp_path: Path) -> None:
+    from governance_kit.workflow.yaml_edit import Changeset, EditProblem
+
+    repo = _repo(tmp_path)
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(repo / "policies" / "brand.yaml", outside)
+    before = outside.read_bytes()
+    (repo / "policies" / "brand.yaml").unlink()
+    (repo / "policies" / "brand.yaml").symlink_to(outside)
+    changeset = Changeset(repo / "policies")
+    with pytest.raises(EditProblem) as problem:
+        changeset.file(repo / "policies" / "brand.yaml")
+    assert str(problem.value) == (
+        f"{repo / 'policies' / 'brand.yaml'}: symbolic link points outside the policy "
+        "repository; not changed"
+    )
+    assert outside.read_bytes() == before
