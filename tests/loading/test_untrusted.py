@@ -52,3 +52,28 @@ def test_link_inside_the_repository_is_read(tmp_path: Path) -> None:
     data, _, finding = parse(root / "waivers.yaml", base=root.resolve())
     assert finding is None
     assert data["kind"] == "Waivers"
+
+
+def test_validate_refuses_devices_sockets_pipes_and_linked_folders(tmp_path: Path) -> None:
+    import socket
+
+    from tests.handbook.real import govkit_in
+
+    root = tmp_path / "repo" / "policies"
+    shutil.copytree(EXAMPLE, root)
+    (root / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(root / "pipe.yaml")
+    (root / "etc").symlink_to("/etc", target_is_directory=True)
+    (root / "inside").symlink_to(".", target_is_directory=True)
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(root / "sock.yaml"))
+        run = govkit_in(tmp_path / "repo", "validate", "policies", today=False)
+    out = "symbolic link points outside the policy repository; not read [GK001] (hint: copy "
+    plain = "not a regular file; not read [GK001] (hint: policy files are plain files, not "
+    assert run.returncode == 2
+    assert run.stdout.splitlines() == [
+        f"policies/etc:1:1: error: {out}the file into the repository instead)",
+        f"policies/pipe.yaml:1:1: error: {plain}pipes, sockets or devices)",
+        f"policies/sock.yaml:1:1: error: {plain}pipes, sockets or devices)",
+        f"policies/zero.yaml:1:1: error: {out}the file into the repository instead)",
+    ]
