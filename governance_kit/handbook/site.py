@@ -219,7 +219,7 @@ def check_site_dir(site_dir: Path, policy_root: Path) -> None:
 def built_by_govkit(site_dir: Path) -> bool:
     """Whether `site_dir` is a site govkit built: it holds the marker file govkit writes."""
     marker = site_dir / MARKER
-    return marker.is_file() and not marker.is_symlink()
+    return not site_dir.is_symlink() and marker.is_file() and not marker.is_symlink()
 
 
 def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
@@ -320,7 +320,12 @@ def put_in_place(built: Path, target: Path) -> None:
         elif built_by_govkit(target):
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-old-", dir=target.parent))
             os.rename(target, old / "site")
-            os.rename(built, target)
+            try:
+                os.rename(built, target)
+            except OSError:
+                os.rename(old / "site", target)  # the earlier site back where it was
+                old.rmdir()
+                raise
             shutil.rmtree(old)
         else:
             os.rmdir(target)  # fails unless empty, as it was when checked
