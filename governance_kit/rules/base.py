@@ -34,9 +34,10 @@ class Context:
     def settings(self) -> CheckSettings:
         return self.governance.settings
 
-    def read(self, path: Path, base: Path) -> str | None:
+    def read(self, path: Path, base: Path | None = None) -> str | None:
         """A repository file in the state being judged; None when it does not exist, or is not
-        a regular file inside the folder `base` (resolved): a pipe, a device, a link out."""
+        a regular file (inside the folder `base`, resolved, when given): a pipe, a device, a
+        link out."""
         if path in self.files:
             return self.files[path]
         try:
