@@ -48,8 +48,8 @@ class Finding:
         for base in (root, Path.cwd()):
             if base is None:
                 continue
-            try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
+            try:  # the folder resolved, not the name: a link is named, not what it points to
+                return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
             except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
                 continue
         return path.as_posix()

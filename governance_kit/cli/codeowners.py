@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..loading.untrusted import NOT_REGULAR, OUTSIDE, inside, judge
 from ..workflow.codeowners import find_root, generated, stale
-from .common import EXIT_INVALID, load, policy_path
+from ..workflow.files import atomic_write
+from .common import EXIT_INVALID, fail, load, policy_path
 
 
 @click.command()
@@ -36,5 +38,12 @@ def codeowners(path: Path, check: bool) -> None:
     for name, text in generated(governance, root, path).items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if not inside(target.parent, root.resolve()):
+            fail(
+                f"{target.parent}: symbolic link points outside the repository; not written",
+                "make it a folder of the repository",
+            )
+        if judge(target, root.resolve()) in (OUTSIDE, NOT_REGULAR):
+            target.unlink()  # a link or a pipe put there: replaced, never written through
+        atomic_write(target, text)
         click.echo(str(target))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 import tempfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from ..findings import Finding
 from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..reporters.text import format_finding
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
@@ -19,11 +22,15 @@ from .common import EXIT_INVALID, fail, load, policy_path, today_option
 def _valid_repository(path: Path):
     repository = load(path)
     if repository.findings:
-        for finding in repository.findings:
-            click.echo(format_finding(finding))
-        click.echo(f"{len(repository.findings)} problem(s) in {path}; handbook not built", err=True)
-        sys.exit(EXIT_INVALID)
+        _not_built(repository.findings, path)
     return repository
+
+
+def _not_built(findings: list[Finding], path: Path) -> NoReturn:
+    for finding in findings:
+        click.echo(format_finding(finding))
+    click.echo(f"{len(findings)} problem(s) in {path}; handbook not built", err=True)
+    sys.exit(EXIT_INVALID)
 
 
 def _build(path: Path, site_dir: Path, today: dt.date | None, trusted: bool = False) -> Path:
@@ -58,7 +65,8 @@ def docs() -> None:
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder to write the site into (default: site/ beside PATH).",
+    help="Folder to write the site into, from the current folder (default: site/ beside "
+    "PATH). It must be new, empty or an earlier govkit site, outside the policy folder.",
 )
 @click.option(
     "--trust-config",
@@ -77,9 +85,14 @@ def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date 
     or read files (hooks, plugins, templates, snippets, folders) are refused, as are pages
     with scripts, each on one line (GK970, GK971). Exit code 0 when built, 2 on invalid input.
     """
-    target = site_dir or path.resolve().parent / "site"
+    target = Path(os.path.abspath(site_dir)) if site_dir else default_site_dir(path)
     index = _build(path, target, today, trust_config)
-    click.echo(f"handbook: {index.resolve()}")
+    click.echo(f"handbook: {index}")
+
+
+def default_site_dir(path: Path) -> Path:
+    """site/ beside the policy folder (the folder of PATH when PATH is one file)."""
+    return (path if path.is_dir() else path.parent).resolve().parent / "site"
 
 
 @docs.command("serve")

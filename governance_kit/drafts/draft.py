@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError
 
 from ..findings import Finding
 from ..loading.documents import _explain
+from ..loading.untrusted import OUTSIDE, Refused, read_regular
 from ..loading.yaml_source import Path_, UnreadableYaml, YamlFile, read_yaml
 from ..model.common import Id, Strict
 
@@ -103,17 +104,35 @@ def _present(data: Any, path: Path_) -> bool:
 def read_draft(name: str) -> Draft:
     """The draft in file `name`, or on standard input for `-`."""
     path = Path(STDIN if name == "-" else name)
-    if name == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise DraftProblem(
-                Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
-            ) from None
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else _read_file(path)
     return parse_draft(path, raw)
+
+
+def _read_file(path: Path) -> bytes:
+    """A draft file: a regular file; when it is a symbolic link (a pull request may add one),
+    only one that stays inside the current folder. Pipes and devices are refused: - reads
+    standard input."""
+    base = Path.cwd().resolve() if path.is_symlink() else None
+    try:
+        return read_regular(path, MAX_BYTES, base)
+    except Refused as refused:
+        problem = str(refused)
+        if problem == OUTSIDE:
+            problem = "symbolic link points outside the current folder"
+        raise DraftProblem(
+            Finding(
+                path,
+                1,
+                1,
+                f"{problem}; not read",
+                code="",
+                hint="give the draft file itself, or - to read standard input",
+            )
+        ) from None
+    except OSError as error:
+        raise DraftProblem(
+            Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
+        ) from None
 
 
 def parse_draft(path: Path, raw: bytes) -> Draft:

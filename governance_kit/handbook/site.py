@@ -10,8 +10,10 @@ import copy
 import datetime as dt
 import io
 import logging
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..findings import Finding
+from ..loading.own_pages import HANDBOOK, own_pages
 from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
@@ -37,6 +40,11 @@ REQUIRED_EXTENSIONS: list[Any] = [
     {"pymdownx.tasklist": {"custom_checkbox": True}},
 ]
 DEFAULT_FEATURES = ["navigation.instant", "search.suggest", "search.highlight", "content.code.copy"]
+MARKER = ".govkit-site"
+MARKER_TEXT = (
+    "This folder is a handbook site built by 'govkit docs build'. The next build replaces\n"
+    "the whole folder; delete this file to keep govkit from doing so.\n"
+)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -83,18 +91,22 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
 
 
 def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
-    """Copy PATH/handbook/ into docs_dir/handbook/; (title, path) of its Markdown pages."""
-    source = root / "handbook"
-    if not root.is_dir() or not source.is_dir():
-        return []
-    shutil.copytree(source, docs_dir / "handbook", dirs_exist_ok=True)
-    pages = []
-    for path in sorted(source.rglob("*.md")):
-        relative = path.relative_to(source).as_posix()
-        match = _HEADING.search(path.read_text(encoding="utf-8", errors="replace"))
-        title = match.group(1) if match else path.stem.replace("-", " ").capitalize()
-        pages.append((title, f"handbook/{relative}"))
-    return pages
+    """Copy PATH/handbook/ into docs_dir/handbook/ file by file; (title, path) of its Markdown
+    pages. Refused (one finding each) when it holds anything but regular files and folders
+    inside the policy repository (see `own_pages`)."""
+    pages = own_pages(root)
+    if pages.refused:
+        raise SiteRefused(pages.refused)
+    titles = []
+    for relative, content in sorted(pages.files.items()):
+        target = docs_dir / HANDBOOK / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        if relative.endswith(".md"):
+            match = _HEADING.search(content.decode("utf-8-sig"))
+            title = match.group(1) if match else target.stem.replace("-", " ").capitalize()
+            titles.append((title, f"{HANDBOOK}/{relative}"))
+    return titles
 
 
 def _name(entry: Any) -> str:
@@ -175,18 +187,36 @@ def _quiet_mkdocs() -> Iterator[_Collect]:
 
 
 def check_site_dir(site_dir: Path, policy_root: Path) -> None:
-    """Refuse to let MkDocs empty a folder that is not a previous build."""
+    """Refuse a site folder the build must not replace: one that holds the policies or lies
+    among them, a symbolic link, something else than a folder, or a folder that is not empty
+    and was not made by govkit (it has no marker file)."""
+    policies = (policy_root if policy_root.is_dir() else policy_root.parent).resolve()
+    if site_dir.is_symlink():
+        raise HandbookError(
+            f"{site_dir}: is a symbolic link; not writing through it "
+            "(hint: give a --site-dir that is a plain folder)"
+        )
     site = site_dir.resolve()
-    root = policy_root.resolve()
-    if site == root or root.is_relative_to(site):
+    if site == policies or policies.is_relative_to(site):
         raise HandbookError(f"{site_dir}: the site folder would hold the policies; choose another")
-    if site.is_file():
+    if site.is_relative_to(policies):
+        raise HandbookError(
+            f"{site_dir}: the site folder lies inside the policy folder {policies}; choose "
+            "another (hint: the default is site/ beside the policy folder)"
+        )
+    if site_dir.exists() and not site_dir.is_dir():
         raise HandbookError(f"{site_dir}: is a file; give a folder for the site")
-    if site.is_dir() and any(site.iterdir()) and not (site / "index.html").is_file():
+    if site_dir.is_dir() and not built_by_govkit(site_dir) and any(site_dir.iterdir()):
         raise HandbookError(
             f"{site_dir}: folder exists, is not empty and holds no earlier site; "
             "not overwriting it (hint: give an empty or new --site-dir)"
         )
+
+
+def built_by_govkit(site_dir: Path) -> bool:
+    """Whether `site_dir` is a site govkit built: it holds the marker file govkit writes."""
+    marker = site_dir / MARKER
+    return not site_dir.is_symlink() and marker.is_file() and not marker.is_symlink()
 
 
 def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
@@ -221,19 +251,26 @@ def _first_and_last_line(text: str) -> str:
 
 
 def leaked(site_dir: Path, values: set[str]) -> list[Path]:
-    """Files of the built site containing any confidential value (in any common encoding)."""
+    """Files of the built site containing any confidential value (in any common encoding).
+
+    Every regular file under `site_dir` is read, hidden ones too; links are never followed.
+    """
     import html
     import json
 
     needles = set()
     for value in values:
         needles |= {value, html.escape(value), json.dumps(value)[1:-1]}
-    return [
-        path
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-        and any(n in path.read_text(encoding="utf-8", errors="ignore") for n in needles)
-    ]
+    found = []
+    for top, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(top) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            if any(needle in text for needle in needles):
+                found.append(path)
+    return sorted(found)
 
 
 def judged_company_config(root: Path, *, trusted: bool = False) -> dict[str, Any]:
@@ -249,33 +286,86 @@ def judged_company_config(root: Path, *, trusted: bool = False) -> dict[str, Any
 def build_site(
     repository: Repository, site_dir: Path, today: dt.date, work: Path, *, trusted: bool = False
 ) -> Path:
-    """Generate into `work`, build into `site_dir`, check no confidential value got out.
+    """Generate into `work`, build into a new folder beside `site_dir`, check that no
+    confidential value got out, and only then put it in place of `site_dir`.
 
+    `site_dir` is taken from the current directory when relative; MkDocs writes exactly the
+    folder that is scanned, whatever the company's mkdocs.yml says. A site that would leak is
+    removed before it ever appears at `site_dir`, and an earlier site there stays untouched.
     `trusted` (the command line's --trust-config) lets mkdocs.yml use hooks, any plugin and
     templates of its own; nothing in the repository can turn it on.
     """
+    target = Path(os.path.abspath(site_dir))
     company = judged_company_config(repository.root, trusted=trusted)
-    check_site_dir(site_dir, repository.root)
+    check_site_dir(target, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = Context.of(repository, today).organisation()
     default_name = f"{organisation.name} social media handbook" if organisation else "Handbook"
-    config = merged_config(company, generated, site_dir, default_name, trusted=trusted)
+    config = merged_config(company, generated, target, default_name, trusted=trusted)
     root = repository.root if repository.root.is_dir() else repository.root.parent
-    run_mkdocs(config, root / "mkdocs.yml")
-    found = leaked(site_dir, confidential_values(d.model for d in repository.documents))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-", dir=target.parent))
+    except OSError as error:
+        raise HandbookError(f"{target}: cannot write the site: {error.strerror}") from None
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        run_mkdocs({**config, "site_dir": str(staging)}, root / "mkdocs.yml")
+        refuse_leaks(repository, staging, target)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        put_in_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target / "index.html"
+
+
+def refuse_leaks(repository: Repository, built: Path, target: Path) -> None:
+    """Stop when a file of the site built in `built` holds a confidential or secret value."""
+    models = [d.model for d in repository.documents]
+    found = leaked(built, confidential_values(models))
     if found:
-        shutil.rmtree(site_dir, ignore_errors=True)
         raise HandbookError(
-            f"{found[0]}: a confidential value would have been published; site removed"
+            f"{target / found[0].relative_to(built)}: a confidential value would have been "
+            "published; site removed"
         )
-    found = leaked(site_dir, secret_values(d.model for d in repository.documents))
+    found = leaked(built, secret_values(models))
     if found:
-        shutil.rmtree(site_dir, ignore_errors=True)
         raise HandbookError(
-            f"{found[0]}: a value that looks like a secret would have been published; site "
-            "removed (run 'govkit check --select GK305' to find it)"
+            f"{target / found[0].relative_to(built)}: a value that looks like a secret would "
+            "have been published; site removed (run 'govkit check --select GK305' to find it)"
         )
-    return site_dir / "index.html"
+
+
+def put_in_place(built: Path, target: Path) -> None:
+    """Move the checked site `built` to `target`, replacing an earlier site govkit built there
+    (or an empty folder); nothing else is ever removed."""
+    try:
+        if not os.path.lexists(target):
+            os.rename(built, target)
+        elif built_by_govkit(target):
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-old-", dir=target.parent))
+            os.rename(target, old / "site")
+            try:
+                os.rename(built, target)
+            except OSError:
+                os.rename(old / "site", target)  # the earlier site back where it was
+                old.rmdir()
+                raise
+            shutil.rmtree(old)
+        else:
+            os.rmdir(target)  # fails unless empty, as it was when checked
+            os.rename(built, target)
+    except OSError as error:
+        raise HandbookError(
+            f"{target}: cannot put the site in place: {error.strerror}; "
+            "not overwriting it (hint: give an empty or new --site-dir)"
+        ) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def secret_values(models: Any) -> set[str]:

@@ -2,26 +2,24 @@
 
 MkDocs passes raw HTML in Markdown through to the site, and the theme prints some settings of
 mkdocs.yml unescaped; `unsafe_markup` finds what would run in a reader's browser or pull in a
-file at build time. `judge_pages` applies it to every file under handbook/ and refuses links
-that leave the folder, so `govkit check` (GK971) and `govkit docs build` refuse the same pages.
+file at build time. `judge_pages` applies it to every page under handbook/ that may be
+published, so `govkit check` (GK971) and `govkit docs build` refuse the same pages.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import stat
 from pathlib import Path
 
 from ..findings import Finding
+from .own_pages import HANDBOOK, own_pages
 
 PAGES_CODE = "GK971"
-HANDBOOK = "handbook"
+
 MARKDOWN = {".md", ".markdown"}
 RAW_HTML = {".html", ".htm", ".xhtml", ".shtml"}
 SCANNED = MARKDOWN | {".svg"}
-MAX_BYTES = 4 * 1024 * 1024
 
 _ELEMENT = re.compile(
     r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta)\b", re.IGNORECASE
@@ -93,29 +91,17 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def judge_pages(root: Path) -> list[Finding]:
-    """Every refusal for the files under PATH/handbook/, sorted by file and position."""
+    """Every refusal for the content of the pages under PATH/handbook/, sorted by file and
+    position. Only the files `own_pages` may publish are judged (and read once, safely);
+    links out, pipes and other files that are not published are GK972's."""
     folder = root / HANDBOOK
-    if not folder.is_dir() or folder.is_symlink():
-        return [_outside(folder)] if folder.is_symlink() else []
-    resolved = folder.resolve()
     findings: list[Finding] = []
-    for directory, names, files in os.walk(folder):
-        for name in sorted([*names, *files]):
-            findings.extend(_judge_entry(Path(directory) / name, resolved))
+    for relative, content in own_pages(root).files.items():
+        findings.extend(_judge_page(folder / relative, content))
     return sorted(findings, key=Finding.sort_key)
 
 
-def _judge_entry(path: Path, folder: Path) -> list[Finding]:
-    if path.is_symlink() and not inside(path, folder):
-        return [_outside(path)]
-    try:
-        status = path.stat()
-    except OSError:
-        return [_refuse(path, 1, 1, "broken symbolic link", "remove it")]
-    if stat.S_ISDIR(status.st_mode):
-        return []
-    if not stat.S_ISREG(status.st_mode):
-        return [_refuse(path, 1, 1, "not a regular file", "handbook/ holds plain files only")]
+def _judge_page(path: Path, content: bytes) -> list[Finding]:
     if path.suffix.lower() in RAW_HTML:
         return [
             _refuse(
@@ -128,9 +114,7 @@ def _judge_entry(path: Path, folder: Path) -> list[Finding]:
         ]
     if path.suffix.lower() not in SCANNED:
         return []
-    if status.st_size > MAX_BYTES:
-        return [_refuse(path, 1, 1, f"larger than {MAX_BYTES >> 20} MiB", "make it smaller")]
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = content.decode("utf-8", errors="replace")
     return [
         _refuse(path, *position(text, offset), f"{what} is not allowed in a handbook page", HINT)
         for offset, what in unsafe_markup(text)
@@ -150,16 +134,6 @@ def inside(path: Path, folder: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
-
-
-def _outside(path: Path) -> Finding:
-    return _refuse(
-        path,
-        1,
-        1,
-        "symbolic link points outside handbook/; its target would be published",
-        "copy the file into handbook/ instead",
-    )
 
 
 def _refuse(path: Path, line: int, column: int, message: str, hint: str) -> Finding:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +20,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..rules._secrets import Suspect, looks_like_secret, secrets_in
+from .untrusted import OUTSIDE, Refused, read_regular
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 try:
@@ -170,34 +170,34 @@ def decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def read_yaml(path: Path, text: str | None = None) -> YamlFile:
+def refused(path: Path, problem: str) -> Finding:
+    """The finding for a policy file that is not read: a link out, a pipe, a device."""
+    if problem == OUTSIDE:
+        hint = "copy the file into the repository instead"
+    else:
+        hint = "policy files are plain files, not pipes, sockets or devices"
+    return Finding(path, 1, 1, f"{problem}; not read", code=INVALID_YAML, hint=hint)
+
+
+def read_yaml(path: Path, text: str | None = None, *, base: Path | None = None) -> YamlFile:
     """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML.
 
     `text`, when given, is the file's content (read from Git, say) and is kept for re-parsing.
+    Otherwise the file is read if it is a regular file (inside the folder `base`, resolved,
+    when given: a link swapped in after the files were listed is not followed out).
     """
     given = text
     if text is None:
         try:
-            status = path.stat()
-            if not stat.S_ISREG(status.st_mode):
-                raise UnreadableYaml(
-                    Finding(
-                        path,
-                        1,
-                        1,
-                        "not a regular file; not read",
-                        hint="policy files are plain files, not pipes, sockets or devices",
-                    )
-                )
-            if status.st_size > MAX_BYTES:
-                raise UnreadableYaml(
-                    Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB")
-                )
-            raw = path.read_bytes()
+            raw = read_regular(path, MAX_BYTES, base)
+        except Refused as problem:
+            raise UnreadableYaml(refused(path, str(problem))) from None
         except OSError as error:
             raise UnreadableYaml(
                 Finding(path, 1, 1, f"cannot read file: {error.strerror}")
             ) from None
+        if len(raw) > MAX_BYTES:
+            raise UnreadableYaml(Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB"))
         text = decode(raw, path)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()

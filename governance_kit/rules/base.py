@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..findings import Finding, Severity
+from ..loading.untrusted import Refused, read_regular
 from ..model.governance import Governance, Location
 from ..model.settings import CheckSettings
+
+MAX_READ = 16 * 1024 * 1024
+"""The most of a repository file (other than policy files) a rule reads."""
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,17 @@ class Context:
     def settings(self) -> CheckSettings:
         return self.governance.settings
 
-    def read(self, path: Path) -> str | None:
-        """A repository file in the state being judged; None when it does not exist."""
+    def read(self, path: Path, base: Path | None = None) -> str | None:
+        """A repository file in the state being judged; None when it does not exist, or is not
+        a regular file (inside the folder `base`, resolved, when given): a pipe, a device, a
+        link out."""
         if path in self.files:
             return self.files[path]
         try:
-            return path.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raw = read_regular(path, MAX_READ, base)
+        except (OSError, Refused):
             return None
+        return raw.decode("utf-8", errors="replace")
 
 
 class Rule:

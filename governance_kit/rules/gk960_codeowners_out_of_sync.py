@@ -34,7 +34,7 @@ class CodeownersOutOfSync(Rule):
             return
         root = find_root(documents[0].path)
         committed = root / GITHUB
-        actual = context.read(committed)
+        actual = context.read(committed, root)
         if actual is None:
             return
         policies = context.root or documents[0].path.parent

@@ -17,8 +17,8 @@ class HandbookPageUnsafe(Rule):
     `<embed>` element, an event-handler attribute (`onerror=`, `onclick=`, also in `{: ...}`
     attribute lists), a `javascript:` link or a snippet include marker (`--8<--`) would run in
     every reader's browser or copy a file of the build machine into the site. Raw `.html`
-    files, symbolic links leading out of `handbook/` and other non-regular files are refused
-    too.
+    files are refused too. (Links out of the repository, pipes and other files that are not
+    published at all are GK972's.)
 
     Write the page in plain Markdown: link to the video or form instead of embedding it, and
     copy text into the page instead of including it.

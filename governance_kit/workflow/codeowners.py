@@ -16,7 +16,10 @@ from pathlib import Path
 
 import git
 
+from ..loading.untrusted import Refused, read_regular
 from ..model.governance import Governance
+
+MAX_READ = 16 * 1024 * 1024
 
 GITHUB = Path(".github") / "CODEOWNERS"
 GITLAB = Path(".gitlab") / "CODEOWNERS"
@@ -154,5 +157,13 @@ def stale(governance: Governance, root: Path, policies: Path) -> list[Path]:
     return [
         name
         for name, text in generated(governance, root, policies).items()
-        if not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
+        if _committed(root / name, root) != text
     ]
+
+
+def _committed(path: Path, root: Path) -> str | None:
+    """The text of a CODEOWNERS file; None when absent or not a regular file in the root."""
+    try:
+        return read_regular(path, MAX_READ, root.resolve()).decode("utf-8", errors="replace")
+    except (OSError, Refused):
+        return None

@@ -23,7 +23,8 @@ from ..findings import Finding
 from ..loading.documents import Document, load_document
 from ..loading.references import check_references
 from ..loading.repository import policy_files
-from ..loading.yaml_source import UnreadableYaml, read_yaml
+from ..loading.untrusted import Refused, read_regular
+from ..loading.yaml_source import MAX_BYTES, UnreadableYaml, read_yaml
 from ..model.governance import Governance
 from .files import LOCK_NAME as LOCK_NAME
 from .files import EditProblem as EditProblem
@@ -56,8 +57,19 @@ class Edited:
         return stream.getvalue()
 
 
-def open_for_edit(path: Path) -> Edited:
+def read_policy(path: Path, base: Path | None) -> str:
+    """A policy file's text: a regular file (inside the folder `base`, resolved, when given)."""
+    try:
+        return read_regular(path, MAX_BYTES, base).decode("utf-8")
+    except Refused as problem:
+        raise EditProblem(f"{path}: {problem}; not changed") from None
+    except UnicodeDecodeError:
+        raise EditProblem(f"{path}: file is not valid UTF-8; not changed") from None
+
+
+def open_for_edit(path: Path, base: Path | None = None) -> Edited:
     """Parse a file for a round-trip edit, with the indentation and width it was written with."""
+    read_policy(path, base)  # a regular file inside the folder, or EditProblem
     text, snapshot = read_text(path)
     mapping, offset = guess_indent(text)
     yaml = YAML(typ="rt")
@@ -110,10 +122,15 @@ class Changeset:
     root: Path
     files: dict[Path, Edited] = field(default_factory=dict)
 
+    @property
+    def base(self) -> Path | None:
+        """The policy folder, resolved: files are read inside it only."""
+        return self.root.resolve() if self.root.is_dir() else None
+
     def file(self, path: Path) -> Edited:
         key = path.resolve()
         if key not in self.files:
-            self.files[key] = open_for_edit(path)
+            self.files[key] = open_for_edit(path, self.base)
         return self.files[key]
 
     def texts(self) -> dict[Path, str]:
@@ -173,10 +190,11 @@ class Changeset:
 
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
     files, findings = policy_files(root)
+    base = None if root.is_file() else root.resolve()
     documents: list[Document] = []
     for path in files:
         try:
-            loaded = load_document(read_yaml(path, texts.get(path.resolve())))
+            loaded = load_document(read_yaml(path, texts.get(path.resolve()), base=base))
         except UnreadableYaml as error:
             findings.append(error.finding)
             continue

@@ -322,8 +322,8 @@ def test_link_out_of_handbook_is_refused(published: Path, tmp_path: Path) -> Non
     run = build(published, site)
     assert run.exit_code == 2
     assert run.stdout == (
-        f"{link}:1:1: error: symbolic link points outside handbook/; its target would be "
-        "published [GK971] (hint: copy the file into handbook/ instead)\n"
+        f"{link}:1:1: error: symbolic link points outside the policy repository; not "
+        "published [GK972] (hint: copy what it points to into the repository instead)\n"
     )
     assert not site.exists()
 

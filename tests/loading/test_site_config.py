@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from governance_kit.loading.own_pages import own_pages
 from governance_kit.loading.site_config import judge_site_config
 from governance_kit.loading.site_pages import judge_pages, unsafe_markup
 
@@ -109,18 +110,16 @@ def test_no_file_and_an_empty_file_are_no_settings(tmp_path: Path) -> None:
     assert _judge(tmp_path, "# nothing yet\n") == ([], {})
 
 
-def test_pages_that_are_not_regular_files_are_refused(tmp_path: Path) -> None:
+def test_pages_that_are_not_regular_files_are_left_to_gk972(tmp_path: Path) -> None:
     handbook = tmp_path / "handbook"
     handbook.mkdir()
     os.mkfifo(handbook / "pipe.md")
     (handbook / "gone.md").symlink_to(tmp_path / "missing.md")
-    (handbook / "fine.md").write_text("# Fine\n")
-    found = [(f.path.name, f.message, f.code) for f in judge_pages(tmp_path)]
-    assert found == [
-        (
-            "gone.md",
-            "symbolic link points outside handbook/; its target would be published",
-            "GK971",
-        ),
-        ("pipe.md", "not a regular file", "GK971"),
+    (handbook / "fine.md").write_text("# Fine <script>x</script>\n")
+    found = [(f.path.name, f.line, f.column, f.code) for f in judge_pages(tmp_path)]
+    assert found == [("fine.md", 1, 8, "GK971")]
+    pages = own_pages(tmp_path)
+    assert [(f.path.name, f.message, f.code) for f in pages.refused] == [
+        ("gone.md", "symbolic link points to nothing; not published", "GK972"),
+        ("pipe.md", "not a regular file; not published", "GK972"),
     ]

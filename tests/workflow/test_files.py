@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Callable
@@ -10,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from governance_kit.workflow import files
-from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted, replace_all
+from governance_kit.workflow.files import (
+    JOURNAL_NAME,
+    EditProblem,
+    finish_interrupted,
+    replace_all,
+)
 from tests.conftest import TODAY, govkit
 from tests.workflow.conftest import tree
 
@@ -161,3 +167,40 @@ def test_a_journal_govkit_did_not_write_is_warned_about_and_refused(example: Pat
         "again)\n"
     )
     assert tree(example) == before
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ["payload.sh", "../.git/hooks/pre-commit"],
+        [".pre-commit.x.tmp", "../.git/hooks/pre-commit"],
+        ["payload.sh", "a.yaml"],
+        ["../outside/.a.yaml.x.tmp", "../outside/a.yaml"],
+        [".a.yaml.x.tmp", "linked.yaml"],
+    ],
+)
+def test_a_journal_govkit_did_not_write_moves_nothing(tmp_path: Path, pair: list[str]) -> None:
+    """A pull request can commit a journal: it must not move its files over others."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    (tmp_path / ".git" / "hooks").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    for name in ("payload.sh", ".pre-commit.x.tmp", ".a.yaml.x.tmp"):
+        (folder / name).write_text("echo pwned\n", encoding="utf-8")
+    (tmp_path / "outside" / ".a.yaml.x.tmp").write_text("echo pwned\n", encoding="utf-8")
+    (folder / "a.yaml").write_text("kept\n", encoding="utf-8")
+    (folder / "linked.yaml").symlink_to(tmp_path / "outside" / "a.yaml")
+    (folder / JOURNAL_NAME).write_text(json.dumps({"replace": [pair]}), encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    with pytest.raises(EditProblem, match="not replayed"):
+        finish_interrupted(folder)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / ".git" / "hooks" / "pre-commit").exists()
+    assert not (tmp_path / "outside" / "a.yaml").exists()
+
+
+def test_a_journal_that_is_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / JOURNAL_NAME)
+    with pytest.raises(EditProblem, match="not replayed"):
+        finish_interrupted(tmp_path)
+    assert (tmp_path / JOURNAL_NAME).is_fifo()

@@ -182,3 +182,33 @@ def test_the_scaffold_keeps_govkit_working_files_out_of_commits(tmp_path: Path) 
     working = [".govkit.lock", ".govkit.journal", ".people.yaml.abcdefgh.tmp"]
     paths = [f"policies/{name}" for name in [*working, "people.yaml", "mkdocs.yml"]]
     assert repo.ignored(*paths) == [f"policies/{name}" for name in working]
+
+
+def _site_dir(command: str) -> str:
+    words = command.split()
+    assert words[:3] == ["govkit", "docs", "build"], command
+    return words[words.index("--site-dir") + 1]
+
+
+@pytest.mark.slow
+def test_ci_publishes_exactly_the_folder_it_builds(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    from tests.handbook.real import govkit_in
+
+    assert govkit("init", tmp_path, "--minimal", "--today", TODAY).exit_code == 0
+    yaml = YAML(typ="safe")
+    workflow = yaml.load(tmp_path / ".github/workflows/governance.yml")
+    steps = workflow["jobs"]["publish"]["steps"]
+    build = next(s["run"] for s in steps if str(s.get("run", "")).startswith("govkit docs"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == _site_dir(build) == "site"
+    gitlab = yaml.load(tmp_path / ".gitlab-ci.yml")["pages"]
+    command = next(line for line in gitlab["script"] if line.startswith("govkit docs"))
+    assert gitlab["artifacts"]["paths"] == [_site_dir(command)] == ["public"]
+
+    for folder in ("site", "public"):  # run as CI runs it: from the repository root
+        run = govkit_in(tmp_path, *build.split()[1:-1], folder)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == f"handbook: {tmp_path / folder / 'index.html'}\n"
+        assert (tmp_path / folder / "moderation" / "index.html").is_file()
