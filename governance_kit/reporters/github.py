@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import output as out
 from ..findings import Finding
 from ..rules import rule_by_code
 from .sarif import message_text
@@ -33,23 +34,13 @@ def annotation(finding: Finding) -> str:
         "col": str(finding.column),
         "title": title(finding),
     }
-    fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    fields = ",".join(f"{key}={out.github_property(value)}" for key, value in properties.items())
     text = message_text(finding)
     if finding.waived:
         text += f" (waived by {finding.waiver})"
-    return f"::{command} {fields}::{escape_data(text)}"
+    return f"::{command} {fields}::{out.github_data(text)}"
 
 
 def title(finding: Finding) -> str:
     rule = rule_by_code(finding.code)
     return f"{finding.code} {rule.name}" if rule is not None else finding.code
-
-
-def escape_data(value: str) -> str:
-    """Escape a message as the Actions runner expects (toolkit `escapeData`)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """Escape a property value (toolkit `escapeProperty`): also `:` and `,`."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
