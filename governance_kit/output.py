@@ -9,6 +9,7 @@ whole document, every text redacted) and `text` (redacted only, for writers that
 
 from __future__ import annotations
 
+import datetime as dt
 import html as _html
 import json as _json
 import re
@@ -98,8 +99,11 @@ def markdown(value: object) -> str:
     Redacted; whitespace (newlines included) collapses to single spaces, control characters are
     written out, HTML special characters become entities (so `<!--`, `<script>` and
     `</details>` stay text) and Markdown punctuation is backslash-escaped (so `**bold**`,
-    `# heading`, `| cell`, `` `code` `` or `[a](javascript:...)` stay text).
+    `# heading`, `| cell`, `` `code` `` or `[a](javascript:...)` stay text). Numbers and dates,
+    which hold no markup, are written as they are.
     """
+    if isinstance(value, int | float | dt.date):
+        return str(value)
     out = []
     for char in visible(" ".join(redacted(value).split())):
         if char in MARKDOWN_ENTITIES:
