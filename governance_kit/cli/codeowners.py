@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..output import terminal
 from ..workflow.codeowners import find_root, generated, stale
 from .common import EXIT_INVALID, load, policy_path
 
@@ -29,10 +30,10 @@ def codeowners(path: Path, check: bool) -> None:
     if check:
         out_of_date = stale(governance, root)
         for name in out_of_date:
-            click.echo(f"{root / name}: out of date; run 'govkit codeowners'")
+            click.echo(f"{terminal(root / name)}: out of date; run 'govkit codeowners'")
         sys.exit(1 if out_of_date else 0)
     for name, text in generated(governance, root).items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        click.echo(str(target))
+        click.echo(terminal(target))

@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from ..loading.repository import Repository, load_repository
+from ..output import terminal
 from ..workflow.files import JOURNAL_NAME
 from .progress import progress
 
@@ -26,9 +27,9 @@ policy_path = click.argument(
 
 def fail(message: str, hint: str | None = None) -> NoReturn:
     """Stop with one line on standard error and exit code 2."""
-    text = f"govkit: error: {message}"
+    text = f"govkit: error: {terminal(message)}"
     if hint:
-        text += f" (hint: {hint})"
+        text += f" (hint: {terminal(hint)})"
     click.echo(text, err=True)
     sys.exit(EXIT_INVALID)
 
@@ -49,7 +50,7 @@ def warn_if_interrupted(path: Path) -> None:
     journal = (path if path.is_dir() else path.parent) / JOURNAL_NAME
     if journal.exists():
         click.echo(
-            f"govkit: warning: {journal}: a change to several policy files was stopped "
+            f"govkit: warning: {terminal(journal)}: a change to several policy files was stopped "
             "half-way, some files may be old and others new (hint: run the same govkit "
             "review or handover again: it finishes the change first)",
             err=True,

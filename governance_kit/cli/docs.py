@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from ..handbook.site import HandbookError, build_site
+from ..output import terminal
 from ..reporters.text import format_finding
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
@@ -21,7 +22,8 @@ def _valid_repository(path: Path):
     if repository.findings:
         for finding in repository.findings:
             click.echo(format_finding(finding))
-        click.echo(f"{len(repository.findings)} problem(s) in {path}; handbook not built", err=True)
+        problems = len(repository.findings)
+        click.echo(f"{problems} problem(s) in {terminal(path)}; handbook not built", err=True)
         sys.exit(EXIT_INVALID)
     return repository
 
@@ -65,7 +67,7 @@ def build(path: Path, site_dir: Path | None, today: dt.date | None) -> None:
     """
     target = site_dir or path.resolve().parent / "site"
     index = _build(path, target, today)
-    click.echo(f"handbook: {index.resolve()}")
+    click.echo(f"handbook: {terminal(index.resolve())}")
 
 
 @docs.command("serve")

@@ -57,7 +57,9 @@ def main() -> None:
         click.echo("govkit: interrupted", err=True)
         sys.exit(130)
     except OSError as error:
-        click.echo(f"govkit: error: {error.filename or ''}: {error.strerror}", err=True)
+        from ..output import terminal
+
+        click.echo(f"govkit: error: {terminal(error.filename or '')}: {error.strerror}", err=True)
         sys.exit(2)
     except Exception as error:  # a bug of ours: one line, and the traceback on request
         if os.environ.get("GOVKIT_DEBUG"):

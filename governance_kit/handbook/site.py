@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import output as out
 from ..loading.repository import Repository
 from ..rules import _secrets
 from .confidential import confidential_values
@@ -222,7 +223,9 @@ def build_site(repository: Repository, site_dir: Path, today: dt.date, work: Pat
     check_site_dir(site_dir, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = Context.of(repository, today).organisation()
-    default_name = f"{organisation.name} social media handbook" if organisation else "Handbook"
+    default_name = (
+        out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"
+    )  # MkDocs' templates put site_name into the page unescaped
     config = merged_config(company_config(repository.root), generated, site_dir, default_name)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     run_mkdocs(config, root / "mkdocs.yml")

@@ -14,8 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..findings import INVALID_DOCUMENT, Finding
+from ..handbook.confidential import confidential_values
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
+from ..redaction import protect
 from ..rules._secrets import Suspect, looks_like_secret
 from .yaml_source import Path_, YamlFile, shown
 
@@ -58,7 +60,10 @@ class Document:
 
 
 def load_document(file: YamlFile) -> Document | list[Finding]:
-    """Validate the envelope and the spec of a parsed file against its kind's model."""
+    """Validate the envelope and the spec of a parsed file against its kind's model.
+
+    The confidential values of a valid document are redacted from every later output.
+    """
     data = file.data
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
@@ -80,6 +85,7 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
             if not (item["type"] == "missing" and _missing(file, item) in typos)
         ]
     file.scan()
+    protect(lambda: confidential_values([model]))
     return Document(file, model)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from .. import output as out
@@ -40,4 +39,4 @@ def render(result: CheckResult, *, color: bool = False) -> str:
             for f in result.findings
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return out.json(document)

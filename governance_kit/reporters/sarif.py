@@ -7,7 +7,6 @@ explanations and links to the rule pages; waived findings are kept, marked as su
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -30,7 +29,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result: CheckResult, *, color: bool = False) -> str:
-    return json.dumps(sarif_log(result), indent=2, ensure_ascii=False) + "\n"
+    return out.json(sarif_log(result))
 
 
 def sarif_log(result: CheckResult) -> dict[str, Any]:
