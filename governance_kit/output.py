@@ -25,6 +25,7 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|")
 """Characters both CommonMark and Python-Markdown (with tables) accept after a backslash."""
 _BACKTICKS = re.compile(r"`+")
+_CODE_UNSAFE = frozenset('<>&"')
 MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
@@ -125,11 +126,11 @@ def markdown_cell(value: object) -> str:
 def markdown_code(value: object, *, cell: bool = False) -> str:
     """A Markdown code span showing the redacted `value` literally, whatever backticks it holds.
 
-    In a table cell (`cell=True`) a value holding `|` is escaped text instead, since a pipe
-    would end the cell even inside a code span.
+    Nothing can be escaped inside a code span, so a value holding HTML's special characters
+    (`<`, `>`, `&`, `"`), or `|` in a table cell (`cell=True`), is escaped text instead.
     """
     content = visible(" ".join(redacted(value).split()))
-    if cell and "|" in content:
+    if _CODE_UNSAFE.intersection(content) or (cell and "|" in content):
         return markdown(content)
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(content)), default=0) + 1)
     pad = " " if content.startswith("`") or content.endswith("`") else ""
