@@ -12,6 +12,7 @@ from pathlib import Path
 
 import git
 
+from .. import output as out
 from ..model.governance import Governance
 
 GITHUB = Path(".github") / "CODEOWNERS"
@@ -65,10 +66,12 @@ def _relative(path: Path, root: Path) -> str:
 def _lines(governance: Governance, root: Path) -> list[str]:
     lines = []
     for path, users, ident in owners(governance, root):
+        shown = out.terminal(path)
         if users:
-            lines.append(f"{path} {' '.join(users)}")
+            lines.append(f"{shown} {' '.join(out.terminal(user) for user in users)}")
         else:
-            lines.append(f"# {path}: no active approver of '{ident}' has a github user name")
+            note = f"no active approver of '{out.terminal(ident)}' has a github user name"
+            lines.append(f"# {shown}: {note}")
     return lines
 
 
