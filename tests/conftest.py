@@ -82,6 +82,8 @@ def example(tmp_path: Path) -> Path:
 @pytest.fixture
 def reference() -> Path:
     """The official SARIF and JUnit schemas, shared beside the repository."""
-    if not SHARED_REFERENCE.is_dir():
-        pytest.skip("../shared/reference (official SARIF and JUnit schemas) is not present")
+    require_in_ci(
+        SHARED_REFERENCE.is_dir(),
+        "../shared/reference (official SARIF and JUnit schemas) is not present",
+    )
     return SHARED_REFERENCE
