@@ -91,7 +91,8 @@ def serve(path: Path, dev_addr: str, today: dt.date | None) -> None:
             server = ThreadingHTTPServer((host, port), handler)
         except OSError as error:
             fail(f"cannot serve on {dev_addr}: {error.strerror}", "choose another --dev-addr")
-        click.echo(f"handbook: http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+        bound = int(server.server_address[1])
+        click.echo(f"handbook: http://{terminal(host)}:{bound}/ (Ctrl+C to stop)")
         with server:
             server.serve_forever()
 

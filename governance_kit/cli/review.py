@@ -34,5 +34,7 @@ def review(document: str, path: Path, person: str, when: date | None, note: str 
     except EditProblem as problem:
         fail(str(problem))
     for file in written:
-        shown = f"{terminal(file)}: review of '{terminal(document)}'"
-        click.echo(f"{shown} recorded ({when}, {terminal(person)})")
+        click.echo(
+            f"{terminal(file)}: review of '{terminal(document)}' recorded "
+            f"({when}, {terminal(person)})"
+        )

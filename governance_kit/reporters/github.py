@@ -29,16 +29,14 @@ def render(result: CheckResult, *, color: bool = False) -> str:
 def annotation(finding: Finding) -> str:
     command = "notice" if finding.waived else COMMANDS[finding.severity]
     properties = {
-        "file": finding.display_path(),
+        "file": out.github_property(finding.display_path()),
         "line": str(finding.line),
         "col": str(finding.column),
-        "title": title(finding),
+        "title": out.github_property(title(finding)),
     }
-    fields = ",".join(f"{key}={out.github_property(value)}" for key, value in properties.items())
-    text = message_text(finding)
-    if finding.waived:
-        text += f" (waived by {finding.waiver})"
-    return f"::{command} {fields}::{out.github_data(text)}"
+    fields = ",".join(f"{key}={value}" for key, value in properties.items())
+    waived = f" (waived by {out.text(finding.waiver)})" if finding.waived else ""
+    return f"::{command} {fields}::{out.github_data(message_text(finding) + waived)}"
 
 
 def title(finding: Finding) -> str:
