@@ -16,6 +16,7 @@ import pytest
 from governance_kit import output
 from governance_kit.findings import Finding
 from governance_kit.redaction import CONFIDENTIAL, protect, redact
+from tests.conftest import edit_yaml, govkit, line_of
 from tests.planted import planted
 
 PACKAGE = Path(output.__file__).parent
@@ -221,3 +222,19 @@ def test_confidential_values_are_redacted_in_every_medium() -> None:
 )
 def test_control_and_bidi_characters_are_shown_in_every_medium(medium, expected: str) -> None:
     assert medium("a\x1b[31mb\u202ec\nd") == expected
+
+
+def test_a_validation_error_never_quotes_a_confidential_value(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def change(data: dict) -> None:
+        data["spec"]["accounts"][0]["credentials"]["login_email"] = "anne-at-home-no-at-sign"
+
+    edit_yaml(example / "accounts.yaml", change)
+    monkeypatch.chdir(example.parent)
+    run = govkit("validate", "policies")
+    line = line_of(example / "accounts.yaml", "anne-at-home-no-at-sign")
+    assert run.stdout == (
+        f"policies/accounts.yaml:{line}:22: error: spec.accounts[0].credentials.login_email: a "
+        "confidential value (not repeated here) is not a valid e-mail address [GK002]\n"
+    )
