@@ -40,6 +40,9 @@ class _Confidential:
         self.words: frozenset[str] = frozenset()
         self.phrases: tuple[str, ...] = ()
 
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
     def add(self, source: Callable[[], Iterable[str]]) -> None:
         self.sources.append(source)
         redact.cache_clear()
@@ -77,6 +80,12 @@ class _Confidential:
 
 
 _confidential = _Confidential()
+
+
+def forget() -> None:
+    """Forget every confidential value: each command starts with the policies it reads."""
+    _confidential.clear()
+    redact.cache_clear()
 
 
 def protect(values: Callable[[], Iterable[str]]) -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from governance_kit.cli.main import cli
+from governance_kit.redaction import forget
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "policies"
@@ -69,6 +70,12 @@ def line_of(path: Path, text: str, occurrence: int = 1) -> int:
             if seen == occurrence:
                 return number
     raise AssertionError(f"{text!r} not found in {path}")
+
+
+@pytest.fixture(autouse=True)
+def _no_confidential_values_from_other_tests() -> None:
+    """Confidential values are remembered per process; each test starts without any."""
+    forget()
 
 
 @pytest.fixture

@@ -48,6 +48,9 @@ def cli() -> None:
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.
     """
+    from ..redaction import forget
+
+    forget()
 
 
 def main() -> None:
