@@ -41,7 +41,7 @@ def load(path: Path) -> Repository:
             "give the folder of the policy files, e.g. policies/",
         )
     warn_if_interrupted(path)
-    with progress(f"reading {path}") as step:
+    with progress(f"reading {terminal(path)}") as step:
         return load_repository(path, step)
 
 
