@@ -33,12 +33,17 @@ def marker(kind: str) -> str:
 
 
 class _Confidential:
-    """The confidential values of the policies loaded in this process, worked out on first use."""
+    """The confidential values of the policies loaded in this process, worked out on first use.
+
+    A value without spaces (an address, a reference) is looked up word by word; a value with
+    spaces (a phone number) under its longest word (the last of equally long ones: not the
+    country code), so that a text is compared only with the few values sharing a word with it.
+    """
 
     def __init__(self) -> None:
         self.sources: list[Callable[[], Iterable[str]]] = []
-        self.words: frozenset[str] = frozenset()
-        self.phrases: tuple[str, ...] = ()
+        self.words: set[str] = set()
+        self.phrases: dict[str, set[str]] = {}
 
     def clear(self) -> None:
         self.__init__()  # type: ignore[misc]
@@ -52,17 +57,22 @@ class _Confidential:
         if not self.sources:
             return
         pending, self.sources = self.sources, []
-        values = {v.strip() for source in pending for v in source() if len(v.strip()) >= 3}
-        single = {v for v in values if _PIECES.fullmatch(v)}
-        self.words = self.words | single
-        self.phrases = tuple(sorted({*self.phrases, *(values - single)}, key=len, reverse=True))
+        for source in pending:
+            for value in source():
+                value = value.strip()
+                if len(value) < 3:
+                    continue
+                if _PIECES.fullmatch(value):
+                    self.words.add(value)
+                else:
+                    key = max(reversed(_PIECES.findall(value) or [value]), key=len)
+                    self.phrases.setdefault(key, set()).add(value)
 
     def replace(self, text: str) -> str:
         self.settle()
-        if not self.words and not self.phrases:
-            return text
-        for phrase in self.phrases:
-            if phrase in text:
+        if self.phrases:
+            found = {p for w in _PIECES.findall(text) for p in self.phrases.get(w, ())}
+            for phrase in sorted(found, key=len, reverse=True):
                 text = text.replace(phrase, CONFIDENTIAL)
         if self.words:
             text = _PIECES.sub(self._word, text)
