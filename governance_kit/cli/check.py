@@ -10,6 +10,7 @@ import click
 
 from .. import reporters
 from ..checker import run_check, select_rules
+from ..output import terminal
 from ..workflow.gitrefs import GitProblem
 from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
@@ -78,7 +79,7 @@ def check(
     """
     rules = select_rules(_codes(select), _codes(ignore))
     repository = load(path)
-    with progress(f"checking {path}") as step:
+    with progress(f"checking {terminal(path)}") as step:
         result = run_check(repository, today or date.today(), rules, step=step)
     if base is not None:
         try:
