@@ -72,8 +72,8 @@ def finish_stopped_change(path: Path) -> None:
         fail(str(problem))
     if finished:
         click.echo(
-            f"govkit: warning: {terminal(folder / JOURNAL_NAME)}: finished the change to several policy "
-            "files that a stopped run had left half made",
+            f"govkit: warning: {terminal(folder / JOURNAL_NAME)}: finished the change to "
+            "several policy files that a stopped run had left half made",
             err=True,
         )
 
