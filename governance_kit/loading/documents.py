@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from ..findings import INVALID_DOCUMENT, Finding
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
-from ..rules._secrets import Suspect, looks_like_secret
+from ..model.governance import Secret
+from ..rules._secrets import looks_like_secret
 from .yaml_source import Path_, YamlFile, shown
 
 _FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
@@ -50,7 +51,7 @@ class Document:
         return self.file.path
 
     @property
-    def secrets(self) -> list[Suspect]:
+    def secrets(self) -> list[Secret]:
         return self.file.scan()
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from ruamel.yaml.error import YAMLError
 
 from ..findings import Finding
-from ..rules._secrets import Suspect
+from ..model.governance import Secret
 from .yaml_events import locate_many
 from .yaml_source import UnreadableYaml, YamlFile, decode, events, read_yaml
 
@@ -76,9 +76,9 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
-    """A file's plain data and the values in it that look like secrets, or the finding that
-    says why it cannot be read (runs in a worker)."""
+def parse(path: Path) -> tuple[Any, list[Secret], Finding | None]:
+    """A file's plain data and what in its values and comments looks like a secret, or the
+    finding that says why it cannot be read (runs in a worker)."""
     try:
         file = read_yaml(path)
     except UnreadableYaml as error:
@@ -86,7 +86,7 @@ def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
     return file.data, file.scan(), None
 
 
-def as_file(path: Path, data: Any, secrets: list[Suspect]) -> YamlFile:
+def as_file(path: Path, data: Any, secrets: list[Secret]) -> YamlFile:
     """A parsed file whose positions are read again only if a message needs them."""
     return YamlFile(path, data, None, secrets=secrets)
 

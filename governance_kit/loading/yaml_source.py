@@ -20,7 +20,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
-from ..rules._secrets import Suspect, looks_like_secret, secrets_in
+from ..model.governance import Secret
+from ..rules._secrets import looks_like_secret
+from .secret_scan import find_secrets
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 try:
@@ -109,13 +111,20 @@ class YamlFile:
     data: Any
     positions: Positions | None
     text: str | None = None
-    secrets: list[Suspect] | None = None
-    """Values that look like credentials, found while the data was at hand (see `scan`)."""
+    secrets: list[Secret] | None = None
+    """What looks like a credential, found while the data was at hand (see `scan`)."""
+    source: str | None = field(default=None, repr=False)
+    """The text as read, kept only until `scan` (`text` is kept for parsing again)."""
 
-    def scan(self) -> list[Suspect]:
-        """The values of the file that look like secrets; looked for once, before `release`."""
+    def scan(self) -> list[Secret]:
+        """What in the file's values and comments looks like a secret, and where; looked for
+        once, before `release`."""
         if self.secrets is None:
-            self.secrets = secrets_in(self.data)
+            text = self.source or self.text or decode(self.path.read_bytes(), self.path)
+            if self.positions is None:
+                self.locate(())
+            self.secrets = find_secrets(text, self.data, self.locate, events)
+            self.source = None
         return self.secrets
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -128,6 +137,7 @@ class YamlFile:
         """Forget data and positions; `locate` will parse the file again when asked."""
         self.data = None
         self.positions = None
+        self.source = None
 
 
 def events(text: str) -> Iterator[Any]:
@@ -229,7 +239,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     if builder.root is None or builder.data is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT))
     positions = Positions(builder.values, builder.keys, builder.root)
-    return YamlFile(path, builder.data, positions, given)
+    return YamlFile(path, builder.data, positions, given, source=text)
 
 
 def _type_scalar(event: Any) -> Any:

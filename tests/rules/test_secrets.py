@@ -106,7 +106,7 @@ def test_keys_named_like_secrets(key: str) -> None:
     assert looks_like_secret(key, None) is None
 
 
-@pytest.mark.parametrize("key", ["secret_ref", "last_rotated", "mfa_method", "notes", 3])
+@pytest.mark.parametrize("key", ["last_rotated", "mfa_method", "notes", "pinned", 3])
 def test_ordinary_keys(key: str | int) -> None:
     assert looks_like_secret(key, "hunter2") is None
 
@@ -115,6 +115,10 @@ def test_booleans_numbers_and_containers_are_not_secrets() -> None:
     assert looks_like_secret("password", True) is None
     assert looks_like_secret("password", {"a": "b"}) is None
     assert looks_like_secret("pin", 4711) == "plaintext credential"
+
+
+def line_text(path: Path, text: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if text in line)
 
 
 def plant(root: Path, value: str) -> Path:
@@ -135,12 +139,14 @@ def test_plaintext_secret_points_at_the_value_and_never_repeats_it(example: Path
     assert brief([finding]) == [
         (
             "accounts.yaml",
-            line_after(path, "- id: tiktok-nordlysoutdoor", "notes: >-"),
+            line_of(path, SLACK_TOKEN),
             "GK305",
             "nordlys-accounts",
             "value of 'notes' looks like a Slack token",
         )
     ]
+    assert line_of(path, SLACK_TOKEN) == line_after(path, "- id: tiktok", "notes: >-") + 1
+    assert finding.column == line_text(path, SLACK_TOKEN).index(SLACK_TOKEN) + 1
     assert finding.severity == "error"
     assert SLACK_TOKEN not in (finding.hint or "")
 
