@@ -21,7 +21,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..model.governance import Secret
-from ..rules._secrets import looks_like_secret
+from ..rules._secrets import looks_like_secret, secret_in_text
 from .secret_scan import find_secrets
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
@@ -56,6 +56,8 @@ Path_ = tuple[str | int, ...]
 def shown(value: object, key: str | int | None = None, *, what: str = "value") -> str:
     """A value from a file as a message may quote it: on one line, short, and never a secret."""
     kind = looks_like_secret(key, value)
+    if kind is None and isinstance(value, dict | list):
+        kind = secret_in_text(str(value))
     if kind is not None:
         article = "an" if kind[0] in "AEIOUaeiou" else "a"
         return f"a {what} that looks like {article} {kind} (not repeated here)"
