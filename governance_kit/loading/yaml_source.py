@@ -21,7 +21,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..model.governance import Secret
-from ..rules._secrets import looks_like_secret, secret_in_text
+from ..rules._secrets import a_kind, looks_like_secret, secret_in_text
 from .secret_scan import find_secrets
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
@@ -59,8 +59,7 @@ def shown(value: object, key: str | int | None = None, *, what: str = "value") -
     if kind is None and isinstance(value, dict | list):
         kind = secret_in_text(str(value))
     if kind is not None:
-        article = "an" if kind[0] in "AEIOUaeiou" else "a"
-        return f"a {what} that looks like {article} {kind} (not repeated here)"
+        return f"a {what} that looks like {a_kind(kind)} (not repeated here)"
     text = str(value)
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"

@@ -177,6 +177,11 @@ def _credential_under(key: str, text: str) -> bool:
     )
 
 
+def a_kind(kind: str) -> str:
+    """The kind of a secret with its article, as messages say it: 'an AWS access key'."""
+    return f"{'an' if kind[0].lower() in 'aeiou' else 'a'} {kind}"
+
+
 def secret_in_text(text: str) -> str | None:
     """The kind of secret found in free text, or None."""
     if len(text) < MIN_TEXT_LENGTH:

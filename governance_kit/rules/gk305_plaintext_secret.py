@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model.governance import Path_, Secret
-from ._secrets import PLAINTEXT, REFERENCE_KEY
+from ._secrets import PLAINTEXT, REFERENCE_KEY, a_kind
 from .base import Context, Rule
 
 
@@ -71,7 +71,7 @@ def secret_finding(path: Path, secret: Secret, target: str | None) -> Finding:
 
 
 def _message(secret: Secret) -> str:
-    kind = f"{_article(secret.kind)} {secret.kind}"
+    kind = a_kind(secret.kind)
     if secret.key is None and not secret.path:
         return f"comment holds what looks like {kind}"
     name = secret.key if isinstance(secret.key, str) else _last_key(secret.path)
@@ -83,7 +83,3 @@ def _message(secret: Secret) -> str:
 def _last_key(path: Path_) -> str:
     keys = [step for step in path if isinstance(step, str)]
     return keys[-1] if keys else "document"
-
-
-def _article(kind: str) -> str:
-    return "an" if kind[0].lower() in "aeiou" else "a"
