@@ -12,16 +12,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from ..model.governance import Path_, Secret
-from ..rules._secrets import secret_spans, secrets_in, value_spans
+from ..rules._secrets import Suspect, secret_spans, secrets_in, value_spans
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _NEEDLE = 40
 """Characters of a secret looked for in the text (its first line, at most this long)."""
 
-Locate = Callable[[Path_], tuple[int, int]]
+
+class Locate(Protocol):
+    def __call__(self, path: Path_, *, key: bool = False) -> tuple[int, int]: ...
+
+
 Events = Callable[[str], Iterator[Any]]
 
 
@@ -48,16 +52,20 @@ class _Lines:
 
 
 def find_secrets(text: str, data: Any, locate: Locate, events: Events) -> list[Secret]:
-    """Every secret in a file's values and comments, by line and column (1-based)."""
+    """Every secret in a file's values, keys and comments, by line and column (1-based)."""
     lines = _Lines(text)
-    found = {secret[:2]: secret for secret in _in_values(lines, data, locate)}
+    keys: list[Suspect] = []
+    found = {secret[:2]: secret for secret in _in_values(lines, data, locate, keys)}
+    for path, key, kind in keys:
+        line, column = locate(path, key=True)
+        found.setdefault((line, column), Secret(line, column, kind, path, key, is_key=True))
     for secret in _in_comments(lines, events):
         found.setdefault(secret[:2], secret)
     return sorted(found.values())
 
 
-def _in_values(lines: _Lines, data: Any, locate: Locate) -> Iterator[Secret]:
-    for path, key, kind in secrets_in(data):
+def _in_values(lines: _Lines, data: Any, locate: Locate, keys: list[Suspect]) -> Iterator[Secret]:
+    for path, key, kind in secrets_in(data, keys):
         value = _value_at(data, path)
         line, column = locate(path)
         where = lines.offset(line, column)

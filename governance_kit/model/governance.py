@@ -24,8 +24,8 @@ RECORD_KINDS = ("Waivers", "Settings", "Acknowledgements")
 class Secret(NamedTuple):
     """Something in a policy file that looks like a credential, and exactly where it stands.
 
-    `path` and `key` name the value it is in; a secret in a comment has the path () and the
-    key None. The secret itself is never kept.
+    `path` and `key` name the value it is in (or the key it is); a secret in a comment has
+    the path () and the key None. The secret itself is never kept.
     """
 
     line: int
@@ -33,6 +33,8 @@ class Secret(NamedTuple):
     kind: str
     path: Path_ = ()
     key: str | int | None = None
+    is_key: bool = False
+    """The secret is the key at `path` itself, not its value."""
 
 
 class SourceDocument(Protocol):

@@ -318,8 +318,9 @@ Suspect = tuple[tuple[str | int, ...], str | int | None, str]
 """A value that looks like a secret: its path in the file, its key or index, and its kind."""
 
 
-def secrets_in(data: object) -> list[Suspect]:
-    """Every value in a file's plain data that looks like a secret (keys are not judged)."""
+def secrets_in(data: object, keys: list[Suspect] | None = None) -> list[Suspect]:
+    """Every value in a file's plain data that looks like a secret; keys that look like one
+    themselves (a token written as a field name) are added to `keys` when it is given."""
     found: list[Suspect] = []
     if type(data) is not dict and type(data) is not list:
         return found
@@ -329,6 +330,10 @@ def secrets_in(data: object) -> list[Suspect]:
         items = node.items() if type(node) is dict else enumerate(node)  # type: ignore[arg-type]
         nested = []
         for key, value in items:
+            if keys is not None and type(key) is str and len(key) >= MIN_TEXT_LENGTH:
+                named = _text_looks_like_secret(None, key)
+                if named is not None:
+                    keys.append(((*path, key), key, named))
             if type(value) is dict or type(value) is list:
                 nested.append(((*path, key), value))
             elif _worth_a_look(key, value):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model.governance import Path_, Secret
-from ._secrets import PLAINTEXT, REFERENCE_KEY, a_kind
+from ._secrets import PLAINTEXT, REFERENCE_KEY, a_kind, looks_like_secret
 from .base import Context, Rule
 
 
@@ -74,7 +74,11 @@ def _message(secret: Secret) -> str:
     kind = a_kind(secret.kind)
     if secret.key is None and not secret.path:
         return f"comment holds what looks like {kind}"
+    if secret.is_key:
+        return f"key looks like {kind}"
     name = secret.key if isinstance(secret.key, str) else _last_key(secret.path)
+    if looks_like_secret(None, name) is not None:
+        name = "…"
     if secret.kind == PLAINTEXT and REFERENCE_KEY.search(name):
         return f"'{name}' holds a plaintext credential, not a secret-manager reference"
     return f"value of '{name}' looks like {kind}"
