@@ -6,9 +6,12 @@ ticket number, a time, an SKU) or a token one character short of its documented 
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from governance_kit.rules._secrets import (
+    ANY_SHAPE,
     PASSWORD_IN_TEXT,
     TOKEN_SHAPES,
     looks_like_secret,
@@ -252,3 +255,15 @@ def test_words_that_only_contain_a_password_word_are_not_password_keys(key: str)
 )
 def test_a_secret_ref_that_is_not_a_reference_is_a_password(value: str, kind: str | None) -> None:
     assert looks_like_secret("secret_ref", value) == kind
+
+
+def test_the_quick_look_misses_no_token_shape() -> None:
+    """ANY_SHAPE passes text before the shapes are tried: whatever a shape matches, it must."""
+    texts = [found for _, found, _ in SHAPES]
+    for generate in GENERATORS.values():
+        rng = random.Random(5)
+        texts += [generate(rng) for _ in range(300)]
+    for text in texts:
+        for kind, shape in TOKEN_SHAPES:
+            if shape.search(text):
+                assert ANY_SHAPE.search(text), (kind, text)
