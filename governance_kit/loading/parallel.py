@@ -22,6 +22,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..findings import Finding
 from ..model.governance import Secret
+from .secret_scan import secrets_in_lines
 from .yaml_events import locate_many
 from .yaml_source import UnreadableYaml, YamlFile, decode, events, read_yaml
 
@@ -78,11 +79,13 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
 
 def parse(path: Path) -> tuple[Any, list[Secret], Finding | None]:
     """A file's plain data and what in its values and comments looks like a secret, or the
-    finding that says why it cannot be read (runs in a worker)."""
+    finding that says why it cannot be read and what in its lines looks like a secret (runs
+    in a worker)."""
     try:
         file = read_yaml(path)
     except UnreadableYaml as error:
-        return None, [], error.finding
+        found = secrets_in_lines(error.text) if error.text is not None else []
+        return None, found, error.finding
     return file.data, file.scan(), None
 
 

@@ -105,6 +105,8 @@ def _read(
             step(done, len(files))
         if unreadable is not None:
             findings.append(unreadable)
+            if found:
+                secrets.append((path, found))
             continue
         loaded = load_document(as_file(path, data, found))
         if isinstance(loaded, Document):

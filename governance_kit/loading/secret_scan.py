@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from ..model.governance import Path_, Secret
-from ..rules._secrets import Suspect, secret_spans, secrets_in, value_spans
+from ..rules._secrets import RANDOM, Suspect, secret_spans, secrets_in, value_spans
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _NEEDLE = 40
@@ -58,10 +58,31 @@ def find_secrets(text: str, data: Any, locate: Locate, events: Events) -> list[S
     found = {secret[:2]: secret for secret in _in_values(lines, data, locate, keys)}
     for path, key, kind in keys:
         line, column = locate(path, key=True)
-        found.setdefault((line, column), Secret(line, column, kind, path, key, is_key=True))
+        found.setdefault((line, column), Secret(line, column, kind, path, key, "key"))
     for secret in _in_comments(lines, events):
         found.setdefault(secret[:2], secret)
     return sorted(found.values())
+
+
+def secrets_in_lines(text: str) -> list[Secret]:
+    """Every token shape or written-out password in the lines of a file that is not readable
+    YAML, where it stands. Long random-looking strings are left alone there: without the
+    structure, a tag's base64 or a broken key is too easily taken for one."""
+    lines = _Lines(text)
+    return [
+        Secret(*lines.position(start + offset), kind, part="line")
+        for start, end in _line_spans(text)
+        for offset, _end, kind in secret_spans(text[start:end])
+        if kind != RANDOM
+    ]
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _BREAK.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
 
 
 def _in_values(lines: _Lines, data: Any, locate: Locate, keys: list[Suspect]) -> Iterator[Secret]:
@@ -73,10 +94,10 @@ def _in_values(lines: _Lines, data: Any, locate: Locate, keys: list[Suspect]) ->
         for start, end, found in value_spans(key, value) or [(0, len(shown), kind)]:
             offset = _find(lines.text, shown[start:end], where, len(shown))
             if offset is None:
-                yield Secret(line, column, found, path, key)
+                yield Secret(line, column, found, path, key, "value")
             else:
                 where = offset + 1
-                yield Secret(*lines.position(offset), found, path, key)
+                yield Secret(*lines.position(offset), found, path, key, "value")
 
 
 def _find(text: str, secret: str, where: int, length: int) -> int | None:

@@ -72,6 +72,8 @@ class UnreadableYaml(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message)
         self.finding = replace(finding, code=INVALID_YAML)
+        self.text: str | None = None
+        """The file's text, when it could be read and decoded (for the secret scan)."""
 
 
 @dataclass
@@ -210,6 +212,15 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
                 Finding(path, 1, 1, f"cannot read file: {error.strerror}")
             ) from None
         text = decode(raw, path)
+    try:
+        return _parse(path, text, given)
+    except UnreadableYaml as error:
+        error.text = text
+        raise
+
+
+def _parse(path: Path, text: str, given: str | None) -> YamlFile:
+    """The plain data and positions of a file's text, or UnreadableYaml."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from .accounts import Account
 from .continuity import Handover, Plan
@@ -24,8 +24,9 @@ RECORD_KINDS = ("Waivers", "Settings", "Acknowledgements")
 class Secret(NamedTuple):
     """Something in a policy file that looks like a credential, and exactly where it stands.
 
-    `path` and `key` name the value it is in (or the key it is); a secret in a comment has
-    the path () and the key None. The secret itself is never kept.
+    `path` and `key` name the value it is in (or the key it is); a secret in a comment or in
+    a file that cannot be parsed has the path () and the key None. The secret itself is
+    never kept.
     """
 
     line: int
@@ -33,8 +34,9 @@ class Secret(NamedTuple):
     kind: str
     path: Path_ = ()
     key: str | int | None = None
-    is_key: bool = False
-    """The secret is the key at `path` itself, not its value."""
+    part: Literal["value", "key", "comment", "line"] = "comment"
+    """Where it is: in the value at `path`, the key at `path` itself, a comment, or a line
+    of a file that is not readable YAML."""
 
 
 class SourceDocument(Protocol):

@@ -132,6 +132,8 @@ _RUN = re.compile(r"[A-Za-z0-9]+")
 _HEX = re.compile(r"^(?:[0-9a-f]+|[0-9A-F]+)$")
 
 MIN_TOKEN_LENGTH = 24
+RANDOM = "high-entropy token"
+"""The kind of a long random-looking string that has no known shape."""
 MIN_ENTROPY = 4.0
 
 
@@ -202,7 +204,7 @@ def secret_in_text(text: str) -> str | None:
         return None
     for token in text.split():
         if high_entropy(token.strip(_WRAPPERS)):
-            return "high-entropy token"
+            return RANDOM
     return None
 
 
@@ -236,7 +238,7 @@ def secret_spans(text: str) -> list[Span]:
             token = word.strip(_WRAPPERS)
             if high_entropy(token):
                 start = match.start() + word.index(token)
-                found.append((start, start + len(token), "high-entropy token"))
+                found.append((start, start + len(token), RANDOM))
     return _without_overlaps(found)
 
 

@@ -25,7 +25,8 @@ class PlaintextSecret(Rule):
     or Mailchimp token, a JSON Web Token, a password in a URL or after "password:" (or
     "Passwort=", "pw:" ...), or a long random-looking string. Each is reported at its own line
     and column, also on the fifth line of a block of text or in a comment, and also in a file
-    that is otherwise invalid. Policy files are read by many people, copied into the handbook
+    that is otherwise invalid (in one that is not readable YAML at all, its lines are searched
+    for token shapes and written-out passwords). Policy files are read by many people, copied into the handbook
     and kept forever in git history: a secret written here is a leaked secret. The finding
     never repeats the value.
 
@@ -72,9 +73,11 @@ def secret_finding(path: Path, secret: Secret, target: str | None) -> Finding:
 
 def _message(secret: Secret) -> str:
     kind = a_kind(secret.kind)
-    if secret.key is None and not secret.path:
+    if secret.part == "comment":
         return f"comment holds what looks like {kind}"
-    if secret.is_key:
+    if secret.part == "line":
+        return f"line holds what looks like {kind}"
+    if secret.part == "key":
         return f"key looks like {kind}"
     name = secret.key if isinstance(secret.key, str) else _last_key(secret.path)
     if looks_like_secret(None, name) is not None:

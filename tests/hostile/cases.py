@@ -393,6 +393,10 @@ CASES = [
         "secret-as-duplicate-key.yaml",
         "2:1: error: duplicate key a name that looks like a Stripe key (not repeated here) "
         "(first defined on line 1) [GK001] (hint: remove one of the two)",
+        secrets=(
+            f"1:1: error: line holds what looks like a Stripe key [GK305] {SECRET_HINT}",
+            f"2:1: error: line holds what looks like a Stripe key [GK305] {SECRET_HINT}",
+        ),
     ),
     case(
         "secret-under-unknown-key.yaml",

@@ -293,3 +293,26 @@ def test_password_where_a_reference_belongs_is_a_secret_and_a_schema_error(
     ]
     assert "Fjell#2026x" not in run.stdout + run.stderr
     assert "Sommer2026" not in run.stdout + run.stderr
+
+
+def test_secrets_in_a_file_that_is_not_readable_yaml_are_reported(example: Path) -> None:
+    path = example / "notes.yaml"
+    path.write_text(
+        f"apiVersion: governance-kit.dev/v1\nkind: [Waivers\n# bot {GITHUB_TOKEN}\n"
+        "password: Fjell#2026x\nid: 3f2b8c1e9a4d4e7b8c2a1b2c3d4e5f60aa\n",
+        encoding="utf-8",
+    )
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 2
+    found = [line.split("notes.yaml:", 1)[1] for line in run.stdout.splitlines() if "notes" in line]
+    hint = (
+        "(hint: remove it, rotate the credential (git history keeps it) and store it in the "
+        "secret manager; refer to it as e.g. op://vault/item)"
+    )
+    assert found == [
+        "2:7: error: invalid YAML: a '[' list is not closed [GK001] (hint: add the closing ']' "
+        "or a missing comma)",
+        f"3:7: error: line holds what looks like a GitHub token [GK305] {hint}",
+        f"4:11: error: line holds what looks like a password [GK305] {hint}",
+    ]
+    assert GITHUB_TOKEN not in run.stdout and "Fjell#2026x" not in run.stdout
