@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from ..model.governance import Path_, Secret
-from ..rules._secrets import RANDOM, Suspect, secret_spans, secrets_in, value_spans
+from ..rules._secrets import PLAINTEXT, RANDOM, Suspect, secret_spans, secrets_in, value_spans
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_QUOTES = 8
+"""How far past its start a short value written whole may stand (an opening quote, a tag)."""
 _NEEDLE = 40
 """Characters of a secret looked for in the text (its first line, at most this long)."""
 
@@ -92,7 +94,8 @@ def _in_values(lines: _Lines, data: Any, locate: Locate, keys: list[Suspect]) ->
         where = lines.offset(line, column)
         shown = str(value)
         for start, end, found in value_spans(key, value) or [(0, len(shown), kind)]:
-            offset = _find(lines.text, shown[start:end], where, len(shown))
+            near = where + len(shown) + _QUOTES if found == PLAINTEXT else len(lines.text)
+            offset = _find(lines.text, shown[start:end], where, near)
             if offset is None:
                 yield Secret(line, column, found, path, key, "value")
             else:
@@ -100,12 +103,16 @@ def _in_values(lines: _Lines, data: Any, locate: Locate, keys: list[Suspect]) ->
                 yield Secret(*lines.position(offset), found, path, key, "value")
 
 
-def _find(text: str, secret: str, where: int, length: int) -> int | None:
-    """Where `secret` (or its first line) stands in the text of a value starting at `where`."""
+def _find(text: str, secret: str, where: int, limit: int) -> int | None:
+    """Where `secret` (or its first line) stands in the text of a value starting at `where`.
+
+    A token is looked for up to `limit`, the end of the file: a block of text may be much
+    longer than its value (indentation, folding), and a token is not written twice by chance.
+    A value written whole under a password key is looked for only where it starts."""
     needle = secret.split("\n", 1)[0][:_NEEDLE].strip()
     if not needle:
         return None
-    offset = text.find(needle, where, where + 2 * length + 200)
+    offset = text.find(needle, where, limit)
     return None if offset < 0 else offset
 
 

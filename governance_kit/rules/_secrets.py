@@ -140,10 +140,10 @@ MIN_ENTROPY = 4.0
 def looks_like_secret(key: str | int | None, value: object) -> str | None:
     """The kind of secret `value` (found under `key`) looks like, or None.
 
-    A key named like a password, token or key with a non-empty value that is not a
-    secret-manager reference (`op://...`) is a secret; so is any text holding a known token
-    shape (GitHub, Slack, AWS, Meta, Google, Stripe, JWT, private key, password in a URL), a
-    "password: ..." phrase, or a long random-looking token.
+    A key named like a password, token or key (in the policies' languages) with a non-empty
+    value that is not a secret-manager reference (`op://...`) is a secret, and so is a
+    `secret_ref` that is one word but no reference; so is any text holding one of the
+    TOKEN_SHAPES, a "password: ..." phrase (PASSWORD_IN_TEXT), or a long random-looking token.
     """
     if isinstance(value, str):
         return _text_looks_like_secret(key, value)

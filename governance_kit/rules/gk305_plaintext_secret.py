@@ -26,9 +26,9 @@ class PlaintextSecret(Rule):
     "Passwort=", "pw:" ...), or a long random-looking string. Each is reported at its own line
     and column, also on the fifth line of a block of text or in a comment, and also in a file
     that is otherwise invalid (in one that is not readable YAML at all, its lines are searched
-    for token shapes and written-out passwords). Policy files are read by many people, copied into the handbook
-    and kept forever in git history: a secret written here is a leaked secret. The finding
-    never repeats the value.
+    for token shapes and written-out passwords). Policy files are read by many people, copied
+    into the handbook and kept forever in git history: a secret written here is a leaked
+    secret. The finding never repeats the value.
 
     Remove the value, treat the credential as compromised and rotate it (it stays in the git
     history), and keep it in the secret manager; refer to it with `credentials.secret_ref`,

@@ -99,3 +99,8 @@ def test_comments_without_secrets_are_not_told_apart(
     assert parses == []
     assert scan(tmp_path, f"a: b  # {GH}\n") == [(1, 9, "GitHub token", None)]
     assert parses == [1]
+
+
+def test_a_token_deep_in_a_long_indented_block_is_found_on_its_line(tmp_path: Path) -> None:
+    lines = ["k:", "  notes: |"] + ["            x"] * 300 + [f"            {GH}", "  b: 1"]
+    assert scan(tmp_path, "\n".join(lines) + "\n") == [(303, 13, "GitHub token", "notes")]
