@@ -126,7 +126,10 @@ def _in_comments(lines: _Lines, events: Events) -> Iterator[Secret]:
     """Secrets after a `#` that starts a comment; the file is parsed again only when the
     text after a `#` somewhere looks like it holds one."""
     text = lines.text
-    suspects = [(at, end) for at, end in _hash_lines(text) if secret_spans(text[at:end])]
+    tails = [match.span() for match in _HASH.finditer(text)]
+    if not tails or not secret_spans("\n".join(text[at:end] for at, end in tails)):
+        return
+    suspects = [(at, end) for at, end in tails if secret_spans(text[at:end])]
     if not suspects:
         return
     scalars = _scalar_spans(text, events)
@@ -141,15 +144,9 @@ def _in_comments(lines: _Lines, events: Events) -> Iterator[Secret]:
             break
 
 
-def _hash_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(first `#` that could start a comment, end of its line) of each line holding one."""
-    offset = text.find("#")
-    while offset >= 0:
-        end = _line_end(text, offset)
-        first = next(_comment_starts(text, offset, end), None)
-        if first is not None:
-            yield first, end
-        offset = text.find("#", end)
+_HASH = re.compile(r"#(?:(?<=^#)|(?<=[ \t\r\n\x85\u2028\u2029\ufeff]#))[^\r\n\x85\u2028\u2029]*")
+"""From the first `#` of a line that could start a comment (first, or after a blank) to the
+end of the line."""
 
 
 def _comment_starts(text: str, start: int, end: int) -> Iterator[int]:
@@ -159,11 +156,6 @@ def _comment_starts(text: str, start: int, end: int) -> Iterator[int]:
         if offset == 0 or text[offset - 1] in " \t\r\n\x85\u2028\u2029\ufeff":
             yield offset
         offset = text.find("#", offset + 1, end)
-
-
-def _line_end(text: str, offset: int) -> int:
-    match = _BREAK.search(text, offset)
-    return match.start() if match else len(text)
 
 
 def _scalar_spans(text: str, events: Events) -> list[tuple[int, int]]:
