@@ -344,8 +344,13 @@ def _password_in(text: str) -> bool:
     return any(_password_like(match.group(1)) for match in PASSWORD_IN_TEXT.finditer(text))
 
 
+_NOT_A_PASSWORD = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}\b|[^@\s]+@[^@\s]+\.\w)")
+"""What follows "pin:" or "password:" in a sentence but is no password: a date, a time of
+day, an e-mail address (where to ask)."""
+
+
 def _password_like(word: str) -> bool:
-    if SECRET_REFERENCE.match(word):
+    if SECRET_REFERENCE.match(word) or _NOT_A_PASSWORD.match(word):
         return False
     return any(c.isdigit() for c in word) or any(not c.isalnum() for c in word.rstrip(".,;"))
 

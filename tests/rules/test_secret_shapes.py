@@ -206,6 +206,9 @@ NOT_PASSWORDS = [
     "Dette passer 2026-kampanjen godt",
     "Pinned post: summer-2026 campaign",
     "pw: TBD",
+    "Pin: 2026-11-24 (summer launch post)",
+    "PIN = 08:30 every Monday",
+    "Passwort: it-support@nordlys.example (Helpdesk)",
     "Passwort: siehe Tresor",
     "Rotate the password and any backup codes the leaver could have seen.",
 ]
