@@ -14,6 +14,7 @@ from .loading.repository import Repository
 from .model.governance import Location
 from .model.settings import ControlSettings
 from .rules import Context, Rule, all_rules
+from .rules.gk305_plaintext_secret import PlaintextSecret, secret_finding
 from .rules.gk902_waiver_unused import WaiverUnused
 
 
@@ -74,7 +75,7 @@ def run_check(
     files: Mapping[Path, str | None] | None = None,
     step: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
-    """Validation findings when the repository is invalid; otherwise every rule's findings.
+    """Validation findings (and GK305) when the repository is invalid; else every rule's findings.
 
     `files` gives repository files other than policy files as they stood in the state judged
     (see `Context.files`); by default they are read from the working tree. `step(done,
@@ -82,11 +83,14 @@ def run_check(
     """
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
-    if result.invalid:
-        return result
     context = Context(repository.governance, today, files or {}, repository.root)
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
+    if result.invalid:
+        result.findings = sorted(
+            result.findings + _secrets_anyway(repository, context, ran), key=Finding.sort_key
+        )
+        return result
     told = step or (lambda done, total: None)
     with paused_gc():
         found = run_rules(ran, context, lambda done: told(done, len(ran) + 1))
@@ -95,6 +99,20 @@ def run_check(
         result.findings = sorted(place(found), key=Finding.sort_key)
     told(len(ran) + 1, len(ran) + 1)
     return result
+
+
+def _secrets_anyway(
+    repository: Repository, context: Context, ran: tuple[Rule, ...]
+) -> list[Finding]:
+    """GK305 findings in an invalid repository, where no other rule runs: a leaked secret is
+    reported whatever else is wrong, in valid documents and in the files that are not."""
+    if not any(rule.code == PlaintextSecret.code for rule in ran):
+        return []
+    found = list(PlaintextSecret().check(context))
+    found += [
+        secret_finding(path, s, None) for path, secrets in repository.secrets for s in secrets
+    ]
+    return apply_waivers(found, context)
 
 
 _RUNNING: tuple[tuple[Rule, ...], Context] | None = None

@@ -17,8 +17,9 @@ from ..findings import INVALID_DOCUMENT, Finding
 from ..handbook.confidential import confidential_values, is_confidential
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
+from ..model.governance import Secret
 from ..redaction import protect
-from ..rules._secrets import Suspect, looks_like_secret
+from ..rules._secrets import looks_like_secret
 from .yaml_source import Path_, YamlFile, shown
 
 _FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
@@ -52,7 +53,7 @@ class Document:
         return self.file.path
 
     @property
-    def secrets(self) -> list[Suspect]:
+    def secrets(self) -> list[Secret]:
         return self.file.scan()
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:

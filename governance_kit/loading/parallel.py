@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 from ruamel.yaml.error import YAMLError
 
 from ..findings import Finding
-from ..rules._secrets import Suspect
+from ..model.governance import Secret
+from .secret_scan import secrets_in_lines
 from .untrusted import Refused, read_regular
 from .yaml_events import locate_many
 from .yaml_source import MAX_BYTES, UnreadableYaml, YamlFile, decode, events, read_yaml
@@ -77,17 +78,19 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Suspect], Finding | None]:
-    """A file's plain data and the values in it that look like secrets, or the finding that
-    says why it cannot be read (runs in a worker); `base` as for `read_yaml`."""
+def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Secret], Finding | None]:
+    """A file's plain data and what in its values and comments looks like a secret, or the
+    finding that says why it cannot be read and what in its lines looks like a secret (runs
+    in a worker); `base` as for `read_yaml`."""
     try:
         file = read_yaml(path, base=base)
     except UnreadableYaml as error:
-        return None, [], error.finding
+        found = secrets_in_lines(error.text) if error.text is not None else []
+        return None, found, error.finding
     return file.data, file.scan(), None
 
 
-def as_file(path: Path, data: Any, secrets: list[Suspect]) -> YamlFile:
+def as_file(path: Path, data: Any, secrets: list[Secret]) -> YamlFile:
     """A parsed file whose positions are read again only if a message needs them."""
     return YamlFile(path, data, None, secrets=secrets)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model.compact import share_field_sets
-from ..model.governance import Governance
+from ..model.governance import Governance, Secret
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
@@ -27,6 +27,8 @@ class Repository:
     documents: list[Document]
     findings: list[Finding] = field(default_factory=list)
     governance: Governance = field(init=False)
+    secrets: list[tuple[Path, list[Secret]]] = field(default_factory=list)
+    """What looks like a credential in the files that are not valid documents."""
 
     def __post_init__(self) -> None:
         self.governance = Governance.build(list(self.documents))
@@ -65,9 +67,11 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
     if not root.exists():
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
+    secrets: list[tuple[Path, list[Secret]]] = []
     with paused_gc():
         base = None if root.is_file() else root.resolve()
-        repository = Repository(root, _read(files, findings, step, base), findings)
+        documents = _read(files, findings, secrets, step, base)
+        repository = Repository(root, documents, findings, secrets)
         partial = bool(findings) or root.is_file()
         repository.findings.extend(check_references(repository.governance, root, partial=partial))
     repository.findings.sort(key=Finding.sort_key)
@@ -77,24 +81,29 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
 def _read(
     files: list[Path],
     findings: list[Finding],
+    secrets: list[tuple[Path, list[Secret]]],
     step: Callable[[int, int], None] | None,
     base: Path | None,
 ) -> list[Document]:
     """The valid documents of `files` (inside `base`); findings for the others are added to
-    `findings`."""
+    `findings`, and what looks like a secret in them to `secrets`."""
     documents: list[Document] = []
     parsed = map_files(functools.partial(parse, base=base), files, workers(files))
-    for done, (path, (data, secrets, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
+    for done, (path, (data, found, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
         if step is not None:
             step(done, len(files))
         if unreadable is not None:
             findings.append(unreadable)
+            if found:
+                secrets.append((path, found))
             continue
-        loaded = load_document(as_file(path, data, secrets))
+        loaded = load_document(as_file(path, data, found))
         if isinstance(loaded, Document):
             loaded.file.release()
             share_field_sets(loaded.model)
             documents.append(loaded)
         else:
             findings.extend(loaded)
+            if found:
+                secrets.append((path, found))
     return documents

@@ -19,7 +19,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
-from ..rules._secrets import Suspect, looks_like_secret, secrets_in
+from ..model.governance import Secret
+from ..rules._secrets import a_kind, looks_like_secret, secret_in_text
+from .secret_scan import find_secrets
 from .untrusted import OUTSIDE, Refused, read_regular
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
@@ -57,9 +59,10 @@ def shown(value: object, key: str | int | None = None, *, what: str = "value") -
     if getattr(value, "confidential", False):
         return f"a confidential {what} (not repeated here)"
     kind = looks_like_secret(key, value)
+    if kind is None and isinstance(value, dict | list):
+        kind = secret_in_text(str(value))
     if kind is not None:
-        article = "an" if kind[0] in "AEIOUaeiou" else "a"
-        return f"a {what} that looks like {article} {kind} (not repeated here)"
+        return f"a {what} that looks like {a_kind(kind)} (not repeated here)"
     text = str(value)
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
@@ -72,6 +75,8 @@ class UnreadableYaml(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message)
         self.finding = replace(finding, code=INVALID_YAML)
+        self.text: str | None = None
+        """The file's text, when it could be read and decoded (for the secret scan)."""
 
 
 @dataclass
@@ -112,13 +117,20 @@ class YamlFile:
     data: Any
     positions: Positions | None
     text: str | None = None
-    secrets: list[Suspect] | None = None
-    """Values that look like credentials, found while the data was at hand (see `scan`)."""
+    secrets: list[Secret] | None = None
+    """What looks like a credential, found while the data was at hand (see `scan`)."""
+    source: str | None = field(default=None, repr=False)
+    """The text as read, kept only until `scan` (`text` is kept for parsing again)."""
 
-    def scan(self) -> list[Suspect]:
-        """The values of the file that look like secrets; looked for once, before `release`."""
+    def scan(self) -> list[Secret]:
+        """What in the file's values and comments looks like a secret, and where; looked for
+        once, before `release`."""
         if self.secrets is None:
-            self.secrets = secrets_in(self.data)
+            text = self.source or self.text or decode(self.path.read_bytes(), self.path)
+            if self.positions is None:
+                self.locate(())
+            self.secrets = find_secrets(text, self.data, self.locate, events)
+            self.source = None
         return self.secrets
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -131,6 +143,7 @@ class YamlFile:
         """Forget data and positions; `locate` will parse the file again when asked."""
         self.data = None
         self.positions = None
+        self.source = None
 
 
 def events(text: str) -> Iterator[Any]:
@@ -202,6 +215,15 @@ def read_yaml(path: Path, text: str | None = None, *, base: Path | None = None) 
         if len(raw) > MAX_BYTES:
             raise UnreadableYaml(Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB"))
         text = decode(raw, path)
+    try:
+        return _parse(path, text, given)
+    except UnreadableYaml as error:
+        error.text = text
+        raise
+
+
+def _parse(path: Path, text: str, given: str | None) -> YamlFile:
+    """The plain data and positions of a file's text, or UnreadableYaml."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -232,7 +254,7 @@ def read_yaml(path: Path, text: str | None = None, *, base: Path | None = None) 
     if builder.root is None or builder.data is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT))
     positions = Positions(builder.values, builder.keys, builder.root)
-    return YamlFile(path, builder.data, positions, given)
+    return YamlFile(path, builder.data, positions, given, source=text)
 
 
 def _type_scalar(event: Any) -> Any:

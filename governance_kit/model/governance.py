@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from .accounts import Account
 from .continuity import Handover, Plan
@@ -19,6 +19,24 @@ Path_ = tuple[str | int, ...]
 
 RECORD_KINDS = ("Waivers", "Settings", "Acknowledgements")
 """Kinds that record or configure rather than set policy: no owner, version or review."""
+
+
+class Secret(NamedTuple):
+    """Something in a policy file that looks like a credential, and exactly where it stands.
+
+    `path` and `key` name the value it is in (or the key it is); a secret in a comment or in
+    a file that cannot be parsed has the path () and the key None. The secret itself is
+    never kept.
+    """
+
+    line: int
+    column: int
+    kind: str
+    path: Path_ = ()
+    key: str | int | None = None
+    part: Literal["value", "key", "comment", "line"] = "comment"
+    """Where it is: in the value at `path`, the key at `path` itself, a comment, or a line
+    of a file that is not readable YAML."""
 
 
 class SourceDocument(Protocol):
@@ -36,8 +54,8 @@ class SourceDocument(Protocol):
     def path(self) -> Path: ...
 
     @property
-    def secrets(self) -> list[tuple[Path_, str | int | None, str]]:
-        """Values of the file that look like credentials: (path, key or index, kind)."""
+    def secrets(self) -> list[Secret]:
+        """What in the file looks like a credential, in values and comments."""
         ...
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]: ...

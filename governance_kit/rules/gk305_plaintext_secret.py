@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..findings import Finding
-from ..model.governance import Location, Path_
+from ..model.governance import Path_, Secret
+from ._secrets import PLAINTEXT, REFERENCE_KEY, a_kind, looks_like_secret
 from .base import Context, Rule
 
 
 class PlaintextSecret(Rule):
     """A policy file seems to contain a password, token or key.
 
-    A value is stored under a key named like a password, token or key and is not a
-    secret-manager reference, or the text holds something shaped like a credential: a GitHub,
-    Slack, AWS, Meta or Google token, a JSON Web Token, a private key, a password in a URL or
-    after "password:", or a long random-looking string. Policy files are read by many people,
-    copied into the handbook and kept forever in git history: a secret written here is a
-    leaked secret. The finding never repeats the value.
+    Values and comments are both read. A value is stored under a key named like a password,
+    token or key, in any of the languages policies are written in (`password`, `pw`, `pin`,
+    `Passwort`, `Kennwort`, `passord`, `lösenord`, `salasana`, `wachtwoord`, `contraseña`,
+    `mot_de_passe`, `senha`, `hasło`, `пароль`, `密码`, `パスワード`, `비밀번호`, ...), even where
+    the field is unknown; `credentials.secret_ref` holds a password instead of a reference;
+    or the text holds something shaped like a credential: a private key, an `otpauth://`
+    one-time password seed, a GitHub, GitLab, Slack, AWS, Meta, Google, Stripe, Twilio,
+    SendGrid, OpenAI, Anthropic, Azure, npm, PyPI, Discord, Telegram, Shopify, Hugging Face
+    or Mailchimp token, a JSON Web Token, a password in a URL or after "password:" (or
+    "Passwort=", "pw:" ...), or a long random-looking string. Each is reported at its own line
+    and column, also on the fifth line of a block of text or in a comment, and also in a file
+    that is otherwise invalid (in one that is not readable YAML at all, its lines are searched
+    for token shapes and written-out passwords). Policy files are read by many people, copied
+    into the handbook and kept forever in git history: a secret written here is a leaked
+    secret. The finding never repeats the value.
 
     Remove the value, treat the credential as compromised and rotate it (it stays in the git
     history), and keep it in the secret manager; refer to it with `credentials.secret_ref`,
@@ -32,21 +43,50 @@ class PlaintextSecret(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         for document in context.governance.documents:
-            for path, key, kind in document.secrets:
-                name = key if isinstance(key, str) else _last_key(path)
-                yield self.finding(
-                    Location(document, path),
-                    f"value of '{name}' looks like {_article(kind)} {kind}",
-                    target=document.id,
-                    hint="remove it, rotate the credential (git history keeps it) and store it "
-                    "in the secret manager; refer to it as e.g. op://vault/item",
-                )
+            for secret in document.secrets:
+                yield secret_finding(document.path, secret, document.id)
+
+
+HINT = (
+    "remove it, rotate the credential (git history keeps it) and store it in the secret "
+    "manager; refer to it as e.g. op://vault/item"
+)
+ROTATE_HINT = (
+    "rotate this password now: it is in the Git history; then store it in the secret manager "
+    "and reference it, e.g. credentials.secret_ref: op://vault/item"
+)
+
+
+def secret_finding(path: Path, secret: Secret, target: str | None) -> Finding:
+    """The GK305 finding for one secret, at its line and column; it never repeats the value."""
+    return Finding(
+        path,
+        secret.line,
+        secret.column,
+        _message(secret),
+        code=PlaintextSecret.code,
+        severity=PlaintextSecret.severity,
+        hint=ROTATE_HINT if secret.kind == PLAINTEXT else HINT,
+        target=target,
+    )
+
+
+def _message(secret: Secret) -> str:
+    kind = a_kind(secret.kind)
+    if secret.part == "comment":
+        return f"comment holds what looks like {kind}"
+    if secret.part == "line":
+        return f"line holds what looks like {kind}"
+    if secret.part == "key":
+        return f"key looks like {kind}"
+    name = secret.key if isinstance(secret.key, str) else _last_key(secret.path)
+    if looks_like_secret(None, name) is not None:
+        name = "…"
+    if secret.kind == PLAINTEXT and REFERENCE_KEY.search(name):
+        return f"'{name}' holds a plaintext credential, not a secret-manager reference"
+    return f"value of '{name}' looks like {kind}"
 
 
 def _last_key(path: Path_) -> str:
     keys = [step for step in path if isinstance(step, str)]
     return keys[-1] if keys else "document"
-
-
-def _article(kind: str) -> str:
-    return "an" if kind[0].lower() in "aeiou" else "a"

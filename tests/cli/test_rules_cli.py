@@ -133,10 +133,10 @@ def test_export_docs_writes_the_pages(tmp_path: Path) -> None:
 def test_a_draft_rule_is_listed_and_explained() -> None:
     listed = govkit("rules").stdout.splitlines()
     assert listed[-1].split(maxsplit=3) == [
-        "GKP12",
-        "author-training",
+        "GKP13",
+        "draft-contains-secret",
         "error",
-        "The author lacks a required course, or its completion has expired.",
+        "The draft holds what looks like a password, token or key.",
     ]
     lines = govkit("rules", "gkp01").stdout.splitlines()
     assert lines[:6] == [

@@ -23,7 +23,7 @@ def test_standard_input(drafts: Drafts) -> None:
         "markedsføringsloven forbyr [GKP02] (hint: write 'hva som konkret er bedre (f.eks. "
         '"resirkulert polyester")\' instead)',
         f"<stdin>: 2 errors, 0 warnings, 0 info (account instagram-nordlysoutdoor on instagram, "
-        f"12 rules, today {TODAY})",
+        f"13 rules, today {TODAY})",
     ]
 
 
@@ -37,7 +37,7 @@ def test_json_output(drafts: Drafts) -> None:
         "author": "erik",
         "sponsored": False,
         "today": TODAY,
-        "rules": [f"GKP{n:02d}" for n in range(1, 13)],
+        "rules": [f"GKP{n:02d}" for n in range(1, 14)],
         "summary": {"error": 1, "warning": 0, "info": 0},
         "findings": [
             {
@@ -216,6 +216,6 @@ def test_rules_list() -> None:
     from governance_kit.cli.main import cli
 
     lines = CliRunner().invoke(cli, ["post", "rules"]).stdout.splitlines()
-    assert len(lines) == 12
+    assert len(lines) == 13
     assert lines[0].split()[:3] == ["GKP01", "post-too-long", "error"]
     assert lines[2].split()[:3] == ["GKP03", "discouraged-phrase", "warning"]

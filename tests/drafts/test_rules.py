@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from tests.drafts.conftest import Drafts, front
+from tests.planted_secrets import samples
 
 IG = front()  # instagram-nordlysoutdoor by ben: 2,200 characters, 5 hashtags, UTM, a question
 X = front("x-nordlyssupport", "erik")  # 280 weighted, 2 hashtags, UTM, no call to action
@@ -376,3 +377,41 @@ def test_author_training_missing(own_drafts: Drafts) -> None:
     ) == [
         ("GKP12", 1, 1, "author 'ben' has not completed 'brand-basics' (role 'editor')"),
     ]
+
+
+# GKP13 draft-contains-secret ----------------------------------------------------------------
+
+SLACK = "xoxb-28174650391-472918365042-Qm8vT3kZ9pL2xW7nR4cY1dHf"
+
+
+def test_secrets_in_the_post_and_the_front_matter(drafts: Drafts) -> None:
+    text = (
+        front(poll="[yes, no]").replace("author: ben", f"author: ben  # bot {SLACK}")
+        + f"Winter is here. Where next?\nOur scheduler: passord er Nordlys2026!\n"
+        f"#{UTM}"
+    )
+    assert [f for f in drafts.findings(text) if f[0] == "GKP13"] == [
+        ("GKP13", 3, 20, "draft holds what looks like a Slack token (not repeated here)"),
+        ("GKP13", 7, 27, "draft holds what looks like a password (not repeated here)"),
+    ]
+    run = drafts.check(text)
+    assert run.exit_code == 1
+    assert SLACK not in run.stdout + run.stderr
+    assert "Nordlys2026!" not in run.stdout + run.stderr
+
+
+def test_a_planted_token_of_every_shape_is_found_in_a_draft(drafts: Drafts) -> None:
+    planted = samples(2, seed=13)
+    body = "Where next?\n" + "\n".join(f"Login for the agency: {token}" for _, token in planted)
+    found = [f for f in drafts.findings(IG + body) if f[0] == "GKP13"]
+    assert [line for _, line, _, _ in found] == list(range(6, 6 + len(planted)))
+    assert [message for *_, message in found] == [
+        f"draft holds what looks like {'an' if kind[0] in 'aeiouAEIOU' else 'a'} {kind} "
+        "(not repeated here)"
+        for kind, _ in planted
+    ]
+
+
+def test_a_draft_about_passwords_holds_none(drafts: Drafts) -> None:
+    text = IG + "Never share your password: keep it in a password manager. Where next?"
+    assert [f for f in drafts.findings(text) if f[0] == "GKP13"] == []

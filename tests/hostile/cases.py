@@ -22,6 +22,10 @@ TAG_HINT = "(hint: policy files hold plain text, numbers, dates, lists and mappi
 DATE_HINT = "(hint: write dates as YYYY-MM-DD, e.g. 2026-03-31)"
 EMPTY_HINT = "(hint: a policy file needs apiVersion, kind, metadata and spec)"
 MAPPING = "error: expected a mapping with apiVersion, kind, metadata, spec; found"
+SECRET_HINT = (
+    "(hint: remove it, rotate the credential (git history keeps it) and store it in the "
+    "secret manager; refer to it as e.g. op://vault/item)"
+)
 FIELDS = "id, rule, target, justification, approved_by, approved_on, expires"
 WAIVER = """apiVersion: governance-kit.dev/v1
 kind: Waivers
@@ -49,6 +53,8 @@ class Case:
     name: str
     expected: tuple[str, ...]
     make: Callable[[Path], None] | None = None
+    secrets: tuple[str, ...] = ()
+    """GK305 findings, which `govkit check` adds to the validation findings."""
 
     def install(self, policies: Path) -> None:
         if self.make is not None:
@@ -61,8 +67,13 @@ class Case:
         return {line.rsplit("[", 1)[1].split("]")[0] for line in self.expected}
 
 
-def case(name: str, *expected: str, make: Callable[[Path], None] | None = None) -> Case:
-    return Case(name, expected, make)
+def case(
+    name: str,
+    *expected: str,
+    make: Callable[[Path], None] | None = None,
+    secrets: tuple[str, ...] = (),
+) -> Case:
+    return Case(name, expected, make, secrets)
 
 
 def canary(target: Path) -> Path:
@@ -358,27 +369,44 @@ CASES = [
         "secret-as-date.yaml",
         "14:16: error: spec.waivers[0].expires: a value that looks like a GitHub token (not "
         f"repeated here) is not a date written YYYY-MM-DD [GK002] {DATE_HINT}",
+        secrets=(
+            f"14:16: error: value of 'expires' looks like a GitHub token [GK305] {SECRET_HINT}",
+        ),
     ),
     case(
         "secret-as-id.yaml",
         "8:11: error: spec.waivers[0].id: a value that looks like a Slack token (not repeated "
         "here) is not a valid id [GK002] (hint: ids use lower-case letters, digits, '.', '_' "
         "and '-', e.g. instagram-main)",
+        secrets=(f"8:11: error: value of 'id' looks like a Slack token [GK305] {SECRET_HINT}",),
     ),
     case(
         "secret-as-key.yaml",
         "15:7: error: spec.waivers[0][…]: unknown field a name that looks like an AWS access key "
         f"(not repeated here) [GK002] (hint: allowed fields: {FIELDS})",
+        secrets=(
+            f"15:7: error: key looks like an AWS access key [GK305] {SECRET_HINT}",
+            f"15:29: error: value of '…' looks like a high-entropy token [GK305] {SECRET_HINT}",
+        ),
     ),
     case(
         "secret-as-duplicate-key.yaml",
         "2:1: error: duplicate key a name that looks like a Stripe key (not repeated here) "
         "(first defined on line 1) [GK001] (hint: remove one of the two)",
+        secrets=(
+            f"1:1: error: line holds what looks like a Stripe key [GK305] {SECRET_HINT}",
+            f"2:1: error: line holds what looks like a Stripe key [GK305] {SECRET_HINT}",
+        ),
     ),
     case(
         "secret-under-unknown-key.yaml",
         "10:7: error: spec.waivers[0].password: unknown field 'password' [GK002] "
         f"(hint: allowed fields: {FIELDS})",
+        secrets=(
+            "10:17: error: value of 'password' looks like a plaintext credential [GK305] (hint: "
+            "rotate this password now: it is in the Git history; then store it in the secret "
+            "manager and reference it, e.g. credentials.secret_ref: op://vault/item)",
+        ),
     ),
     # References between files
     case(

@@ -106,7 +106,7 @@ def test_keys_named_like_secrets(key: str) -> None:
     assert looks_like_secret(key, None) is None
 
 
-@pytest.mark.parametrize("key", ["secret_ref", "last_rotated", "mfa_method", "notes", 3])
+@pytest.mark.parametrize("key", ["last_rotated", "mfa_method", "notes", "pinned", 3])
 def test_ordinary_keys(key: str | int) -> None:
     assert looks_like_secret(key, "hunter2") is None
 
@@ -115,6 +115,10 @@ def test_booleans_numbers_and_containers_are_not_secrets() -> None:
     assert looks_like_secret("password", True) is None
     assert looks_like_secret("password", {"a": "b"}) is None
     assert looks_like_secret("pin", 4711) == "plaintext credential"
+
+
+def line_text(path: Path, text: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if text in line)
 
 
 def plant(root: Path, value: str) -> Path:
@@ -135,12 +139,14 @@ def test_plaintext_secret_points_at_the_value_and_never_repeats_it(example: Path
     assert brief([finding]) == [
         (
             "accounts.yaml",
-            line_after(path, "- id: tiktok-nordlysoutdoor", "notes: >-"),
+            line_of(path, SLACK_TOKEN),
             "GK305",
             "nordlys-accounts",
             "value of 'notes' looks like a Slack token",
         )
     ]
+    assert line_of(path, SLACK_TOKEN) == line_after(path, "- id: tiktok", "notes: >-") + 1
+    assert finding.column == line_text(path, SLACK_TOKEN).index(SLACK_TOKEN) + 1
     assert finding.severity == "error"
     assert SLACK_TOKEN not in (finding.hint or "")
 
@@ -198,3 +204,115 @@ def test_secrets_in_plain_data_names_path_key_and_kind() -> None:
         key=str,
     )
     assert secrets_in("just text") == [] and secrets_in([{"token": "op://vault/x"}]) == []
+
+
+GITHUB_TOKEN = "ghp_R8x2Lq9ZtV4mN7pK3wY6sB1cD5fH0jGa2eUo"
+
+
+def replace_line(path: Path, old: str, new: str) -> int:
+    """Replace the text `old` on its line with `new`; the line's number."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line_of(path, new.splitlines()[0])
+
+
+def test_secret_in_a_comment_is_reported_at_its_column(example: Path) -> None:
+    path = example / "accounts.yaml"
+    old = "  # company recovery phone no. 2"
+    line = replace_line(path, old, f"  # company recovery phone no. 2, bot {GITHUB_TOKEN}")
+    [finding] = check(example, "GK305")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line,
+            "GK305",
+            "nordlys-accounts",
+            "comment holds what looks like a GitHub token",
+        )
+    ]
+    assert finding.column == line_text(path, GITHUB_TOKEN).index(GITHUB_TOKEN) + 1
+
+
+def test_a_hash_in_a_quoted_value_or_a_block_is_text_not_a_comment(example: Path) -> None:
+    path = example / "accounts.yaml"
+    old = 'phone: "+47 930 12 481"   # company recovery phone no. 2'
+    quoted = replace_line(path, old, f'phone: "+47 930 12 481 #{AWS_KEY}"   # ok')
+    block = line_after(path, "- id: tiktok-nordlysoutdoor", "notes: >-") + 1
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    indent = lines[block - 1][: len(lines[block - 1]) - len(lines[block - 1].lstrip())]
+    lines.insert(block, f"{indent}# {GITHUB_TOKEN}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    assert [(f.line, f.message) for f in check(example, "GK305")] == [
+        (quoted, "value of 'phone' looks like an AWS access key"),
+        (block + 1, "value of 'notes' looks like a GitHub token"),
+    ]
+
+
+AWS_KEY = "AKIAZ7Q4M2XK9LP3TB5W"
+
+
+def test_password_where_a_reference_belongs_is_a_secret_and_a_schema_error(
+    example: Path,
+) -> None:
+    path = example / "accounts.yaml"
+    ref = replace_line(
+        path,
+        "secret_ref: op://social-accounts/instagram-teampro",
+        "secret_ref: Fjell#2026x",
+    )
+    extra = (
+        replace_line(
+            path,
+            "secret_ref: op://social-accounts/facebook-no",
+            "secret_ref: op://social-accounts/facebook-no\n        password: Sommer2026",
+        )
+        + 1
+    )
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 2
+    rotate = (
+        "(hint: rotate this password now: it is in the Git history; then store it in the "
+        "secret manager and reference it, e.g. credentials.secret_ref: op://vault/item)"
+    )
+    found = [
+        line.split("accounts.yaml:", 1)[1]
+        for line in run.stdout.splitlines()
+        if "accounts.yaml:" in line
+    ]
+    assert found == [
+        f"{ref}:21: error: spec.accounts[1].credentials.secret_ref: is not a secret-manager "
+        "reference [GK002] (hint: write where the secret lives, e.g. op://vault/item; never "
+        "the secret itself)",
+        f"{ref}:21: error: 'secret_ref' holds a plaintext credential, not a secret-manager "
+        f"reference [GK305] {rotate}",
+        f"{extra}:9: error: spec.accounts[2].credentials.password: unknown field 'password' "
+        "[GK002] (hint: allowed fields: secret_ref, login_email, mfa, mfa_method, last_rotated)",
+        f"{extra}:19: error: value of 'password' looks like a plaintext credential [GK305] "
+        f"{rotate}",
+    ]
+    assert "Fjell#2026x" not in run.stdout + run.stderr
+    assert "Sommer2026" not in run.stdout + run.stderr
+
+
+def test_secrets_in_a_file_that_is_not_readable_yaml_are_reported(example: Path) -> None:
+    path = example / "notes.yaml"
+    path.write_text(
+        f"apiVersion: governance-kit.dev/v1\nkind: [Waivers\n# bot {GITHUB_TOKEN}\n"
+        "password: Fjell#2026x\nid: 3f2b8c1e9a4d4e7b8c2a1b2c3d4e5f60aa\n",
+        encoding="utf-8",
+    )
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 2
+    found = [line.split("notes.yaml:", 1)[1] for line in run.stdout.splitlines() if "notes" in line]
+    hint = (
+        "(hint: remove it, rotate the credential (git history keeps it) and store it in the "
+        "secret manager; refer to it as e.g. op://vault/item)"
+    )
+    assert found == [
+        "2:7: error: invalid YAML: a '[' list is not closed [GK001] (hint: add the closing ']' "
+        "or a missing comma)",
+        f"3:7: error: line holds what looks like a GitHub token [GK305] {hint}",
+        f"4:11: error: line holds what looks like a password [GK305] {hint}",
+    ]
+    assert GITHUB_TOKEN not in run.stdout and "Fjell#2026x" not in run.stdout
