@@ -9,11 +9,13 @@ added here, in SHAPES, and every test that plants credentials plants it too.
 from __future__ import annotations
 
 import random
+import re
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance_kit.rules._secrets import high_entropy, secret_in_text
+from tests.planted_secrets import GENERATORS, secret_part
 
 ALNUM = string.ascii_letters + string.digits
 UPPER = string.ascii_uppercase + string.digits
@@ -125,6 +127,18 @@ def _private_key(rng: random.Random) -> Planted:
     return Planted("private key", text, core)
 
 
+def _catalogued(kind: str, generate: Callable[[random.Random], str]) -> Callable:
+    """A shape of GK305's own catalogue (tests/planted_secrets.py); its needle is the longest
+    run of letters and digits in the credential."""
+
+    def make(rng: random.Random) -> Planted:
+        token = generate(rng)
+        core = max(re.findall(r"[A-Za-z0-9]+", secret_part(token)), key=len)
+        return Planted(kind, token, core)
+
+    return make
+
+
 SHAPES: tuple[Callable[[random.Random], Planted], ...] = (
     _github,
     _github_pat,
@@ -139,6 +153,7 @@ SHAPES: tuple[Callable[[random.Random], Planted], ...] = (
     _password,
     _high_entropy,
     _private_key,
+    *(_catalogued(kind, generate) for kind, generate in GENERATORS.items()),
 )
 
 

@@ -127,7 +127,7 @@ def test_a_review_and_another_edit_at_once_never_lose_a_change(example: Path, wa
         assert ended["review"][0] == 0 or ended["edit"][0] == 0
         assert {p.name for p in example.iterdir() if p.name.startswith(".")} == set()
         outcomes.add((ended["review"][0], ended["edit"][0]))
-    assert len(outcomes) > 1 or (0, 0) in outcomes, outcomes
+    assert outcomes <= {(0, 0), (0, 2), (2, 0)}, outcomes  # which one wins depends on the load
 
 
 @pytest.fixture
