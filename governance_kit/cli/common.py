@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from ..loading.repository import Repository, load_repository
+from ..model.common import LAST_DATE
 from ..workflow.files import JOURNAL_NAME
 from .progress import progress
 
@@ -56,8 +57,12 @@ def warn_if_interrupted(path: Path) -> None:
         )
 
 
+FIRST_DAY = dt.date(1970, 1, 1)
+"""The earliest --today (or --as-of, --date, --last-day) accepted."""
+
+
 class TodayType(click.ParamType):
-    """A --today date, written YYYY-MM-DD."""
+    """A --today date, written YYYY-MM-DD, between 1970-01-01 and 9000-12-31."""
 
     name = "YYYY-MM-DD"
 
@@ -65,11 +70,20 @@ class TodayType(click.ParamType):
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.date:
         if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(str(value))
+            except ValueError:
+                self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+        if not FIRST_DAY <= day <= LAST_DATE:
+            self.fail(
+                f"'{day.isoformat()}' is outside the dates governance-kit works with "
+                f"({FIRST_DAY} to {LAST_DATE})",
+                param,
+                ctx,
+            )
+        return day
 
 
 today_option = click.option(

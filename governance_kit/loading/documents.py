@@ -228,6 +228,9 @@ def _describe(file: YamlFile, model_class: type[BaseModel], error: Any) -> Probl
     if kind == "string_pattern_mismatch":
         message, hint = _pattern_message(ctx.get("pattern", ""), shown(value, _key(path)))
         return _problem(file, path, f"{where}: {message}", hint=hint)
+    if kind == "out_of_range":
+        shown_value = shown(value.isoformat() if isinstance(value, dt.date) else value, _key(path))
+        return _problem(file, path, f"{where}: {shown_value} {ctx['reason']}", hint=ctx["hint"])
     if kind.startswith("date") or kind.startswith("datetime"):
         message, hint = _date_message(where, value, error["msg"], _key(path))
         return _problem(file, path, message, hint=hint)
