@@ -9,15 +9,28 @@ from pathlib import Path
 import click
 
 from .. import reporters
-from ..checker import run_check, select_rules
+from ..checker import run_check, select_rules, unknown_code
+from ..ruledocs import rule_by_code, suggestion
+from ..rules import all_rules
 from ..workflow.gitrefs import GitProblem
 from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress
 
 
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+def _codes(option: str, values: tuple[str, ...]) -> list[str]:
+    """The codes given to --select or --ignore; an unknown one is a usage error."""
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    unknown = unknown_code(codes)
+    if unknown is not None:
+        other = rule_by_code(unknown)
+        hint = (
+            f"{other.code} is a rule of 'govkit post check'"
+            if other is not None
+            else suggestion(unknown, all_rules())
+        )
+        fail(f"{option}: unknown rule code '{unknown}'", hint)
+    return codes
 
 
 @click.command()
@@ -76,7 +89,7 @@ def check(
     the environment variable GOVKIT_JOBS sets the number of processes (1: this one only).
     On a terminal, a progress bar shows on standard error after a second.
     """
-    rules = select_rules(_codes(select), _codes(ignore))
+    rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
     repository = load(path)
     with progress(f"checking {path}") as step:
         result = run_check(repository, today or date.today(), rules, step=step)
