@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import click
 
+from ..loading.regular import kind_of
 from ..loading.repository import Repository, load_repository
 from ..model.common import LAST_DATE
 from ..workflow.files import JOURNAL_NAME
@@ -38,6 +39,12 @@ def load(path: Path) -> Repository:
     if not path.exists():
         fail(
             f"{path}: no such file or directory",
+            "give the folder of the policy files, e.g. policies/",
+        )
+    kind = kind_of(path.stat().st_mode)
+    if kind is not None and kind != "a folder":
+        fail(
+            f"{path}: {kind}, not a folder or a policy file",
             "give the folder of the policy files, e.g. policies/",
         )
     warn_if_interrupted(path)

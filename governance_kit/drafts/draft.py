@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError
 
 from ..findings import Finding
 from ..loading.documents import _explain
+from ..loading.regular import NotRegular, TooLarge, read_regular
 from ..loading.yaml_source import Path_, UnreadableYaml, YamlFile, read_yaml
 from ..model.common import Id, Strict
 
@@ -107,8 +108,20 @@ def read_draft(name: str) -> Draft:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
+            raw = read_regular(path, MAX_BYTES)
+        except NotRegular as error:
+            raise DraftProblem(
+                Finding(
+                    path,
+                    1,
+                    1,
+                    f"cannot read draft: {error.kind}, not a regular file",
+                    code="",
+                    hint="give a Markdown or text file, or - to read standard input",
+                )
+            ) from None
+        except TooLarge:
+            raise _too_large(path) from None
         except OSError as error:
             raise DraftProblem(
                 Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
@@ -118,17 +131,14 @@ def read_draft(name: str) -> Draft:
 
 def parse_draft(path: Path, raw: bytes) -> Draft:
     if len(raw) > MAX_BYTES:
-        raise DraftProblem(
-            Finding(
-                path,
-                1,
-                1,
-                f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long",
-                code="",
-            )
-        )
+        raise _too_large(path)
     text = _decode(path, raw)
     return _split(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _too_large(path: Path) -> DraftProblem:
+    message = f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long"
+    return DraftProblem(Finding(path, 1, 1, message, code=""))
 
 
 def _decode(path: Path, raw: bytes) -> str:

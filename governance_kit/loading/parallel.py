@@ -22,8 +22,9 @@ from ruamel.yaml.error import YAMLError
 
 from ..findings import Finding
 from ..rules._secrets import Suspect
+from .regular import read_regular
 from .yaml_events import locate_many
-from .yaml_source import UnreadableYaml, YamlFile, decode, events, read_yaml
+from .yaml_source import MAX_BYTES, UnreadableYaml, YamlFile, decode, events, read_yaml
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -99,7 +100,7 @@ def positions(job: tuple[Path, str | None, list[tuple[Any, bool]]]) -> list[tupl
     """
     path, text, wanted = job
     try:
-        found = locate_many(events(text or decode(path.read_bytes(), path)), wanted)
+        found = locate_many(events(text or decode(read_regular(path, MAX_BYTES), path)), wanted)
     except (OSError, YAMLError, UnreadableYaml):
         found = None
     if found is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +20,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..rules._secrets import Suspect, looks_like_secret, secrets_in
+from .regular import NotRegular, TooLarge, read_regular
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 try:
@@ -178,22 +178,21 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     given = text
     if text is None:
         try:
-            status = path.stat()
-            if not stat.S_ISREG(status.st_mode):
-                raise UnreadableYaml(
-                    Finding(
-                        path,
-                        1,
-                        1,
-                        "not a regular file; not read",
-                        hint="policy files are plain files, not pipes, sockets or devices",
-                    )
+            raw = read_regular(path, MAX_BYTES)
+        except NotRegular:
+            raise UnreadableYaml(
+                Finding(
+                    path,
+                    1,
+                    1,
+                    "not a regular file; not read",
+                    hint="policy files are plain files, not pipes, sockets or devices",
                 )
-            if status.st_size > MAX_BYTES:
-                raise UnreadableYaml(
-                    Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB")
-                )
-            raw = path.read_bytes()
+            ) from None
+        except TooLarge:
+            raise UnreadableYaml(
+                Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB")
+            ) from None
         except OSError as error:
             raise UnreadableYaml(
                 Finding(path, 1, 1, f"cannot read file: {error.strerror}")

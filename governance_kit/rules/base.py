@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..findings import Finding, Severity
+from ..loading.regular import read_regular
 from ..model.governance import Governance, Location
 from ..model.settings import CheckSettings
+
+MAX_READ = 4 * 1024 * 1024
+"""The largest repository file a rule reads (GitHub ignores a CODEOWNERS file over 3 MB)."""
 
 
 @dataclass(frozen=True)
@@ -29,12 +33,13 @@ class Context:
         return self.governance.settings
 
     def read(self, path: Path) -> str | None:
-        """A repository file in the state being judged; None when it does not exist."""
+        """A repository file in the state being judged; None when it does not exist, is not a
+        regular file (a pipe would hang the check) or is larger than MAX_READ."""
         if path in self.files:
             return self.files[path]
         try:
-            return path.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return read_regular(path, MAX_READ).decode("utf-8", errors="replace")
+        except OSError:
             return None
 
 
