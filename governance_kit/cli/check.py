@@ -97,7 +97,7 @@ def check(
         try:
             add_version_findings(result, repository, base)
         except GitProblem as problem:
-            fail(str(problem))
+            fail(str(problem), problem.hint)
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = reporters.render(result, fmt, color=color)
     if output is None:

@@ -37,7 +37,7 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
     try:
         old, new = diff_refs(path, base, head)
     except GitProblem as problem:
-        fail(str(problem))
+        fail(str(problem), problem.hint)
     invalid = old.findings + new.findings
     if invalid:
         for finding in invalid:

@@ -13,6 +13,7 @@ import click
 
 from ..handbook.site import HandbookError, build_site
 from ..reporters.text import format_finding
+from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
 
@@ -28,6 +29,7 @@ def _valid_repository(path: Path):
 
 def _build(path: Path, site_dir: Path, today: dt.date | None) -> Path:
     repository = _valid_repository(path)
+    warn_if_shallow(path, "the change history of each policy lists only the commits fetched")
     with tempfile.TemporaryDirectory(prefix="govkit-handbook-") as work:
         try:
             return build_site(repository, site_dir, today or dt.date.today(), Path(work))

@@ -15,6 +15,8 @@ from ..loading.repository import Repository
 from ..workflow.gitrefs import (
     GitProblem,
     _relative,
+    is_shallow,
+    missing_history,
     open_repo,
     repo_root,
     snapshot_at,
@@ -52,6 +54,8 @@ def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
                 return commit
     except (git.GitCommandError, ValueError):
         raise GitProblem(f"{repo_root(repo)}: the current branch has no commits") from None
+    if is_shallow(repo):
+        raise missing_history(repo, f"no commit on or before {day.isoformat()}")
     raise GitProblem(f"no commit on or before {day.isoformat()} on the current branch")
 
 
