@@ -52,8 +52,16 @@ def inside(shallow: Path):
         os.chdir(before)
 
 
-def test_check_base_beyond_the_depth(inside: Path) -> None:
-    run = govkit("check", "policies", "--today", TODAY, "--base", "HEAD~1")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "policies", "--today", TODAY, "--base", "HEAD~1"),
+        ("diff", "HEAD~1", "HEAD"),
+        ("diff", "HEAD~1"),
+    ],
+)
+def test_a_commit_beyond_the_depth(inside: Path, command: tuple[str, ...]) -> None:
+    run = govkit(*command)
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
         f"govkit: error: 'HEAD~1' cannot be read: {inside.resolve()} is a shallow clone, "
@@ -74,15 +82,6 @@ def test_check_base_at_the_tip_still_works(inside: Path) -> None:
     run = govkit("check", "policies", "--today", TODAY, "--base", "origin/main")
     assert run.exit_code == 0
     assert run.stderr == ""
-
-
-def test_diff_beyond_the_depth(inside: Path) -> None:
-    run = govkit("diff", "HEAD~1", "HEAD")
-    assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == (
-        f"govkit: error: 'HEAD~1' cannot be read: {inside.resolve()} is a shallow clone, "
-        f"without the older history {HINT}\n"
-    )
 
 
 def test_report_as_of_before_the_depth(inside: Path) -> None:
