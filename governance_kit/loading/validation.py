@@ -1,12 +1,12 @@
 """Validating a document against its model in bounded memory, however many items are wrong.
 
 pydantic keeps one error per invalid value and `errors()` turns each into a dict: a list of a
-million invalid items costs gigabytes before a single line is printed. Lists longer than
-`CHUNK` items are therefore validated a slice at a time (the models have no validator that
-looks across the items of a list, so a slice is judged exactly as in the whole list): details
-are kept for the first errors only, the others are just counted. When every slice is valid,
-the document is built from the items already validated, so a large valid file is not
-validated twice.
+million invalid items, or a mapping of a million unknown keys, costs gigabytes before a single
+line is printed. Lists and mappings of more than `CHUNK` items are therefore validated a slice
+at a time (the models have no validator that looks across the items of a list, so a slice is
+judged exactly as in the whole list): details are kept for the first errors only, the others
+are just counted. When every slice is valid, the document is built from the items already
+validated, so a large valid file is not validated twice.
 """
 
 from __future__ import annotations
@@ -18,44 +18,94 @@ from pydantic import BaseModel, ValidationError
 from .yaml_source import Path_
 
 CHUNK = 1_000
-"""Lists longer than this are validated a slice of this many items at a time."""
+"""Lists and mappings longer than this are validated a slice of this many items at a time."""
+
+Container = list[Any] | dict[Any, Any]
 
 
 def validate(
     model_class: type[BaseModel], data: Any, keep: int
 ) -> BaseModel | tuple[list[dict[str, Any]], int]:
     """The model of `data`, or its first `keep` errors (as pydantic's dicts) and their total."""
-    long = _long_lists(data)
+    long = _long_containers(data)
     if not long:
         return _whole(model_class, data, keep)
-    skeleton = _replacing(data, {path: [] for path in long})
-    errors: list[dict[str, Any]] = []
-    try:
-        model_class.model_validate(skeleton)
-        outside = 0
-    except ValidationError as error:
-        errors, outside = _first(error, keep), error.error_count()
-    total = outside
-    items: dict[Path_, list[Any]] = {}
+    empty = {path: type(_at(data, path))() for path in long}
+    skeleton = _replacing(data, empty)
+    errors, outside = _outside(model_class, skeleton, data, empty)
+    errors, total = errors[:keep], len(errors)
+    validated: dict[Path_, Container] = {}
     for path in long:
         whole = _at(data, path)
-        validated: list[Any] = []
-        for start in range(0, len(whole), CHUNK):
-            chunk = whole[start : start + CHUNK]
+        validated[path] = type(whole)()
+        for start, chunk in _slices(whole):
             trial = _replacing(skeleton, {path: chunk})
             try:
                 model = model_class.model_validate(trial)
             except ValidationError as error:
-                inside = error.error_count() - outside
-                total += inside
-                if len(errors) < keep:
-                    errors += _inside(error, trial, chunk, start)[: keep - len(errors)]
+                if isinstance(chunk, list) and len(errors) >= keep:
+                    total += error.error_count() - outside  # counted, not described
+                    continue
+                found = _inside(error, trial, chunk, start)
+                total += len(found)
+                errors += found[: max(0, keep - len(errors))]
                 continue
-            validated += _picked(model, path, chunk)
-        items[path] = validated
+            _add(validated[path], _picked(model, path, chunk))
     if total:
         return errors, total
-    return _whole(model_class, _replacing(data, items), keep)
+    return _whole(model_class, _replacing(data, validated), keep)
+
+
+def _outside(
+    model_class: type[BaseModel], skeleton: Any, data: Any, empty: dict[Path_, Container]
+) -> tuple[list[dict[str, Any]], int]:
+    """Errors outside the long containers, and how many errors a slice gets from outside.
+
+    A mapping left empty is missing its required fields; those present in the whole mapping
+    are not reported.
+    """
+    try:
+        model_class.model_validate(skeleton)
+    except ValidationError as error:
+        found = []
+        for item in error.errors(include_url=False):
+            where = _key_in(item["loc"], skeleton, empty)
+            present = where is not None and where[1] in _at(data, where[0])
+            if not (item["type"] == "missing" and present):
+                found.append(item)
+        return found, error.error_count()
+    return [], 0
+
+
+def _key_in(
+    loc: tuple[Any, ...], skeleton: Any, empty: dict[Path_, Container]
+) -> tuple[Path_, Any] | None:
+    """(path of an emptied mapping, key) when `loc` names a key right inside one."""
+    emptied = {id(_at(skeleton, path)): path for path in empty}
+    node = skeleton
+    for step in loc:
+        if isinstance(node, dict) and id(node) in emptied:
+            return emptied[id(node)], step
+        node = _step(node, step)
+    return None
+
+
+def _slices(whole: Container) -> Any:
+    """(index of the first item, slice) of a long list or mapping."""
+    if isinstance(whole, list):
+        for start in range(0, len(whole), CHUNK):
+            yield start, whole[start : start + CHUNK]
+        return
+    items = list(whole.items())
+    for start in range(0, len(items), CHUNK):
+        yield start, dict(items[start : start + CHUNK])
+
+
+def _add(container: Container, part: Container) -> None:
+    if isinstance(container, list):
+        container.extend(part)
+    else:
+        container.update(part)
 
 
 def _whole(
@@ -71,21 +121,18 @@ def _first(error: ValidationError, keep: int) -> list[dict[str, Any]]:
     return list(error.errors(include_url=False)[:keep])
 
 
-def _long_lists(data: Any) -> list[Path_]:
-    """Paths of the lists longer than CHUNK items, outside any other such list."""
+def _long_containers(data: Any) -> list[Path_]:
+    """Paths of the lists and mappings of more than CHUNK items, outside any other such one."""
     found: list[Path_] = []
     stack: list[tuple[Path_, Any]] = [((), data)]
     while stack:
         path, node = stack.pop()
-        if isinstance(node, list):
-            if len(node) > CHUNK:
-                found.append(path)
-                continue
-            steps: Any = enumerate(node)
-        elif isinstance(node, dict):
-            steps = node.items()
-        else:
+        if not isinstance(node, list | dict):
             continue
+        if len(node) > CHUNK and path:
+            found.append(path)
+            continue
+        steps = enumerate(node) if isinstance(node, list) else node.items()
         stack.extend(((*path, step), value) for step, value in steps if _container(value))
     return sorted(found, key=lambda path: [str(step) for step in path])
 
@@ -117,9 +164,9 @@ def _with(node: Any, path: Path_, value: Any) -> Any:
 
 
 def _inside(
-    error: ValidationError, trial: Any, chunk: list[Any], start: int
+    error: ValidationError, trial: Any, chunk: Container, start: int
 ) -> list[dict[str, Any]]:
-    """The errors of `error` about items of `chunk`, their indexes those of the whole list."""
+    """The errors of `error` about items of `chunk`, list indexes those of the whole list."""
     found = []
     for item in error.errors(include_url=False):
         loc, inside = _shifted(item["loc"], trial, chunk, start)
@@ -129,16 +176,19 @@ def _inside(
 
 
 def _shifted(
-    loc: tuple[Any, ...], trial: Any, chunk: list[Any], start: int
+    loc: tuple[Any, ...], trial: Any, chunk: Container, start: int
 ) -> tuple[tuple[Any, ...], bool]:
-    """`loc` with the index into `chunk` moved by `start`; whether it passes through it."""
+    """`loc` with an index into the `chunk` list moved by `start`; whether it goes through an
+    item of `chunk`."""
     node, steps, inside = trial, [], False
     for step in loc:
-        if node is chunk and isinstance(step, int) and not inside:
-            inside = True
-            steps.append(step + start)
-            node = chunk[step] if 0 <= step < len(chunk) else None
-            continue
+        if node is chunk and not inside:
+            if isinstance(chunk, list) and isinstance(step, int):
+                inside = True
+                steps.append(step + start)
+                node = chunk[step] if 0 <= step < len(chunk) else None
+                continue
+            inside = isinstance(chunk, dict) and step in chunk
         steps.append(step)
         node = _step(node, step)
     return tuple(steps), inside
@@ -153,7 +203,7 @@ def _step(node: Any, step: Any) -> Any:
     return node
 
 
-def _picked(model: BaseModel, path: Path_, chunk: list[Any]) -> list[Any]:
+def _picked(model: BaseModel, path: Path_, chunk: Container) -> Container:
     """The validated items at `path` of `model`, or the raw `chunk` if they cannot be found."""
     value: Any = model
     try:
@@ -165,7 +215,8 @@ def _picked(model: BaseModel, path: Path_, chunk: list[Any]) -> list[Any]:
             )
     except (AttributeError, KeyError, IndexError, TypeError):
         return chunk
-    return list(value) if isinstance(value, list) and len(value) == len(chunk) else chunk
+    same = isinstance(value, type(chunk)) and len(value) == len(chunk)
+    return type(chunk)(value) if same else chunk
 
 
 def _attribute(model_class: type[BaseModel], key: Any) -> str:

@@ -321,23 +321,30 @@ def locate_many(
     those) or when there is no document.
     """
     root = _Wanted()
+    count = 0
     for path, _ in wanted:
         node = root
         for step in path:
-            node = node.steps.setdefault(step, _Wanted())
+            if step not in node.steps:
+                node.steps[step] = _Wanted()
+                count += 1
+            node = node.steps[step]
     try:
-        if not _follow(events, root):
+        if not _follow(events, root, count):
             return None
     except _Unusual:
         return None
     return [_answer(root, path, key) for path, key in wanted]
 
 
-def _follow(events: Iterable[Any], root: _Wanted) -> bool:
-    """Record positions along the wanted paths; False if the stream holds no node."""
+def _follow(events: Iterable[Any], root: _Wanted, count: int) -> bool:
+    """Record positions along the wanted paths (`count` steps in all, found when every one
+    has its value, so the rest of the file is not read); False if the stream holds no node."""
     stack: list[list[Any]] = []  # per open container: [wanted, is_mapping, next index or key]
     skipping = 0
     for event in events:
+        if count == 0 and root.value is not None:
+            return True
         kind = type(event)
         if skipping:
             if kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -381,6 +388,8 @@ def _follow(events: Iterable[Any], root: _Wanted) -> bool:
             continue
         if kind is AliasEvent:
             raise _Unusual
+        if node.value is None:
+            count -= 1
         node.value = _position(event)
         if kind is not ScalarEvent:
             stack.append(

@@ -119,3 +119,39 @@ def test_a_problem_beside_a_long_valid_list_is_found(tmp_path: Path) -> None:
             "applies_to_roles",
         )
     ]
+
+
+def test_a_long_mapping_of_unknown_keys_is_capped_too(tmp_path: Path) -> None:
+    keys = "".join(f"  k{i}: 1\n" for i in range(20_000))
+    path = tmp_path / "accounts.yaml"
+    path.write_text(HEADER.replace("  accounts:\n", keys), encoding="utf-8")
+    findings = load_repository(tmp_path).findings
+    assert len(findings) == 101
+    assert [(f.line, f.message) for f in findings[:2]] == [
+        (HEADER_LINES, "spec.k0: unknown field 'k0'"),
+        (HEADER_LINES + 1, "spec.k1: unknown field 'k1'"),
+    ]
+    assert findings[-1].message == "and 19,900 more problems in this file"
+
+
+def test_a_long_mapping_missing_a_field_says_so_once(tmp_path: Path) -> None:
+    keys = "".join(f"  k{i}: 1\n" for i in range(CHUNK + 5))
+    text = HEADER.replace("  title: Accounts\n", keys)
+    loaded = load_document(read_yaml(tmp_path / "accounts.yaml", text))
+    assert not isinstance(loaded, Document)
+    messages = [f.message for f in loaded]
+    assert messages.count("metadata: missing required field 'title'") == 1
+    # CHUNK + 5 unknown keys, the missing title and the empty accounts (told after the 100)
+    assert messages[-1] == f"and {CHUNK + 7 - 100:,} more problems in this file"
+
+
+def test_a_long_valid_mapping_keeps_every_entry(tmp_path: Path) -> None:
+    extra = "".join(f"      ACME-{i}: Control {i}\n" for i in range(CHUNK + 500))
+    text = (
+        "apiVersion: governance-kit.dev/v1\nkind: Settings\nmetadata:\n  id: settings\n"
+        f"  title: Settings\nspec:\n  controls:\n    extra:\n{extra}"
+    )
+    loaded = load_document(read_yaml(tmp_path / "settings.yaml", text))
+    assert isinstance(loaded, Document)
+    assert len(loaded.model.spec.controls.extra) == CHUNK + 500
+    assert loaded.model.spec.controls.extra["ACME-1499"] == "Control 1499"
