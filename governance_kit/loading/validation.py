@@ -129,7 +129,7 @@ def _long_containers(data: Any) -> list[Path_]:
         path, node = stack.pop()
         if not isinstance(node, list | dict):
             continue
-        if len(node) > CHUNK and path:
+        if len(node) > CHUNK:
             found.append(path)
             continue
         steps = enumerate(node) if isinstance(node, list) else node.items()

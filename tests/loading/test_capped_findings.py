@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from governance_kit.loading.documents import Document, load_document
 from governance_kit.loading.repository import load_repository
 from governance_kit.loading.validation import CHUNK
@@ -121,15 +123,18 @@ def test_a_problem_beside_a_long_valid_list_is_found(tmp_path: Path) -> None:
     ]
 
 
-def test_a_long_mapping_of_unknown_keys_is_capped_too(tmp_path: Path) -> None:
-    keys = "".join(f"  k{i}: 1\n" for i in range(20_000))
+@pytest.mark.parametrize(("indent", "where"), [("  ", "spec."), ("", "")])
+def test_a_long_mapping_of_unknown_keys_is_capped_too(
+    tmp_path: Path, indent: str, where: str
+) -> None:
+    keys = "".join(f"{indent}k{i}: 1\n" for i in range(20_000))
     path = tmp_path / "accounts.yaml"
-    path.write_text(HEADER.replace("  accounts:\n", keys), encoding="utf-8")
+    path.write_text(HEADER.replace("  accounts:\n", "  accounts: []\n" + keys), encoding="utf-8")
     findings = load_repository(tmp_path).findings
     assert len(findings) == 101
     assert [(f.line, f.message) for f in findings[:2]] == [
-        (HEADER_LINES, "spec.k0: unknown field 'k0'"),
-        (HEADER_LINES + 1, "spec.k1: unknown field 'k1'"),
+        (HEADER_LINES + 1, f"{where}k0: unknown field 'k0'"),
+        (HEADER_LINES + 2, f"{where}k1: unknown field 'k1'"),
     ]
     assert findings[-1].message == "and 19,900 more problems in this file"
 
