@@ -180,7 +180,7 @@ def _problem(
     return Problem(path, message, key, hint)
 
 
-def placed(file: YamlFile, problems: list[Problem]) -> list[Finding]:
+def placed(file: YamlFile, problems: list[Problem], code: str = INVALID_DOCUMENT) -> list[Finding]:
     """The problems of one file as findings, their positions looked up in one pass."""
     wanted = [(problem.path, problem.key) for problem in problems]
     if file.positions is not None:
@@ -188,7 +188,7 @@ def placed(file: YamlFile, problems: list[Problem]) -> list[Finding]:
     else:
         where = positions((file.path, file.text, wanted))
     return [
-        Finding(file.path, line, column, problem.message, code=INVALID_DOCUMENT, hint=problem.hint)
+        Finding(file.path, line, column, problem.message, code=code, hint=problem.hint)
         for problem, (line, column) in zip(problems, where, strict=True)
     ]
 

@@ -160,3 +160,32 @@ def test_a_long_valid_mapping_keeps_every_entry(tmp_path: Path) -> None:
     assert isinstance(loaded, Document)
     assert len(loaded.model.spec.controls.extra) == CHUNK + 500
     assert loaded.model.spec.controls.extra["ACME-1499"] == "Control 1499"
+
+
+def _add_people(people: Path, count: int, role: str, prefix: str) -> None:
+    text = people.read_text(encoding="utf-8")
+    added = "".join(
+        f"    - {{id: {prefix}{i}, name: P {i}, email: {prefix}{i}@nordlys.example, team: t, "
+        f"roles: [{role}]}}\n"
+        for i in range(count)
+    )
+    people.write_text(text.replace("  people:\n", "  people:\n" + added, 1), encoding="utf-8")
+
+
+def test_broken_references_are_capped_per_file(example: Path) -> None:
+    people = example / "people.yaml"
+    _add_people(people, 150, "nosuch", "extra-")
+    found = [f for f in load_repository(example).findings if f.path.name == "people.yaml"]
+    assert len(found) == 101
+    assert {f.message for f in found[:100]} == {"unknown role 'nosuch'"}
+    assert (found[-1].code, found[-1].message) == ("GK003", "and 50 more problems in this file")
+
+
+def test_duplicate_ids_are_capped_per_file(example: Path) -> None:
+    people = example / "people.yaml"
+    _add_people(people, 120, "editor", "dup-")
+    _add_people(people, 120, "editor", "dup-")
+    found = [f for f in load_repository(example).findings if f.path.name == "people.yaml"]
+    assert len(found) == 101
+    assert found[0].message.startswith("duplicate person id 'dup-")
+    assert found[-1].message == "and 20 more problems in this file"
