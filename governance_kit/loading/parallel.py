@@ -81,7 +81,7 @@ def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
     """A file's plain data and the values in it that look like secrets, or the finding that
     says why it cannot be read (runs in a worker)."""
     try:
-        file = read_yaml(path)
+        file = read_yaml(path, positions=False)
     except UnreadableYaml as error:
         return None, [], error.finding
     return file.data, file.scan(), None

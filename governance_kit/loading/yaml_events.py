@@ -71,10 +71,25 @@ class _Frame:
         self.merged: list[tuple[Any, Position]] = []
 
 
-class EventBuilder:
-    """Consumes parser events; `data`, `values` and `keys` hold the result."""
+class _Forget(dict[Any, Position]):
+    """Where value positions go when they are not wanted: nowhere."""
 
-    def __init__(self, type_scalar: Any, shown: Any, plain: Any) -> None:
+    def __setitem__(self, key: Any, value: Position) -> None:
+        return None
+
+
+_FORGET = _Forget()
+
+
+class EventBuilder:
+    """Consumes parser events; `data`, `values` and `keys` hold the result.
+
+    With `values=False` the positions of values are not kept (those of keys are, to report
+    duplicates): reading only the data of a large file then costs a fraction of the memory.
+    """
+
+    def __init__(self, type_scalar: Any, shown: Any, plain: Any, *, values: bool = True) -> None:
+        self.record_values = values
         self.type_scalar = type_scalar
         self.plain = plain
         self.shown = shown
@@ -185,6 +200,8 @@ class EventBuilder:
         container: Any = {} if is_mapping else []
         self.count += 1
         new = _Frame(container, position, event.anchor, self.count)
+        if not self.record_values:
+            new.values = _FORGET
         if event.anchor is not None:
             self.open_anchors[event.anchor] = position
         self.stack.append(new)
@@ -282,7 +299,7 @@ class EventBuilder:
                 for key, item in source.items():
                     if key not in container:
                         container[key] = item
-                        frame.values[key] = self.values[id(source)][key]
+                        frame.values[key] = self.values[id(source)].get(key, position)
                         frame.keys[key] = self.keys[id(source)][key]
 
 

@@ -170,10 +170,11 @@ def decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def read_yaml(path: Path, text: str | None = None) -> YamlFile:
+def read_yaml(path: Path, text: str | None = None, *, positions: bool = True) -> YamlFile:
     """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML.
 
     `text`, when given, is the file's content (read from Git, say) and is kept for re-parsing.
+    Without `positions` only the data is kept: asking for a position parses the file again.
     """
     given = text
     if text is None:
@@ -210,7 +211,7 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
                 hint=EMPTY_HINT,
             )
         )
-    builder = EventBuilder(_type_scalar, shown, plain_scalar)
+    builder = EventBuilder(_type_scalar, shown, plain_scalar, values=positions)
     try:
         builder.build(events(text))
     except BuildError as error:
@@ -227,8 +228,11 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
     if builder.root is None or builder.data is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT))
-    positions = Positions(builder.values, builder.keys, builder.root)
-    return YamlFile(path, builder.data, positions, given)
+    if not positions:
+        return YamlFile(path, builder.data, None, given)
+    return YamlFile(
+        path, builder.data, Positions(builder.values, builder.keys, builder.root), given
+    )
 
 
 def _type_scalar(event: Any) -> Any:

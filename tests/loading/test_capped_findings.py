@@ -12,7 +12,7 @@ import pytest
 from governance_kit.loading.documents import Document, load_document
 from governance_kit.loading.repository import load_repository
 from governance_kit.loading.validation import CHUNK
-from governance_kit.loading.yaml_source import read_yaml
+from governance_kit.loading.yaml_source import UnreadableYaml, read_yaml
 from governance_kit.model.accounts import Account
 from tests.conftest import ROOT, TODAY, govkit
 
@@ -189,3 +189,19 @@ def test_duplicate_ids_are_capped_per_file(example: Path) -> None:
     assert len(found) == 101
     assert found[0].message.startswith("duplicate person id 'dup-")
     assert found[-1].message == "and 20 more problems in this file"
+
+
+def test_reading_only_the_data_gives_the_same_data_and_the_same_errors(tmp_path: Path) -> None:
+    text = "base: &b {x: 1, y: [1, 2]}\nmerged:\n  <<: *b\n  z: 3\nlist: [a, {k: v}]\n"
+    full = read_yaml(tmp_path / "a.yaml", text)
+    data_only = read_yaml(tmp_path / "a.yaml", text, positions=False)
+    assert data_only.positions is None
+    assert data_only.data == full.data
+    assert data_only.locate(("merged", "x")) == full.locate(("merged", "x")) == (1, 14)
+    duplicate = "a: 1\nb: 2\na: 3\n"
+    with pytest.raises(UnreadableYaml) as raised:
+        read_yaml(tmp_path / "d.yaml", duplicate, positions=False)
+    assert (raised.value.finding.line, raised.value.finding.message) == (
+        3,
+        "duplicate key 'a' (first defined on line 1)",
+    )
