@@ -40,9 +40,17 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
     "--select",
     multiple=True,
     metavar="CODES",
-    help="Run only these rule codes or prefixes (comma-separated, e.g. GK2,GK301).",
+    help=(
+        "Run only these rule codes or prefixes (comma-separated, e.g. GK2,GK301); "
+        "a code or prefix that matches no rule is an error."
+    ),
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes (which must match a rule).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
