@@ -69,26 +69,28 @@ FIRST_DAY = dt.date(1970, 1, 1)
 
 
 class TodayType(click.ParamType):
-    """A --today date, written YYYY-MM-DD, between 1970-01-01 and 9000-12-31."""
+    """A --today date, written YYYY-MM-DD, between 1970-01-01 and 9000-12-31.
+
+    A wrong date is one line, `govkit: error: --today: ... (hint: ...)`, and exit code 2.
+    """
 
     name = "YYYY-MM-DD"
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.date:
+        option = param.opts[0] if param is not None and param.opts else "date"
         if isinstance(value, dt.date):
             day = value
         else:
             try:
                 day = dt.date.fromisoformat(str(value))
             except ValueError:
-                self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+                fail(f"{option}: '{value}' is not a date", "write YYYY-MM-DD, e.g. 2026-11-24")
         if not FIRST_DAY <= day <= LAST_DATE:
-            self.fail(
-                f"'{day.isoformat()}' is outside the dates governance-kit works with "
-                f"({FIRST_DAY} to {LAST_DATE})",
-                param,
-                ctx,
+            fail(
+                f"{option}: '{day.isoformat()}' is outside the dates governance-kit works with",
+                f"give a date between {FIRST_DAY} and {LAST_DATE}",
             )
         return day
 

@@ -151,10 +151,19 @@ def test_date_options_outside_the_range_are_usage_errors(
 ) -> None:
     extra = ["nordlys-accounts", "--by", "ana"] if command == "review" else []
     run = govkit(command, example, *extra, option, day)
-    assert run.exit_code == 2
-    assert run.stderr.splitlines()[-1] == (
-        f"Error: Invalid value for '{option}': '{day}' is outside the dates governance-kit "
-        "works with (1970-01-01 to 9000-12-31)"
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"govkit: error: {option}: '{day}' is outside the dates governance-kit works with "
+        "(hint: give a date between 1970-01-01 and 9000-12-31)\n"
+    )
+
+
+@pytest.mark.parametrize("day", ["2026-13-01", "yesterday", "2026-02-30"])
+def test_a_date_option_that_is_no_date(example: Path, day: str) -> None:
+    run = govkit("check", example, "--today", day)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"govkit: error: --today: '{day}' is not a date (hint: write YYYY-MM-DD, e.g. 2026-11-24)\n"
     )
 
 
