@@ -93,7 +93,7 @@ def run_check(
     result.controls = repository.governance.control_settings
     if result.invalid:
         return result
-    context = Context(repository.governance, today, files or {})
+    context = Context(repository.governance, today, files or {}, repository.root)
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
     told = step or (lambda done, total: None)

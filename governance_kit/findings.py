@@ -58,8 +58,8 @@ def _display_path(path: Path, root: Path | None, cwd: Path) -> str:
     for base in (root, cwd):
         if base is None:
             continue
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+        try:  # the folder resolved, not the name: a link is named, not what it points to
+            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
         except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
             continue
     return path.as_posix()

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..loading.untrusted import NOT_REGULAR, OUTSIDE, inside, judge
 from ..workflow.codeowners import find_root, generated, stale
-from .common import EXIT_INVALID, load, policy_path
+from ..workflow.files import atomic_write
+from .common import EXIT_INVALID, fail, load, policy_path
 
 
 @click.command()
@@ -18,7 +20,9 @@ def codeowners(path: Path, check: bool) -> None:
     """Write .github/CODEOWNERS and .gitlab/CODEOWNERS from ApprovalFlow.policy_changes.
 
     Each policy file is owned by the active holders of the roles that approve changes to its
-    document, by their `github` user names. Paths are relative to the Git repository root.
+    document, by their `github` user names. PATH/mkdocs.yml, PATH/handbook/, CI and pre-commit
+    configuration and CODEOWNERS itself are owned by the approvers of changes to the approval
+    flow. Paths are relative to the Git repository root.
     """
     repository = load(path)
     if repository.findings:
@@ -27,12 +31,19 @@ def codeowners(path: Path, check: bool) -> None:
     root = find_root(path)
     governance = repository.governance
     if check:
-        out_of_date = stale(governance, root)
+        out_of_date = stale(governance, root, path)
         for name in out_of_date:
             click.echo(f"{root / name}: out of date; run 'govkit codeowners'")
         sys.exit(1 if out_of_date else 0)
-    for name, text in generated(governance, root).items():
+    for name, text in generated(governance, root, path).items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if not inside(target.parent, root.resolve()):
+            fail(
+                f"{target.parent}: symbolic link points outside the repository; not written",
+                "make it a folder of the repository",
+            )
+        if judge(target, root.resolve()) in (OUTSIDE, NOT_REGULAR):
+            target.unlink()  # a link or a pipe put there: replaced, never written through
+        atomic_write(target, text)
         click.echo(str(target))

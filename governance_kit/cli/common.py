@@ -9,10 +9,10 @@ from typing import NoReturn
 
 import click
 
-from ..loading.regular import kind_of
 from ..loading.repository import Repository, load_repository
+from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
-from ..workflow.files import JOURNAL_NAME
+from ..workflow.files import JOURNAL_NAME, EditProblem, finish_interrupted
 from .progress import progress
 
 EXIT_CLEAN = 0
@@ -35,7 +35,8 @@ def fail(message: str, hint: str | None = None) -> NoReturn:
     sys.exit(EXIT_INVALID)
 
 
-def load(path: Path) -> Repository:
+def load(path: Path, finish: bool = False) -> Repository:
+    """Read the policies; with `finish`, first finish a change a stopped run left half made."""
     if not path.exists():
         fail(
             f"{path}: no such file or directory",
@@ -47,7 +48,10 @@ def load(path: Path) -> Repository:
             f"{path}: {kind}, not a folder or a policy file",
             "give the folder of the policy files, e.g. policies/",
         )
-    warn_if_interrupted(path)
+    if finish:
+        finish_stopped_change(path)
+    else:
+        warn_if_interrupted(path)
     with progress(f"reading {path}") as step:
         return load_repository(path, step)
 
@@ -55,11 +59,28 @@ def load(path: Path) -> Repository:
 def warn_if_interrupted(path: Path) -> None:
     """One line on standard error when a change to several files was stopped half-way."""
     journal = (path if path.is_dir() else path.parent) / JOURNAL_NAME
-    if journal.exists():
+    if journal.is_symlink() or journal.exists():
         click.echo(
             f"govkit: warning: {journal}: a change to several policy files was stopped "
             "half-way, some files may be old and others new (hint: run the same govkit "
             "review or handover again: it finishes the change first)",
+            err=True,
+        )
+
+
+def finish_stopped_change(path: Path) -> None:
+    """Finish the change to several files a stopped review or handover left half made.
+
+    A journal that is not trusted stops the command with one line and exit code 2."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        finished = finish_interrupted(folder)
+    except EditProblem as problem:
+        fail(str(problem))
+    if finished:
+        click.echo(
+            f"govkit: warning: {folder / JOURNAL_NAME}: finished the change to several policy "
+            "files that a stopped run had left half made",
             err=True,
         )
 

@@ -10,6 +10,7 @@ import click
 from ..reporters.text import format_finding
 from ..workflow.gitrefs import GitProblem
 from ..workflow.semantic_diff import diff_refs, semantic_diff
+from ..workflow.watched import changed_files
 from .common import DEFAULT_PATH, EXIT_INVALID, fail
 
 
@@ -25,8 +26,9 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
 
     BASE and HEAD are Git commits, branches or tags; without HEAD, BASE is compared with the
     working tree. PATH is the policy folder (default: policies/). Prints Markdown for a
-    pull-request comment; confidential values are never shown. To give PATH without HEAD,
-    write HEAD as '.' (the working tree).
+    pull-request comment; confidential values are never shown. Changes to PATH/mkdocs.yml,
+    PATH/handbook/, CI and pre-commit configuration and CODEOWNERS are named (not shown) for
+    the reviewers. To give PATH without HEAD, write HEAD as '.' (the working tree).
     """
     if head == ".":
         head = None
@@ -36,6 +38,7 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
         fail(f"{path}: no such file or directory", "give the folder of the policy files")
     try:
         old, new = diff_refs(path, base, head)
+        files = changed_files(path, base, head)
     except GitProblem as problem:
         fail(str(problem), problem.hint)
     invalid = old.findings + new.findings
@@ -44,7 +47,7 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
             click.echo(format_finding(finding), err=True)
         click.echo(f"govkit: error: cannot compare: {len(invalid)} invalid file(s)", err=True)
         sys.exit(EXIT_INVALID)
-    text = semantic_diff(old, new)
+    text = semantic_diff(old, new, files)
     if output is None:
         click.echo(text, nl=False)
     else:

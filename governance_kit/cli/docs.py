@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 import tempfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from ..handbook.site import HandbookError, build_site
+from ..findings import Finding
+from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..reporters.text import format_finding
 from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
@@ -20,19 +23,28 @@ from .common import EXIT_INVALID, fail, load, policy_path, today_option
 def _valid_repository(path: Path):
     repository = load(path)
     if repository.findings:
-        for finding in repository.findings:
-            click.echo(format_finding(finding))
-        click.echo(f"{len(repository.findings)} problem(s) in {path}; handbook not built", err=True)
-        sys.exit(EXIT_INVALID)
+        _not_built(repository.findings, path)
     return repository
 
 
-def _build(path: Path, site_dir: Path, today: dt.date | None) -> Path:
+def _not_built(findings: list[Finding], path: Path) -> NoReturn:
+    for finding in findings:
+        click.echo(format_finding(finding))
+    click.echo(f"{len(findings)} problem(s) in {path}; handbook not built", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def _build(path: Path, site_dir: Path, today: dt.date | None, trusted: bool = False) -> Path:
     repository = _valid_repository(path)
     warn_if_shallow(path, "the change history of each policy lists only the commits fetched")
+    day = today or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="govkit-handbook-") as work:
         try:
-            return build_site(repository, site_dir, today or dt.date.today(), Path(work))
+            return build_site(repository, site_dir, day, Path(work), trusted=trusted)
+        except SiteRefused as refused:
+            for finding in refused.findings:
+                click.echo(format_finding(finding))
+            fail(str(refused), "fix the lines above; 'govkit check' reports them too")
         except HandbookError as error:
             fail(str(error))
 
@@ -55,19 +67,34 @@ def docs() -> None:
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder to write the site into (default: site/ beside PATH).",
+    help="Folder to write the site into, from the current folder (default: site/ beside "
+    "PATH). It must be new, empty or an earlier govkit site, outside the policy folder.",
+)
+@click.option(
+    "--trust-config",
+    is_flag=True,
+    help="Let PATH/mkdocs.yml use hooks, any plugin, theme.custom_dir and other settings that "
+    "run code or read files at build time. For the trusted publishing job on main only, "
+    "never on pull requests.",
 )
 @today_option
-def build(path: Path, site_dir: Path | None, today: dt.date | None) -> None:
+def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date | None) -> None:
     """Build the handbook of the policies in PATH (default: policies/) as a static site.
 
     Pages are generated from the model; a mkdocs.yml in PATH sets the site name, logo and
     colours, and Markdown files in PATH/handbook/ are added. Confidential fields and documents
-    are never published. Exit code 0 when built, 2 on invalid input.
+    are never published. mkdocs.yml is read as plain data, and settings that would run code
+    or read files (hooks, plugins, templates, snippets, folders) are refused, as are pages
+    with scripts, each on one line (GK970, GK971). Exit code 0 when built, 2 on invalid input.
     """
-    target = site_dir or path.resolve().parent / "site"
-    index = _build(path, target, today)
-    click.echo(f"handbook: {index.resolve()}")
+    target = Path(os.path.abspath(site_dir)) if site_dir else default_site_dir(path)
+    index = _build(path, target, today, trust_config)
+    click.echo(f"handbook: {index}")
+
+
+def default_site_dir(path: Path) -> Path:
+    """site/ beside the policy folder (the folder of PATH when PATH is one file)."""
+    return (path if path.is_dir() else path.parent).resolve().parent / "site"
 
 
 @docs.command("serve")

@@ -40,7 +40,7 @@ def handover(
     owner, then a holder of the role). Marks PERSON as leaving, records the handover in the
     continuity plan and prints the checklist per account. Comments and formatting are kept.
     """
-    repository = load(path)
+    repository = load(path, finish=not dry_run)
     if repository.findings:
         fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
     governance = repository.governance

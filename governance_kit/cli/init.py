@@ -19,8 +19,10 @@ def init(directory: Path, minimal: bool, today: date | None) -> None:
     """Scaffold a policy repository in DIRECTORY (default: the current folder).
 
     Writes policies/ (the example model of Nordlys Outdoor, or with --minimal a small one to
-    fill in), schemas/, policies/mkdocs.yml, .pre-commit-config.yaml, CI for GitHub
-    (.github/workflows/governance.yml) and GitLab (.gitlab-ci.yml), and .github/CODEOWNERS.
+    fill in), schemas/, policies/mkdocs.yml, policies/.gitignore (keeps govkit's lock,
+    journal and temporary files out of commits), .pre-commit-config.yaml, CI for GitHub
+    (.github/workflows/governance.yml) and GitLab (.gitlab-ci.yml), and .github/CODEOWNERS and
+    .gitlab/CODEOWNERS.
     Never overwrites a file.
     """
     try:

@@ -24,7 +24,7 @@ def review(document: str, path: Path, person: str, when: date | None, note: str 
     Sets metadata.review.last_reviewed, reviewed_by and note, keeping every comment and the
     formatting of the file. Without --note, the previous review's note is removed.
     """
-    repository = load(path)
+    repository = load(path, finish=True)
     if repository.findings:
         fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
     when = when or date.today()

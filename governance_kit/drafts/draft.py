@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 
 from ..findings import Finding
 from ..loading.documents import _explain
-from ..loading.regular import NotRegular, TooLarge, read_regular
+from ..loading.untrusted import OUTSIDE, Refused, read_regular
 from ..loading.yaml_source import Path_, UnreadableYaml, YamlFile, read_yaml
 from ..model.common import Id, Strict
 
@@ -104,41 +104,50 @@ def _present(data: Any, path: Path_) -> bool:
 def read_draft(name: str) -> Draft:
     """The draft in file `name`, or on standard input for `-`."""
     path = Path(STDIN if name == "-" else name)
-    if name == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        try:
-            raw = read_regular(path, MAX_BYTES)
-        except NotRegular as error:
-            raise DraftProblem(
-                Finding(
-                    path,
-                    1,
-                    1,
-                    f"cannot read draft: {error.kind}, not a regular file",
-                    code="",
-                    hint="give a Markdown or text file, or - to read standard input",
-                )
-            ) from None
-        except TooLarge:
-            raise _too_large(path) from None
-        except OSError as error:
-            raise DraftProblem(
-                Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
-            ) from None
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else _read_file(path)
     return parse_draft(path, raw)
+
+
+def _read_file(path: Path) -> bytes:
+    """A draft file: a regular file; when it is a symbolic link (a pull request may add one),
+    only one that stays inside the current folder. Pipes and devices are refused: - reads
+    standard input."""
+    base = Path.cwd().resolve() if path.is_symlink() else None
+    try:
+        return read_regular(path, MAX_BYTES, base)
+    except Refused as refused:
+        problem = str(refused)
+        if problem == OUTSIDE:
+            problem = "symbolic link points outside the current folder"
+        raise DraftProblem(
+            Finding(
+                path,
+                1,
+                1,
+                f"{problem}; not read",
+                code="",
+                hint="give the draft file itself, or - to read standard input",
+            )
+        ) from None
+    except OSError as error:
+        raise DraftProblem(
+            Finding(path, 1, 1, f"cannot read draft: {error.strerror}", code="")
+        ) from None
 
 
 def parse_draft(path: Path, raw: bytes) -> Draft:
     if len(raw) > MAX_BYTES:
-        raise _too_large(path)
+        raise DraftProblem(
+            Finding(
+                path,
+                1,
+                1,
+                f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long",
+                code="",
+            )
+        )
     text = _decode(path, raw)
     return _split(path, text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _too_large(path: Path) -> DraftProblem:
-    message = f"draft is larger than {MAX_BYTES >> 20} MiB; no post is that long"
-    return DraftProblem(Finding(path, 1, 1, message, code=""))
 
 
 def _decode(path: Path, raw: bytes) -> str:

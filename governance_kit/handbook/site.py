@@ -1,4 +1,8 @@
-"""Generating the handbook's Markdown, merging the company's mkdocs.yml, and building the site."""
+"""Generating the handbook's Markdown, merging the company's mkdocs.yml, and building the site.
+
+The company's mkdocs.yml and handbook/ pages are judged first (`loading.site_config`,
+`loading.site_pages`): anything refused stops the build before a file is written.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import copy
 import datetime as dt
 import io
 import logging
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..findings import Finding
+from ..loading.own_pages import HANDBOOK, own_pages
 from ..loading.repository import Repository
+from ..loading.site_config import PLUGINS, judge_site_config
+from ..loading.site_pages import judge_pages
 from ..rules import _secrets
 from .confidential import confidential_values
 from .context import Context
@@ -30,11 +40,26 @@ REQUIRED_EXTENSIONS: list[Any] = [
     {"pymdownx.tasklist": {"custom_checkbox": True}},
 ]
 DEFAULT_FEATURES = ["navigation.instant", "search.suggest", "search.highlight", "content.code.copy"]
+MARKER = ".govkit-site"
+MARKER_TEXT = (
+    "This folder is a handbook site built by 'govkit docs build'. The next build replaces\n"
+    "the whole folder; delete this file to keep govkit from doing so.\n"
+)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 class HandbookError(Exception):
     """The handbook could not be built; the message is one line for the user."""
+
+
+class SiteRefused(HandbookError):
+    """mkdocs.yml or a page of handbook/ holds what the handbook never publishes or runs."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(
+            f"{len(findings)} problem(s) in mkdocs.yml or handbook/; handbook not built"
+        )
+        self.findings = findings
 
 
 @dataclass
@@ -66,41 +91,22 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
 
 
 def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
-    """Copy PATH/handbook/ into docs_dir/handbook/; (title, path) of its Markdown pages."""
-    source = root / "handbook"
-    if not root.is_dir() or not source.is_dir():
-        return []
-    shutil.copytree(source, docs_dir / "handbook", dirs_exist_ok=True)
-    pages = []
-    for path in sorted(source.rglob("*.md")):
-        relative = path.relative_to(source).as_posix()
-        match = _HEADING.search(path.read_text(encoding="utf-8", errors="replace"))
-        title = match.group(1) if match else path.stem.replace("-", " ").capitalize()
-        pages.append((title, f"handbook/{relative}"))
-    return pages
-
-
-def company_config(root: Path) -> dict[str, Any]:
-    """The company's mkdocs.yml beside the policies (read as MkDocs reads it), or {}."""
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    path = (root if root.is_dir() else root.parent) / "mkdocs.yml"
-    if not path.is_file():
-        return {}
-    try:
-        with path.open("rb") as handle:
-            loaded = yaml_load(handle)
-    except ConfigurationError as error:
-        mark = getattr(error.__context__, "problem_mark", None)
-        problem = getattr(error.__context__, "problem", None)
-        if mark is not None and problem:
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}"
-            raise HandbookError(f"{where}: invalid YAML: {problem}") from error
-        raise HandbookError(f"{path}: {' '.join(str(error).split())}") from error
-    if not isinstance(loaded, dict):
-        raise HandbookError(f"{path}:1:1: expected a mapping of MkDocs settings")
-    return loaded
+    """Copy PATH/handbook/ into docs_dir/handbook/ file by file; (title, path) of its Markdown
+    pages. Refused (one finding each) when it holds anything but regular files and folders
+    inside the policy repository (see `own_pages`)."""
+    pages = own_pages(root)
+    if pages.refused:
+        raise SiteRefused(pages.refused)
+    titles = []
+    for relative, content in sorted(pages.files.items()):
+        target = docs_dir / HANDBOOK / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        if relative.endswith(".md"):
+            match = _HEADING.search(content.decode("utf-8-sig"))
+            title = match.group(1) if match else target.stem.replace("-", " ").capitalize()
+            titles.append((title, f"{HANDBOOK}/{relative}"))
+    return titles
 
 
 def _name(entry: Any) -> str:
@@ -112,13 +118,24 @@ def _extension_names(extensions: list[Any]) -> set[str]:
 
 
 def merged_config(
-    company: dict[str, Any], generated: Generated, site_dir: Path, default_name: str
+    company: dict[str, Any],
+    generated: Generated,
+    site_dir: Path,
+    default_name: str,
+    *,
+    trusted: bool = False,
 ) -> dict[str, Any]:
     """The company's settings, plus what the handbook needs: theme, search, nav, extensions.
 
-    Web fonts are off unless the company turns them on: the site makes no third-party requests.
+    `company` is the judged mkdocs.yml. The folders, strict mode and (unless `trusted`) hooks
+    and plugins beyond the allow-list are govkit's, whatever the company's settings say. Web
+    fonts are off unless the company turns them on: the site makes no third-party requests.
     """
     config = dict(company)
+    for owned in ("INHERIT", "validation", "dev_addr", "watch", "config_file_path"):
+        config.pop(owned, None)
+    if not trusted:
+        config.pop("hooks", None)
     config.setdefault("site_name", default_name)
     theme = company.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {}
@@ -127,6 +144,8 @@ def merged_config(
     theme.setdefault("font", False)
     config["theme"] = theme
     plugins = list(company.get("plugins") or [])
+    if not trusted:
+        plugins = [plugin for plugin in plugins if _name(plugin) in PLUGINS]
     if "search" not in _extension_names(plugins):
         plugins.insert(0, "search")
     config["plugins"] = plugins
@@ -138,7 +157,6 @@ def merged_config(
     config["docs_dir"] = str(generated.docs_dir)
     config["site_dir"] = str(site_dir)
     config["strict"] = True
-    config.pop("INHERIT", None)
     return config
 
 
@@ -148,7 +166,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(" ".join(record.getMessage().split()))
+        self.messages.append(_first_and_last_line(record.getMessage()))
 
 
 @contextmanager
@@ -169,22 +187,41 @@ def _quiet_mkdocs() -> Iterator[_Collect]:
 
 
 def check_site_dir(site_dir: Path, policy_root: Path) -> None:
-    """Refuse to let MkDocs empty a folder that is not a previous build."""
+    """Refuse a site folder the build must not replace: one that holds the policies or lies
+    among them, a symbolic link, something else than a folder, or a folder that is not empty
+    and was not made by govkit (it has no marker file)."""
+    policies = (policy_root if policy_root.is_dir() else policy_root.parent).resolve()
+    if site_dir.is_symlink():
+        raise HandbookError(
+            f"{site_dir}: is a symbolic link; not writing through it "
+            "(hint: give a --site-dir that is a plain folder)"
+        )
     site = site_dir.resolve()
-    root = policy_root.resolve()
-    if site == root or root.is_relative_to(site):
+    if site == policies or policies.is_relative_to(site):
         raise HandbookError(f"{site_dir}: the site folder would hold the policies; choose another")
-    if site.is_file():
+    if site.is_relative_to(policies):
+        raise HandbookError(
+            f"{site_dir}: the site folder lies inside the policy folder {policies}; choose "
+            "another (hint: the default is site/ beside the policy folder)"
+        )
+    if site_dir.exists() and not site_dir.is_dir():
         raise HandbookError(f"{site_dir}: is a file; give a folder for the site")
-    if site.is_dir() and any(site.iterdir()) and not (site / "index.html").is_file():
+    if site_dir.is_dir() and not built_by_govkit(site_dir) and any(site_dir.iterdir()):
         raise HandbookError(
             f"{site_dir}: folder exists, is not empty and holds no earlier site; "
             "not overwriting it (hint: give an empty or new --site-dir)"
         )
 
 
+def built_by_govkit(site_dir: Path) -> bool:
+    """Whether `site_dir` is a site govkit built: it holds the marker file govkit writes."""
+    marker = site_dir / MARKER
+    return not site_dir.is_symlink() and marker.is_file() and not marker.is_symlink()
+
+
 def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
     """Build with MkDocs in strict mode; every warning becomes a HandbookError."""
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -194,52 +231,141 @@ def run_mkdocs(config: dict[str, Any], config_path: Path) -> None:
             loaded = load_config(io.BytesIO(b"{}"), config_file_path=str(config_path), **config)
             build(loaded)
         except MkDocsException as error:
-            detail = "; ".join(collected.messages) or " ".join(str(error).split())
+            detail = "; ".join(collected.messages) or _first_and_last_line(str(error))
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
+        except TemplateError as error:
+            raise HandbookError(
+                "MkDocs could not build the handbook: the theme has no template or icon "
+                f"'{getattr(error, 'name', None) or error.message}' (check the icon names in "
+                "mkdocs.yml)"
+            ) from error
         except SystemExit as error:
             detail = "; ".join(collected.messages) or "invalid configuration"
             raise HandbookError(f"MkDocs could not build the handbook: {detail}") from error
 
 
+def _first_and_last_line(text: str) -> str:
+    """An error of several lines (a traceback inside MkDocs' message) as one line."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()] or ["failed"]
+    return lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
+
+
 def leaked(site_dir: Path, values: set[str]) -> list[Path]:
-    """Files of the built site containing any confidential value (in any common encoding)."""
+    """Files of the built site containing any confidential value (in any common encoding).
+
+    Every regular file under `site_dir` is read, hidden ones too; links are never followed.
+    """
     import html
     import json
 
     needles = set()
     for value in values:
         needles |= {value, html.escape(value), json.dumps(value)[1:-1]}
-    return [
-        path
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-        and any(n in path.read_text(encoding="utf-8", errors="ignore") for n in needles)
-    ]
+    found = []
+    for top, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(top) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            if any(needle in text for needle in needles):
+                found.append(path)
+    return sorted(found)
 
 
-def build_site(repository: Repository, site_dir: Path, today: dt.date, work: Path) -> Path:
-    """Generate into `work`, build into `site_dir`, check no confidential value got out."""
-    check_site_dir(site_dir, repository.root)
+def judged_company_config(root: Path, *, trusted: bool = False) -> dict[str, Any]:
+    """The settings of PATH/mkdocs.yml to build with; SiteRefused when anything is refused
+    there or in a page of PATH/handbook/."""
+    site_config = judge_site_config(root, trusted=trusted)
+    findings = site_config.findings + (judge_pages(root) if root.is_dir() else [])
+    if findings:
+        raise SiteRefused(findings)
+    return site_config.settings
+
+
+def build_site(
+    repository: Repository, site_dir: Path, today: dt.date, work: Path, *, trusted: bool = False
+) -> Path:
+    """Generate into `work`, build into a new folder beside `site_dir`, check that no
+    confidential value got out, and only then put it in place of `site_dir`.
+
+    `site_dir` is taken from the current directory when relative; MkDocs writes exactly the
+    folder that is scanned, whatever the company's mkdocs.yml says. A site that would leak is
+    removed before it ever appears at `site_dir`, and an earlier site there stays untouched.
+    `trusted` (the command line's --trust-config) lets mkdocs.yml use hooks, any plugin and
+    templates of its own; nothing in the repository can turn it on.
+    """
+    target = Path(os.path.abspath(site_dir))
+    company = judged_company_config(repository.root, trusted=trusted)
+    check_site_dir(target, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = Context.of(repository, today).organisation()
     default_name = f"{organisation.name} social media handbook" if organisation else "Handbook"
-    config = merged_config(company_config(repository.root), generated, site_dir, default_name)
+    config = merged_config(company, generated, target, default_name, trusted=trusted)
     root = repository.root if repository.root.is_dir() else repository.root.parent
-    run_mkdocs(config, root / "mkdocs.yml")
-    found = leaked(site_dir, confidential_values(d.model for d in repository.documents))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-", dir=target.parent))
+    except OSError as error:
+        raise HandbookError(f"{target}: cannot write the site: {error.strerror}") from None
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        run_mkdocs({**config, "site_dir": str(staging)}, root / "mkdocs.yml")
+        refuse_leaks(repository, staging, target)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        put_in_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target / "index.html"
+
+
+def refuse_leaks(repository: Repository, built: Path, target: Path) -> None:
+    """Stop when a file of the site built in `built` holds a confidential or secret value."""
+    models = [d.model for d in repository.documents]
+    found = leaked(built, confidential_values(models))
     if found:
-        shutil.rmtree(site_dir, ignore_errors=True)
         raise HandbookError(
-            f"{found[0]}: a confidential value would have been published; site removed"
+            f"{target / found[0].relative_to(built)}: a confidential value would have been "
+            "published; site removed"
         )
-    found = leaked(site_dir, secret_values(d.model for d in repository.documents))
+    found = leaked(built, secret_values(models))
     if found:
-        shutil.rmtree(site_dir, ignore_errors=True)
         raise HandbookError(
-            f"{found[0]}: a value that looks like a secret would have been published; site "
-            "removed (run 'govkit check --select GK305' to find it)"
+            f"{target / found[0].relative_to(built)}: a value that looks like a secret would "
+            "have been published; site removed (run 'govkit check --select GK305' to find it)"
         )
-    return site_dir / "index.html"
+
+
+def put_in_place(built: Path, target: Path) -> None:
+    """Move the checked site `built` to `target`, replacing an earlier site govkit built there
+    (or an empty folder); nothing else is ever removed."""
+    try:
+        if not os.path.lexists(target):
+            os.rename(built, target)
+        elif built_by_govkit(target):
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-old-", dir=target.parent))
+            os.rename(target, old / "site")
+            try:
+                os.rename(built, target)
+            except OSError:
+                os.rename(old / "site", target)  # the earlier site back where it was
+                old.rmdir()
+                raise
+            shutil.rmtree(old)
+        else:
+            os.rmdir(target)  # fails unless empty, as it was when checked
+            os.rename(built, target)
+    except OSError as error:
+        raise HandbookError(
+            f"{target}: cannot put the site in place: {error.strerror}; "
+            "not overwriting it (hint: give an empty or new --site-dir)"
+        ) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def secret_values(models: Any) -> set[str]:

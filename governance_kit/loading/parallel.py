@@ -22,7 +22,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..findings import Finding
 from ..rules._secrets import Suspect
-from .regular import read_regular
+from .untrusted import Refused, read_regular
 from .yaml_events import locate_many
 from .yaml_source import MAX_BYTES, UnreadableYaml, YamlFile, decode, events, read_yaml
 
@@ -77,11 +77,11 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def parse(path: Path) -> tuple[Any, list[Suspect], Finding | None]:
+def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Suspect], Finding | None]:
     """A file's plain data and the values in it that look like secrets, or the finding that
-    says why it cannot be read (runs in a worker)."""
+    says why it cannot be read (runs in a worker); `base` as for `read_yaml`."""
     try:
-        file = read_yaml(path, positions=False)
+        file = read_yaml(path, base=base, positions=False)
     except UnreadableYaml as error:
         return None, [], error.finding
     return file.data, file.scan(), None
@@ -100,8 +100,9 @@ def positions(job: tuple[Path, str | None, list[tuple[Any, bool]]]) -> list[tupl
     """
     path, text, wanted = job
     try:
-        found = locate_many(events(text or decode(read_regular(path, MAX_BYTES), path)), wanted)
-    except (OSError, YAMLError, UnreadableYaml):
+        raw = read_regular(path, MAX_BYTES) if text is None else b""
+        found = locate_many(events(text or decode(raw, path)), wanted)
+    except (OSError, YAMLError, UnreadableYaml, Refused):
         found = None
     if found is not None:
         return found

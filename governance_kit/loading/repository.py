@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import INVALID_YAML, Finding
+from ..findings import Finding
 from ..model.compact import share_field_sets
 from ..model.governance import Governance
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
+from .untrusted import OUTSIDE, judge, walk
+from .yaml_source import refused
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
 
@@ -35,40 +38,23 @@ class Repository:
 
 def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
     """The YAML files of a policy repository (pipes and broken links included, so that reading
-    them reports them), and findings for links that leave it."""
+    them reports them), and findings for links that leave it (to a file or a folder).
+
+    Linked folders are never entered: one inside the repository is read where it really is."""
     if root.is_file():
         return [root], []
     files, findings = [], []
     base = root.resolve()
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
+    for path in walk(root):
+        policy = path.suffix in (".yaml", ".yml") and path.name not in SKIPPED_NAMES
+        if not policy and not (path.is_symlink() and path.is_dir()):
             continue
-        if path.suffix not in (".yaml", ".yml") or path.name in SKIPPED_NAMES:
+        if judge(path, base) == OUTSIDE:
+            findings.append(refused(path, OUTSIDE))
             continue
-        if path.is_symlink() and not _inside(path, base):
-            findings.append(
-                Finding(
-                    path,
-                    1,
-                    1,
-                    "symbolic link points outside the policy repository; not read",
-                    code=INVALID_YAML,
-                    hint="copy the file into the repository instead",
-                )
-            )
-            continue
-        if not path.is_dir():
+        if policy and not path.is_dir():
             files.append(path)
     return files, findings
-
-
-def _inside(path: Path, base: Path) -> bool:
-    try:
-        path.resolve().relative_to(base)
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
 
 
 def load_repository(root: Path, step: Callable[[int, int], None] | None = None) -> Repository:
@@ -80,7 +66,8 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
     with paused_gc():
-        repository = Repository(root, _read(files, findings, step), findings)
+        base = None if root.is_file() else root.resolve()
+        repository = Repository(root, _read(files, findings, step, base), findings)
         partial = bool(findings) or root.is_file()
         repository.findings.extend(check_references(repository.governance, root, partial=partial))
     repository.findings.sort(key=Finding.sort_key)
@@ -88,11 +75,15 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
 
 
 def _read(
-    files: list[Path], findings: list[Finding], step: Callable[[int, int], None] | None
+    files: list[Path],
+    findings: list[Finding],
+    step: Callable[[int, int], None] | None,
+    base: Path | None,
 ) -> list[Document]:
-    """The valid documents of `files`; findings for the others are added to `findings`."""
+    """The valid documents of `files` (inside `base`); findings for the others are added to
+    `findings`."""
     documents: list[Document] = []
-    parsed = map_files(parse, files, workers(files))
+    parsed = map_files(functools.partial(parse, base=base), files, workers(files))
     for done, (path, (data, secrets, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
         if step is not None:
             step(done, len(files))

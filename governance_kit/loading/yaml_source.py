@@ -20,7 +20,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..rules._secrets import Suspect, looks_like_secret, secrets_in
-from .regular import NotRegular, TooLarge, read_regular
+from .untrusted import OUTSIDE, Refused, read_regular
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 
 try:
@@ -170,34 +170,37 @@ def decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def read_yaml(path: Path, text: str | None = None, *, positions: bool = True) -> YamlFile:
+def refused(path: Path, problem: str) -> Finding:
+    """The finding for a policy file that is not read: a link out, a pipe, a device."""
+    if problem == OUTSIDE:
+        hint = "copy the file into the repository instead"
+    else:
+        hint = "policy files are plain files, not pipes, sockets or devices"
+    return Finding(path, 1, 1, f"{problem}; not read", code=INVALID_YAML, hint=hint)
+
+
+def read_yaml(
+    path: Path, text: str | None = None, *, base: Path | None = None, positions: bool = True
+) -> YamlFile:
     """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML.
 
     `text`, when given, is the file's content (read from Git, say) and is kept for re-parsing.
+    Otherwise the file is read if it is a regular file (inside the folder `base`, resolved,
+    when given: a link swapped in after the files were listed is not followed out).
     Without `positions` only the data is kept: asking for a position parses the file again.
     """
     given = text
     if text is None:
         try:
-            raw = read_regular(path, MAX_BYTES)
-        except NotRegular:
-            raise UnreadableYaml(
-                Finding(
-                    path,
-                    1,
-                    1,
-                    "not a regular file; not read",
-                    hint="policy files are plain files, not pipes, sockets or devices",
-                )
-            ) from None
-        except TooLarge:
-            raise UnreadableYaml(
-                Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB")
-            ) from None
+            raw = read_regular(path, MAX_BYTES, base)
+        except Refused as problem:
+            raise UnreadableYaml(refused(path, str(problem))) from None
         except OSError as error:
             raise UnreadableYaml(
                 Finding(path, 1, 1, f"cannot read file: {error.strerror}")
             ) from None
+        if len(raw) > MAX_BYTES:
+            raise UnreadableYaml(Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB"))
         text = decode(raw, path)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()

@@ -12,6 +12,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..loading.repository import Repository
+from ..loading.site_config import CONFIG_NAME
+from ..workflow.codeowners import policy_prefix
 from ..workflow.gitrefs import (
     GitProblem,
     _relative,
@@ -65,11 +67,13 @@ def state_on(policy_path: Path, day: dt.date) -> State:
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
     repository = Repository(policy_path, snapshot.documents, list(findings))
-    return State(repository, commit, committed_files(commit, COMMITTED_FILES))
+    site_config = PurePosixPath(policy_prefix(policy_path, repo_root(commit.repo)) + CONFIG_NAME)
+    return State(repository, commit, committed_files(commit, (*COMMITTED_FILES, site_config)))
 
 
 COMMITTED_FILES = (PurePosixPath(".github/CODEOWNERS"),)
-"""Files outside the policy folder that rules read (GK960), taken from the commit too."""
+"""Files outside the policy folder that rules read (GK960), taken from the commit too; and
+the policy folder's mkdocs.yml (GK970)."""
 
 
 def committed_files(commit: git.Commit, names: tuple[PurePosixPath, ...]) -> dict[Path, str | None]:

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..findings import Finding, Severity
-from ..loading.regular import read_regular
+from ..loading.untrusted import Refused, read_regular
 from ..model.governance import Governance, Location
 from ..model.settings import CheckSettings
 
-MAX_READ = 4 * 1024 * 1024
-"""The largest repository file a rule reads (GitHub ignores a CODEOWNERS file over 3 MB)."""
+MAX_READ = 16 * 1024 * 1024
+"""The most of a repository file (other than policy files) a rule reads."""
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,24 @@ class Context:
     files: Mapping[Path, str | None] = field(default_factory=dict)
     """Repository files (other than policy files) as they stood in the state being judged,
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
+    root: Path | None = None
+    """The policy folder PATH, for rules that read files beside the policies (mkdocs.yml)."""
 
     @property
     def settings(self) -> CheckSettings:
         return self.governance.settings
 
-    def read(self, path: Path) -> str | None:
-        """A repository file in the state being judged; None when it does not exist, is not a
-        regular file (a pipe would hang the check) or is larger than MAX_READ."""
+    def read(self, path: Path, base: Path | None = None) -> str | None:
+        """A repository file in the state being judged; None when it does not exist, or is not
+        a regular file (inside the folder `base`, resolved, when given): a pipe, a device, a
+        link out."""
         if path in self.files:
             return self.files[path]
         try:
-            return read_regular(path, MAX_READ).decode("utf-8", errors="replace")
-        except OSError:
+            raw = read_regular(path, MAX_READ, base)
+        except (OSError, Refused):
             return None
+        return raw.decode("utf-8", errors="replace")
 
 
 class Rule:

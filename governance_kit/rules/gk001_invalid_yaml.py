@@ -9,8 +9,9 @@ class InvalidYaml(Rule):
 
     The file has a syntax error (a tab used for indentation, an unclosed quote or bracket, a key
     that is not aligned with its neighbours), is not UTF-8, is empty, holds more than one
-    document, uses a YAML tag or alias expansion that policy files never need, or is a link that
-    leaves the repository. Nothing in the file is checked until it can be read.
+    document, uses a YAML tag or alias expansion that policy files never need, is a link (to a
+    file or a folder) that leaves the repository, or is a pipe, socket or device. Nothing in the
+    file is checked until it can be read, and nothing outside the repository is ever read.
 
     Fix the file at the line and column given; the hint says what is most likely wrong. Save
     files as UTF-8, indent with spaces, and keep one document per file.

@@ -34,10 +34,11 @@ class CodeownersOutOfSync(Rule):
             return
         root = find_root(documents[0].path)
         committed = root / GITHUB
-        actual = context.read(committed)
+        actual = context.read(committed, root)
         if actual is None:
             return
-        expected = github_codeowners(governance, root)
+        policies = context.root or documents[0].path.parent
+        expected = github_codeowners(governance, root, policies)
         if actual == expected:
             return
         yield Finding(

@@ -1,5 +1,6 @@
 """Scaffolding a new policy repository (`govkit init`): policies, handbook settings, CI and
-pre-commit configuration, and CODEOWNERS. Existing files are never overwritten.
+pre-commit configuration, and CODEOWNERS for GitHub and GitLab. Existing files are never
+overwritten.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from string import Template
 
 from ..loading.repository import load_repository
 from ..schemas import export
-from .codeowners import GITHUB, github_codeowners
+from .codeowners import GITHUB, GITLAB, generated
 
 TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_EXAMPLE = Path(__file__).resolve().parents[2] / "policies"
 
 CONFIG_FILES = {
     Path("policies") / "mkdocs.yml": "mkdocs.yml",
+    Path("policies") / ".gitignore": "policies-gitignore",
     Path(".pre-commit-config.yaml"): "pre-commit-config.yaml",
     Path(".github") / "workflows" / "governance.yml": "github-workflow.yml",
     Path(".gitlab-ci.yml"): "gitlab-ci.yml",
@@ -61,7 +63,7 @@ def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, s
 def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
     """Write the scaffold into `directory`; refuse if any file exists already."""
     files = planned_files(minimal, today, "Example Company" if minimal else "Nordlys Outdoor")
-    every = [*files, GITHUB, *(Path("schemas") / name for name in _schema_names())]
+    every = [*files, GITHUB, GITLAB, *(Path("schemas") / name for name in _schema_names())]
     existing = [path for path in every if (directory / path).exists()]
     if existing:
         raise ScaffoldProblem(
@@ -74,12 +76,13 @@ def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
         target.write_text(text, encoding="utf-8")
         written.append(target)
     written += export(directory / "schemas")
-    repository = load_repository(directory / "policies")
-    codeowners = directory / GITHUB
-    codeowners.write_text(
-        github_codeowners(repository.governance, directory.resolve()), encoding="utf-8"
-    )
-    written.append(codeowners)
+    policies = directory / "policies"
+    repository = load_repository(policies)
+    for name, text in generated(repository.governance, directory.resolve(), policies).items():
+        codeowners = directory / name
+        codeowners.parent.mkdir(parents=True, exist_ok=True)
+        codeowners.write_text(text, encoding="utf-8")
+        written.append(codeowners)
     return written
 
 

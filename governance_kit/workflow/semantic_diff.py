@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..model.governance import Governance
 from .gitrefs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
+from .watched import FileChanges, render
 
 LABELS = {
     "business_owner": "business owner",
@@ -82,9 +83,23 @@ def diff_governance(old: Governance, new: Governance) -> list[Change]:
 
 
 def render_markdown(
+    changes: list[Change],
+    old: Governance,
+    new: Governance,
+    base: str,
+    head: str,
+    files: list[FileChanges] | None = None,
+) -> str:
+    """Markdown for a pull-request comment: a summary line, the changes per document, then
+    the changed files beside the policies (`watched`) that reviewers should look at."""
+    text = _governance_markdown(changes, old, new, base, head)
+    beside = render(files or [])
+    return f"{text}\n{beside}" if beside else text
+
+
+def _governance_markdown(
     changes: list[Change], old: Governance, new: Governance, base: str, head: str
 ) -> str:
-    """Markdown for a pull-request comment: a summary line, then the changes per document."""
     lines = ["## Governance changes", ""]
     if not changes:
         return "\n".join([*lines, f"No governance changes between {base} and {head}.", ""])
@@ -99,9 +114,10 @@ def render_markdown(
     return "\n".join(lines)
 
 
-def semantic_diff(old: Snapshot, new: Snapshot) -> str:
+def semantic_diff(old: Snapshot, new: Snapshot, files: list[FileChanges] | None = None) -> str:
     before, after = old.governance, new.governance
-    return render_markdown(diff_governance(before, after), before, after, old.label, new.label)
+    changes = diff_governance(before, after)
+    return render_markdown(changes, before, after, old.label, new.label, files)
 
 
 def _title(ident: str, old: Governance, new: Governance) -> str:

@@ -4,14 +4,14 @@ Comments, key order, quoting and indentation survive an edit; only the values ch
 New texts are validated with the loader (every file, cross-references included) before any
 file is replaced, and each file is replaced atomically (temporary file in the same folder,
 fsync, os.replace), and a change to several files is made in full or not at all (`files`).
+A file changed by another program since it was read, or a read-only file, is not written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,19 +23,22 @@ from ..findings import Finding
 from ..loading.documents import Document, load_document
 from ..loading.references import check_references
 from ..loading.repository import policy_files
-from ..loading.yaml_source import UnreadableYaml, read_yaml
+from ..loading.untrusted import Refused, read_regular
+from ..loading.yaml_source import MAX_BYTES, UnreadableYaml, read_yaml
 from ..model.governance import Governance
-from .files import finish_interrupted, replace_all
-
-LOCK_NAME = ".govkit.lock"
-
-
-class EditProblem(Exception):
-    """An edit that cannot be made; the message is one line for the user."""
-
-
-class Locked(EditProblem):
-    """Another govkit command is changing the same policy repository."""
+from .files import LOCK_NAME as LOCK_NAME
+from .files import EditProblem as EditProblem
+from .files import (
+    Lock,
+    Snapshot,
+    check_unchanged,
+    check_writable,
+    finish_interrupted,
+    hold_lock,
+    read_text,
+    replace_all,
+)
+from .files import Locked as Locked
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Edited:
     original: str
     data: Any
     yaml: YAML
+    snapshot: Snapshot
 
     def dump(self) -> str:
         stream = io.StringIO()
@@ -53,9 +57,20 @@ class Edited:
         return stream.getvalue()
 
 
-def open_for_edit(path: Path) -> Edited:
+def read_policy(path: Path, base: Path | None) -> str:
+    """A policy file's text: a regular file (inside the folder `base`, resolved, when given)."""
+    try:
+        return read_regular(path, MAX_BYTES, base).decode("utf-8")
+    except Refused as problem:
+        raise EditProblem(f"{path}: {problem}; not changed") from None
+    except UnicodeDecodeError:
+        raise EditProblem(f"{path}: file is not valid UTF-8; not changed") from None
+
+
+def open_for_edit(path: Path, base: Path | None = None) -> Edited:
     """Parse a file for a round-trip edit, with the indentation and width it was written with."""
-    text = path.read_text(encoding="utf-8")
+    read_policy(path, base)  # a regular file inside the folder, or EditProblem
+    text, snapshot = read_text(path)
     mapping, offset = guess_indent(text)
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -63,7 +78,7 @@ def open_for_edit(path: Path) -> Edited:
     yaml.indent(mapping=mapping, sequence=max(mapping, offset + 2), offset=offset)
     yaml.explicit_start = text.lstrip().startswith("---")
     yaml.representer.ignore_aliases = _new_scalar
-    return Edited(path, text, yaml.load(text), yaml)
+    return Edited(path, text, yaml.load(text), yaml, snapshot)
 
 
 def _new_scalar(data: Any) -> bool:
@@ -107,10 +122,15 @@ class Changeset:
     root: Path
     files: dict[Path, Edited] = field(default_factory=dict)
 
+    @property
+    def base(self) -> Path | None:
+        """The policy folder, resolved: files are read inside it only."""
+        return self.root.resolve() if self.root.is_dir() else None
+
     def file(self, path: Path) -> Edited:
         key = path.resolve()
         if key not in self.files:
-            self.files[key] = open_for_edit(path)
+            self.files[key] = open_for_edit(path, self.base)
         return self.files[key]
 
     def texts(self) -> dict[Path, str]:
@@ -137,31 +157,44 @@ class Changeset:
             )
 
     def write(self) -> list[Path]:
-        """Validate, then replace every changed file atomically, holding the repository lock."""
+        """Validate, then replace every changed file atomically, holding the repository lock.
+
+        Nothing is written when a file read was changed meanwhile or a changed file is
+        read-only."""
         with repository_lock(self.root) as lock:
-            finish_interrupted(lock.parent)
-            self.check_unchanged()
-            self.validate()
+            finish_interrupted(lock.path.parent, lock)
             changed = self.changed()
-            replace_all(lock.parent, changed)
+            self.check_unchanged()
+            for path in changed:
+                check_writable(self.target(path))
+            self.validate()
+            replace_all(
+                lock.path.parent,
+                {self.target(path): text for path, text in changed.items()},
+                {self.target(path): edited.snapshot for path, edited in self.files.items()},
+                lock,
+            )
         return sorted(changed)
+
+    def target(self, key: Path) -> Path:
+        """Where a file is written: as the user named it, unless a link is on the way; then
+        the file it leads to (inside the repository, as the loader made sure)."""
+        named = self.files[key].path
+        return named if named.absolute() == key else key
 
     def check_unchanged(self) -> None:
         """Refuse to write over a file another command changed since this one read it."""
         for path, edited in self.files.items():
-            if path.read_text(encoding="utf-8") != edited.original:
-                raise EditProblem(
-                    f"{edited.path}: changed by another command while this one ran; "
-                    "nothing written, run it again"
-                )
+            check_unchanged(self.target(path), edited.snapshot)
 
 
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
     files, findings = policy_files(root)
+    base = None if root.is_file() else root.resolve()
     documents: list[Document] = []
     for path in files:
         try:
-            loaded = load_document(read_yaml(path, texts.get(path.resolve())))
+            loaded = load_document(read_yaml(path, texts.get(path.resolve()), base=base))
         except UnreadableYaml as error:
             findings.append(error.finding)
             continue
@@ -172,43 +205,9 @@ def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[
     return documents, findings
 
 
-@contextlib.contextmanager
-def repository_lock(root: Path) -> Iterator[Path]:
+def repository_lock(root: Path) -> contextlib.AbstractContextManager[Lock]:
     """Hold `.govkit.lock` in the policy folder; refuse when another writer holds it."""
-    folder = root if root.is_dir() else root.parent
-    lock = folder / LOCK_NAME
-    if _stale(lock):
-        with contextlib.suppress(FileNotFoundError):
-            lock.unlink()
-    try:
-        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        raise Locked(
-            f"{lock}: another govkit command is changing these files; try again when it is "
-            "done (delete the lock file if no govkit command is running)"
-        ) from None
-    try:
-        os.write(handle, f"{os.getpid()}\n".encode())
-        os.close(handle)
-        yield lock
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            lock.unlink()
-
-
-def _stale(lock: Path) -> bool:
-    """A lock left by a govkit process that no longer runs (killed before it could clean up)."""
-    try:
-        pid = int(lock.read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
+    return hold_lock(root if root.is_dir() else root.parent)
 
 
 def edit(root: Path, path: Path, change: Callable[[Any], None]) -> list[Path]:

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import EXAMPLE, TODAY
 
 POLICY_HINT = "(hint: give the folder of the policy files, e.g. policies/)"
-DRAFT_HINT = "(hint: give a Markdown or text file, or - to read standard input)"
+DRAFT_HINT = "(hint: give the draft file itself, or - to read standard input)"
 
 
 def govkit_process(*args: str | Path, stdin: bytes = b"", cwd: Path) -> tuple[int, str, str]:
@@ -57,16 +57,8 @@ def test_a_policy_path_that_is_not_a_file(specials: Path, name: str, kind: str, 
     assert err == f"govkit: error: {name}: {kind}, not a folder or a policy file {POLICY_HINT}\n"
 
 
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [
-        ("pipe.yaml", "a pipe"),
-        ("zero.yaml", "a device"),
-        ("socket.yaml", "a socket"),
-        ("folder.yaml", "a folder"),
-    ],
-)
-def test_a_draft_that_is_not_a_file(specials: Path, name: str, kind: str) -> None:
+@pytest.mark.parametrize("name", ["pipe.yaml", "socket.yaml", "folder.yaml"])
+def test_a_draft_that_is_not_a_file(specials: Path, name: str) -> None:
     code, out, err = govkit_process(
         "post",
         "check",
@@ -80,7 +72,7 @@ def test_a_draft_that_is_not_a_file(specials: Path, name: str, kind: str) -> Non
         cwd=specials,
     )
     assert (code, out) == (2, "")
-    assert err == f"{name}:1:1: error: cannot read draft: {kind}, not a regular file {DRAFT_HINT}\n"
+    assert err == f"{name}:1:1: error: not a regular file; not read {DRAFT_HINT}\n"
 
 
 def test_a_pipe_inside_the_policies_is_a_finding(example: Path) -> None:

@@ -185,7 +185,12 @@ def test_invalid_company_mkdocs_yml_is_one_line(published: Path, tmp_path: Path)
     (published / "mkdocs.yml").write_text("site_name: Nordlys\n  palette: teal\n")
     run = govkit("docs", "build", published, "--site-dir", tmp_path / "site", "--today", TODAY)
     assert run.exit_code == 2
+    assert run.stdout == (
+        f"{published / 'mkdocs.yml'}:2:10: error: invalid YAML: "
+        "mapping values are not allowed in this context [GK970] (hint: check the indentation: "
+        "keys of one mapping start in the same column)\n"
+    )
     assert run.stderr == (
-        f"govkit: error: {published / 'mkdocs.yml'}:2:10: invalid YAML: "
-        "mapping values are not allowed here\n"
+        "govkit: error: 1 problem(s) in mkdocs.yml or handbook/; handbook not built "
+        "(hint: fix the lines above; 'govkit check' reports them too)\n"
     )

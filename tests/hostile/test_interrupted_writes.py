@@ -33,6 +33,14 @@ REVIEW = ("review", "nordlys-accounts", "{root}", "--by", "ben", "--date", TODAY
 HANDOVER = ("handover", "carl", "{root}", "--to", "dina", "--today", TODAY)
 
 
+@pytest.fixture(autouse=True)
+def journal_key_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runs and the test share a journal key in a private folder, not in the real home."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 def command(args: tuple[str, ...], root: Path) -> list[str]:
     return [sys.executable, "-m", "governance_kit", *(a.format(root=root) for a in args)]
 

@@ -240,3 +240,31 @@ def test_as_of_reads_codeowners_from_the_commit_not_the_working_tree(tmp_path: P
         ".github/CODEOWNERS differs from the approvers in the approval flow",
     )
     assert found("--today", "2026-06-30") == []
+
+
+def test_as_of_judges_mkdocs_yml_as_committed(tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    repo = git.Repo.init(tmp_path)
+    config = policies / "mkdocs.yml"
+    clean = config.read_text(encoding="utf-8")
+    commit(repo, "Policies and handbook settings", "2026-04-01T09:00:00+0200")
+    config.write_text(clean + "hooks:\n  - build.py\n", encoding="utf-8")
+    commit(repo, "A build hook", "2026-06-01T09:00:00+0200")
+    config.write_text(clean, encoding="utf-8")  # removed, not yet committed
+
+    def found(*args: str) -> list[tuple[str, int, str]]:
+        data = json.loads(report(policies, *args, "--format", "json"))
+        control = next(c for c in data["controls"] if c["id"] == "SOC2:CC8.1")
+        return [
+            (f["path"], f["line"], f["message"])
+            for f in control["findings"]
+            if f["code"] == "GK970"
+        ]
+
+    assert found("--as-of", "2026-05-01") == []
+    hook_line = len(clean.splitlines()) + 1
+    assert found("--as-of", "2026-06-30") == [
+        ("policies/mkdocs.yml", hook_line, "'hooks' runs Python files when the site is built")
+    ]
+    assert found("--today", "2026-06-30") == []

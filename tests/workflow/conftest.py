@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,3 +51,25 @@ def policy_repo(tmp_path: Path) -> PolicyRepo:
     made.commit("Example policies")
     repo.create_head("change").checkout()
     return made
+
+
+@pytest.fixture(autouse=True)
+def journal_key_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The user's journal key lives in a private state folder, not in the real home."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state
+
+
+def tree(folder: Path) -> dict[str, bytes | str]:
+    """Every file and link under `folder`: its bytes, or where a symbolic link points."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = f"-> {os.readlink(path)}"
+        elif path.is_file():
+            found[name] = path.read_bytes()
+    return found

@@ -74,3 +74,35 @@ def test_out_of_sync_finding(policy_repo: PolicyRepo) -> None:
     run = govkit("codeowners", policy_repo.policies, "--check")
     assert run.exit_code == 1
     assert "out of date; run 'govkit codeowners'" in run.stdout
+
+
+GUARDED = """\
+# Handbook settings and pages, CI and CODEOWNERS: the approval flow's own approvers
+/policies/mkdocs.yml @ana-haugen @hkristiansen
+/policies/handbook/ @ana-haugen @hkristiansen
+/.github/workflows/ @ana-haugen @hkristiansen
+/.gitlab-ci.yml @ana-haugen @hkristiansen
+/.pre-commit-config.yaml @ana-haugen @hkristiansen
+/.github/CODEOWNERS @ana-haugen @hkristiansen
+/.gitlab/CODEOWNERS @ana-haugen @hkristiansen
+"""
+
+
+def test_handbook_ci_and_codeowners_belong_to_the_approval_flows_approvers(
+    policy_repo: PolicyRepo,
+) -> None:
+    assert govkit("codeowners", policy_repo.policies).exit_code == 0
+    for name in (".github", ".gitlab"):
+        text = (policy_repo.root / name / "CODEOWNERS").read_text(encoding="utf-8")
+        assert text.endswith("/policies/objectives.yaml @ana-haugen @ivardahl\n" + GUARDED)
+
+    def lead_only(data):
+        flow = data["spec"]["policy_changes"]
+        own = next(c for c in flow if c["document"] == "nordlys-approvals")
+        own["approvers"] = ["social-media-lead"]
+
+    edit_yaml(policy_repo.policies / "approvals.yaml", lead_only)
+    assert govkit("codeowners", policy_repo.policies, "--check").exit_code == 1
+    govkit("codeowners", policy_repo.policies)
+    text = (policy_repo.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert text.endswith(GUARDED.replace(" @hkristiansen", ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Callable
@@ -10,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from governance_kit.workflow import files
-from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted, replace_all
+from governance_kit.workflow.files import (
+    JOURNAL_NAME,
+    EditProblem,
+    finish_interrupted,
+    replace_all,
+)
 from tests.conftest import TODAY, govkit
+from tests.workflow.conftest import tree
 
 
 def three_files(folder: Path) -> dict[Path, str]:
@@ -112,16 +119,88 @@ def test_a_moved_repository_keeps_its_journal_true(
     assert contents(moved) == {n: f"new {n}\n" for n in ("a.yaml", "b.yaml", "c.yaml")}
 
 
-def test_check_warns_about_a_change_stopped_half_way(example: Path) -> None:
-    (example / JOURNAL_NAME).write_text('{"replace": []}\n', encoding="utf-8")
+WARNING = (
+    "govkit: warning: {journal}: a change to several policy files was stopped half-way, some "
+    "files may be old and others new (hint: run the same govkit review or handover again: it "
+    "finishes the change first)\n"
+)
+
+
+def test_check_warns_about_a_change_stopped_half_way_and_review_finishes_it(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brand, scope = example / "brand.yaml", example / "scope.yaml"
+    texts = {
+        brand: brand.read_text(encoding="utf-8") + "# new brand\n",
+        scope: scope.read_text(encoding="utf-8") + "# new scope\n",
+    }
+    stopped_replacing(monkeypatch, example, texts, lambda target: target == str(scope))
+    journal = example / JOURNAL_NAME
     run = govkit("check", example, "--today", TODAY)
     assert run.exit_code == 0
-    assert run.stderr == (
-        f"govkit: warning: {example / JOURNAL_NAME}: a change to several policy files was "
-        "stopped half-way, some files may be old and others new (hint: run the same govkit "
-        "review or handover again: it finishes the change first)\n"
-    )
+    assert run.stderr == WARNING.format(journal=journal)
     review = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
     assert review.exit_code == 0, review.stderr
-    assert not (example / JOURNAL_NAME).exists()
+    assert review.stderr == (
+        f"govkit: warning: {journal}: finished the change to several policy files that a "
+        "stopped run had left half made\n"
+    )
+    assert scope.read_text(encoding="utf-8").endswith("# new scope\n")
+    assert "# new brand\n" in brand.read_text(encoding="utf-8")
+    assert "reviewed_by: ben" in brand.read_text(encoding="utf-8")
+    assert sorted(p.name for p in example.iterdir() if p.name.startswith(".")) == []
     assert govkit("check", example, "--today", TODAY).stderr == ""
+
+
+def test_a_journal_govkit_did_not_write_is_warned_about_and_refused(example: Path) -> None:
+    journal = example / JOURNAL_NAME
+    journal.write_text('{"replace": []}\n', encoding="utf-8")
+    run = govkit("check", example, "--today", TODAY)
+    assert run.exit_code == 0
+    assert run.stderr == WARNING.format(journal=journal)
+    before = tree(example)
+    review = govkit("review", "nordlys-brand", example, "--by", "ben", "--date", TODAY)
+    assert review.exit_code == 2
+    assert review.stderr == (
+        f"govkit: error: {journal}: not replayed: it is not a journal govkit writes (hint: if "
+        "it came with a pull request or a copy of the files, delete it and run the command "
+        "again)\n"
+    )
+    assert tree(example) == before
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ["payload.sh", "../.git/hooks/pre-commit"],
+        [".pre-commit.x.tmp", "../.git/hooks/pre-commit"],
+        ["payload.sh", "a.yaml"],
+        ["../outside/.a.yaml.x.tmp", "../outside/a.yaml"],
+        [".a.yaml.x.tmp", "linked.yaml"],
+    ],
+)
+def test_a_journal_govkit_did_not_write_moves_nothing(tmp_path: Path, pair: list[str]) -> None:
+    """A pull request can commit a journal: it must not move its files over others."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    (tmp_path / ".git" / "hooks").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    for name in ("payload.sh", ".pre-commit.x.tmp", ".a.yaml.x.tmp"):
+        (folder / name).write_text("echo pwned\n", encoding="utf-8")
+    (tmp_path / "outside" / ".a.yaml.x.tmp").write_text("echo pwned\n", encoding="utf-8")
+    (folder / "a.yaml").write_text("kept\n", encoding="utf-8")
+    (folder / "linked.yaml").symlink_to(tmp_path / "outside" / "a.yaml")
+    (folder / JOURNAL_NAME).write_text(json.dumps({"replace": [pair]}), encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    with pytest.raises(EditProblem, match="not replayed"):
+        finish_interrupted(folder)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / ".git" / "hooks" / "pre-commit").exists()
+    assert not (tmp_path / "outside" / "a.yaml").exists()
+
+
+def test_a_journal_that_is_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / JOURNAL_NAME)
+    with pytest.raises(EditProblem, match="not replayed"):
+        finish_interrupted(tmp_path)
+    assert (tmp_path / JOURNAL_NAME).is_fifo()

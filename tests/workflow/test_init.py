@@ -152,3 +152,63 @@ def _commit_all(folder: Path) -> None:
         config.set_value("user", "email", "test@example.com")
     repo.git.add(A=True)
     repo.index.commit("snapshot")
+
+
+@pytest.mark.parametrize(
+    ("minimal", "owners"),
+    [(False, "@ana-haugen @hkristiansen"), (True, "@alex-example @sam-example")],
+    ids=["example", "minimal"],
+)
+def test_fresh_init_passes_its_own_codeowners_check(
+    tmp_path: Path, minimal: bool, owners: str
+) -> None:
+    git.Repo.init(tmp_path)
+    options = ["--minimal"] if minimal else []
+    run = govkit("init", tmp_path, *options, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert f"{tmp_path / '.gitlab' / 'CODEOWNERS'}\n" in run.stdout
+    check = govkit("codeowners", tmp_path / "policies", "--check")
+    assert check.exit_code == 0, check.stdout
+    assert check.stdout == ""
+    github = (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert f"\n/policies/mkdocs.yml {owners}\n/policies/handbook/ {owners}\n" in github
+    assert github.endswith(f"\n/.gitlab/CODEOWNERS {owners}\n")
+
+
+def test_the_scaffold_keeps_govkit_working_files_out_of_commits(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    repo = git.Repo.init(tmp_path)
+    working = [".govkit.lock", ".govkit.journal", ".people.yaml.abcdefgh.tmp"]
+    paths = [f"policies/{name}" for name in [*working, "people.yaml", "mkdocs.yml"]]
+    assert repo.ignored(*paths) == [f"policies/{name}" for name in working]
+
+
+def _site_dir(command: str) -> str:
+    words = command.split()
+    assert words[:3] == ["govkit", "docs", "build"], command
+    return words[words.index("--site-dir") + 1]
+
+
+@pytest.mark.slow
+def test_ci_publishes_exactly_the_folder_it_builds(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    from tests.handbook.real import govkit_in
+
+    assert govkit("init", tmp_path, "--minimal", "--today", TODAY).exit_code == 0
+    yaml = YAML(typ="safe")
+    workflow = yaml.load(tmp_path / ".github/workflows/governance.yml")
+    steps = workflow["jobs"]["publish"]["steps"]
+    build = next(s["run"] for s in steps if str(s.get("run", "")).startswith("govkit docs"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == _site_dir(build) == "site"
+    gitlab = yaml.load(tmp_path / ".gitlab-ci.yml")["pages"]
+    command = next(line for line in gitlab["script"] if line.startswith("govkit docs"))
+    assert gitlab["artifacts"]["paths"] == [_site_dir(command)] == ["public"]
+
+    for folder in ("site", "public"):  # run as CI runs it: from the repository root
+        run = govkit_in(tmp_path, *build.split()[1:-1], folder)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout == f"handbook: {tmp_path / folder / 'index.html'}\n"
+        assert (tmp_path / folder / "moderation" / "index.html").is_file()

@@ -148,3 +148,61 @@ def test_rota_and_handover_changes(policy_repo: PolicyRepo) -> None:
         f"- rota shift {days} {shift['start']}-{shift['end']}: {shift['person']} -> {new}\n"
         in run.stdout
     )
+
+
+BESIDE = """\
+### Files beside the policies
+
+- **Site configuration changed** (`policies/mkdocs.yml`): reviewers, check that it only sets \
+names, colours, links and files in handbook/; `govkit check` (GK970) refuses settings that run \
+code or read files.
+- **Handbook pages changed** (`policies/handbook/a.md`, `policies/handbook/b.md`, \
+`policies/handbook/c.md`, `policies/handbook/d.md`, `policies/handbook/e.md` and 2 more): \
+reviewers, read them as every employee will; `govkit check` (GK971) refuses scripts, frames \
+and includes.
+- **CI configuration changed** (`.github/workflows/publish.yml`, `.gitlab-ci.yml`): reviewers, \
+check what the jobs run and which secrets and permissions they get.
+- **Code owners changed** (`.github/CODEOWNERS`): reviewers, check that it matches \
+`govkit codeowners` (GK960): it decides who must approve.
+"""
+
+
+def test_files_beside_the_policies_are_named_not_shown(policy_repo: PolicyRepo) -> None:
+    root, policies = policy_repo.root, policy_repo.policies
+    (root / ".gitlab-ci.yml").write_text("stages: [check]\n")
+    policy_repo.commit("CI for GitLab")
+    policy_repo.repo.git.branch("-f", "main", "HEAD")
+    with (policies / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks:\n  - hidden-content-7351.py\n")
+    for name in "abcdefg":
+        (policies / "handbook" / f"{name}.md").write_text(f"# {name}\n")
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "publish.yml").write_text("on: push\n")
+    (root / ".github" / "CODEOWNERS").write_text("* @someone\n")
+    (root / ".gitlab-ci.yml").unlink()
+    policy_repo.commit("Outside the policies")
+
+    run = govkit("diff", "main", "change", policies)
+
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == (
+        "## Governance changes\n\nNo governance changes between `main` and `change`.\n\n" + BESIDE
+    )
+    assert "hidden-content-7351" not in run.stdout
+
+
+def test_working_tree_changes_beside_the_policies(policy_repo: PolicyRepo) -> None:
+    page = policy_repo.policies / "handbook" / "welcome.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    (policy_repo.root / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (policy_repo.root / "README.md").write_text("Not watched.\n")
+    run = govkit("diff", "main", policy_repo.policies)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.endswith(
+        "### Files beside the policies\n\n"
+        "- **Handbook pages changed** (`policies/handbook/welcome.md`): reviewers, read them as "
+        "every employee will; `govkit check` (GK971) refuses scripts, frames and includes.\n"
+        "- **CI configuration changed** (`.pre-commit-config.yaml`): reviewers, check what the "
+        "jobs run and which secrets and permissions they get.\n"
+    )
+    assert "README" not in run.stdout
