@@ -32,6 +32,13 @@ class Finding:
     anchor: Any = field(default=None, compare=False, repr=False)
     """Where the finding points before its line is known: (Location, key); see checker.place."""
 
+    def __post_init__(self) -> None:
+        """Messages and hints may quote the policies: what looks like a credential is redacted
+        here, once, so that no report can print it (confidential values: see output)."""
+        object.__setattr__(self, "message", redaction.redact(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", redaction.redact(self.hint))
+
     @property
     def waived(self) -> bool:
         return self.waiver is not None
@@ -63,3 +70,6 @@ def _display_path(path: Path, root: Path | None, cwd: Path) -> str:
         except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
             continue
     return path.as_posix()
+
+
+from . import redaction  # noqa: E402  (redaction reads the rules package, which needs Finding)

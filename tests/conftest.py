@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from governance_kit.cli.main import cli
+from governance_kit.redaction import forget
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "policies"
@@ -71,6 +72,12 @@ def line_of(path: Path, text: str, occurrence: int = 1) -> int:
     raise AssertionError(f"{text!r} not found in {path}")
 
 
+@pytest.fixture(autouse=True)
+def _no_confidential_values_from_other_tests() -> None:
+    """Confidential values are remembered per process; each test starts without any."""
+    forget()
+
+
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """A private copy of the example policy repository, safe to change."""
@@ -82,6 +89,8 @@ def example(tmp_path: Path) -> Path:
 @pytest.fixture
 def reference() -> Path:
     """The official SARIF and JUnit schemas, shared beside the repository."""
-    if not SHARED_REFERENCE.is_dir():
-        pytest.skip("../shared/reference (official SARIF and JUnit schemas) is not present")
+    require_in_ci(
+        SHARED_REFERENCE.is_dir(),
+        "../shared/reference (official SARIF and JUnit schemas) is not present",
+    )
     return SHARED_REFERENCE

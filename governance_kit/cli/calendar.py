@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..output import terminal
 from ..workflow.ical import CalendarProblem, build_calendar
 from .common import fail, load, policy_path, today_option
 
@@ -38,4 +39,4 @@ def calendar(path: Path, out: Path | None, months: int, today: date | None) -> N
         click.echo(ics.decode("utf-8"), nl=False)
     else:
         out.write_bytes(ics)
-        click.echo(str(out), err=True)
+        click.echo(terminal(out), err=True)

@@ -10,6 +10,7 @@ import click
 
 from .. import reporters
 from ..checker import run_check, select_rules, unknown_code
+from ..output import terminal
 from ..ruledocs import rule_by_code, suggestion
 from ..rules import all_rules
 from ..workflow.gitrefs import GitProblem
@@ -99,7 +100,7 @@ def check(
     """
     rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
     repository = load(path)
-    with progress(f"checking {path}") as step:
+    with progress(f"checking {terminal(path)}") as step:
         result = run_check(repository, today or date.today(), rules, step=step)
     if base is not None:
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..loading.untrusted import NOT_REGULAR, OUTSIDE, inside, judge
+from ..output import terminal
 from ..workflow.codeowners import find_root, generated, stale
 from ..workflow.files import atomic_write
 from .common import EXIT_INVALID, fail, load, policy_path
@@ -33,7 +34,7 @@ def codeowners(path: Path, check: bool) -> None:
     if check:
         out_of_date = stale(governance, root, path)
         for name in out_of_date:
-            click.echo(f"{root / name}: out of date; run 'govkit codeowners'")
+            click.echo(f"{terminal(root / name)}: out of date; run 'govkit codeowners'")
         sys.exit(1 if out_of_date else 0)
     for name, text in generated(governance, root, path).items():
         target = root / name
@@ -46,4 +47,4 @@ def codeowners(path: Path, check: bool) -> None:
         if judge(target, root.resolve()) in (OUTSIDE, NOT_REGULAR):
             target.unlink()  # a link or a pipe put there: replaced, never written through
         atomic_write(target, text)
-        click.echo(str(target))
+        click.echo(terminal(target))

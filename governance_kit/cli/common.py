@@ -12,6 +12,7 @@ import click
 from ..loading.repository import Repository, load_repository
 from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
+from ..output import terminal
 from ..workflow.files import JOURNAL_NAME, EditProblem, finish_interrupted
 from .progress import progress
 
@@ -28,9 +29,9 @@ policy_path = click.argument(
 
 def fail(message: str, hint: str | None = None) -> NoReturn:
     """Stop with one line on standard error and exit code 2."""
-    text = f"govkit: error: {message}"
+    text = f"govkit: error: {terminal(message)}"
     if hint:
-        text += f" (hint: {hint})"
+        text += f" (hint: {terminal(hint)})"
     click.echo(text, err=True)
     sys.exit(EXIT_INVALID)
 
@@ -52,7 +53,7 @@ def load(path: Path, finish: bool = False) -> Repository:
         finish_stopped_change(path)
     else:
         warn_if_interrupted(path)
-    with progress(f"reading {path}") as step:
+    with progress(f"reading {terminal(path)}") as step:
         return load_repository(path, step)
 
 
@@ -61,7 +62,7 @@ def warn_if_interrupted(path: Path) -> None:
     journal = (path if path.is_dir() else path.parent) / JOURNAL_NAME
     if journal.is_symlink() or journal.exists():
         click.echo(
-            f"govkit: warning: {journal}: a change to several policy files was stopped "
+            f"govkit: warning: {terminal(journal)}: a change to several policy files was stopped "
             "half-way, some files may be old and others new (hint: run the same govkit "
             "review or handover again: it finishes the change first)",
             err=True,
@@ -79,8 +80,8 @@ def finish_stopped_change(path: Path) -> None:
         fail(str(problem))
     if finished:
         click.echo(
-            f"govkit: warning: {folder / JOURNAL_NAME}: finished the change to several policy "
-            "files that a stopped run had left half made",
+            f"govkit: warning: {terminal(folder / JOURNAL_NAME)}: finished the change to "
+            "several policy files that a stopped run had left half made",
             err=True,
         )
 

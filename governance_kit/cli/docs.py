@@ -15,6 +15,7 @@ import click
 
 from ..findings import Finding
 from ..handbook.site import HandbookError, SiteRefused, build_site
+from ..output import terminal
 from ..reporters.text import format_finding
 from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
@@ -30,7 +31,7 @@ def _valid_repository(path: Path):
 def _not_built(findings: list[Finding], path: Path) -> NoReturn:
     for finding in findings:
         click.echo(format_finding(finding))
-    click.echo(f"{len(findings)} problem(s) in {path}; handbook not built", err=True)
+    click.echo(f"{len(findings)} problem(s) in {terminal(path)}; handbook not built", err=True)
     sys.exit(EXIT_INVALID)
 
 
@@ -89,7 +90,7 @@ def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date 
     """
     target = Path(os.path.abspath(site_dir)) if site_dir else default_site_dir(path)
     index = _build(path, target, today, trust_config)
-    click.echo(f"handbook: {index}")
+    click.echo(f"handbook: {terminal(index)}")
 
 
 def default_site_dir(path: Path) -> Path:
@@ -118,7 +119,8 @@ def serve(path: Path, dev_addr: str, today: dt.date | None) -> None:
             server = ThreadingHTTPServer((host, port), handler)
         except OSError as error:
             fail(f"cannot serve on {dev_addr}: {error.strerror}", "choose another --dev-addr")
-        click.echo(f"handbook: http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+        bound = int(server.server_address[1])
+        click.echo(f"handbook: http://{terminal(host)}:{bound}/ (Ctrl+C to stop)")
         with server:
             server.serve_forever()
 

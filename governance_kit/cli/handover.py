@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..model.governance import Governance
+from ..output import terminal
 from ..workflow.handover import apply_handover, checklist, plan_handover
 from ..workflow.semantic_diff import diff_governance, render_markdown
 from ..workflow.yaml_edit import Changeset, EditProblem
@@ -60,4 +61,4 @@ def handover(
         fail(str(problem))
     click.echo(checklist(governance, plan), nl=False)
     for file in written:
-        click.echo(f"{file}: updated", err=True)
+        click.echo(f"{terminal(file)}: updated", err=True)

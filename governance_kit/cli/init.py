@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..output import terminal
 from ..workflow.scaffold import ScaffoldProblem, scaffold
 from .common import fail, today_option
 
@@ -30,5 +31,5 @@ def init(directory: Path, minimal: bool, today: date | None) -> None:
     except ScaffoldProblem as problem:
         fail(str(problem))
     for path in written:
-        click.echo(str(path))
-    click.echo(f"next: cd {directory} && govkit check policies", err=True)
+        click.echo(terminal(path))
+    click.echo(f"next: cd {terminal(directory)} && govkit check policies", err=True)

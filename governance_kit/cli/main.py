@@ -48,6 +48,9 @@ def cli() -> None:
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.
     """
+    from ..redaction import forget
+
+    forget()
 
 
 GIT_ENVIRONMENT = {"GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
@@ -64,7 +67,9 @@ def main() -> None:
         click.echo("govkit: interrupted", err=True)
         sys.exit(130)
     except OSError as error:
-        click.echo(f"govkit: error: {error.filename or ''}: {error.strerror}", err=True)
+        from ..output import terminal
+
+        click.echo(f"govkit: error: {terminal(error.filename or '')}: {error.strerror}", err=True)
         sys.exit(2)
     except Exception as error:  # a bug of ours: one line, and the traceback on request
         if os.environ.get("GOVKIT_DEBUG"):

@@ -14,6 +14,7 @@ from ..drafts.check import UnknownId, check_draft
 from ..drafts.draft import DraftProblem, read_draft
 from ..drafts.rules import all_draft_rules
 from ..findings import Finding
+from ..output import terminal
 from ..reporters.text import format_finding
 from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, text_or_json, today_option
 
@@ -110,5 +111,6 @@ def _invalid(finding: Finding) -> NoReturn:
 
 
 def _plain_line(finding: Finding) -> str:
-    line = f"{finding.display_path()}:{finding.line}:{finding.column}: error: {finding.message}"
-    return line + (f" (hint: {finding.hint})" if finding.hint else "")
+    place = f"{terminal(finding.display_path())}:{finding.line}:{finding.column}"
+    line = f"{place}: error: {terminal(finding.message)}"
+    return line + (f" (hint: {terminal(finding.hint)})" if finding.hint else "")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..output import terminal
 from ..workflow.review import record_review
 from ..workflow.yaml_edit import EditProblem
 from .common import TodayType, fail, load, policy_path
@@ -33,4 +34,7 @@ def review(document: str, path: Path, person: str, when: date | None, note: str 
     except EditProblem as problem:
         fail(str(problem))
     for file in written:
-        click.echo(f"{file}: review of '{document}' recorded ({when}, {person})")
+        click.echo(
+            f"{terminal(file)}: review of '{terminal(document)}' recorded "
+            f"({when}, {terminal(person)})"
+        )

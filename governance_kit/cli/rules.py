@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
+from .. import output as out
 from .. import ruledocs
 from ..controls import title, with_titles
 from ..ruledocs import AnyRule, every_rule, kind_text, rule_by_code, suggestion
@@ -31,13 +31,13 @@ def rules(code: str | None, fmt: str, export_dir: Path | None) -> None:
     """List every rule, or explain the rule CODE (a code such as GK101 or a name)."""
     if export_dir is not None:
         for written in ruledocs.export(export_dir):
-            click.echo(str(written))
+            click.echo(out.terminal(written))
         return
     if code is None:
-        click.echo(json.dumps(rule_list(), indent=2) if fmt == "json" else table())
+        click.echo(out.json(rule_list()) if fmt == "json" else table(), nl=fmt == "text")
         return
     rule = find(code)
-    click.echo(json.dumps(as_dict(rule), indent=2) if fmt == "json" else explain(rule))
+    click.echo(out.json(as_dict(rule)) if fmt == "json" else explain(rule), nl=fmt == "text")
 
 
 def find(code: str) -> AnyRule:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import schemas
+from ..output import terminal
 
 
 @click.group()
@@ -29,7 +30,7 @@ def export(out: Path, check: bool) -> None:
     if check:
         stale = schemas.drift(out)
         for name in stale:
-            click.echo(f"{out / name}: out of date; run 'govkit schema export'")
+            click.echo(f"{terminal(out / name)}: out of date; run 'govkit schema export'")
         raise SystemExit(1 if stale else 0)
     for written in schemas.export(out):
-        click.echo(str(written))
+        click.echo(terminal(written))

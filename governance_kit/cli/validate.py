@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..output import terminal
 from ..reporters.text import format_finding
 from .common import EXIT_CLEAN, EXIT_INVALID, load, policy_path
 
@@ -23,7 +24,7 @@ def validate(path: Path) -> None:
     for finding in repository.findings:
         click.echo(format_finding(finding))
     if repository.findings:
-        click.echo(f"{len(repository.findings)} problem(s) in {path}", err=True)
+        click.echo(f"{len(repository.findings)} problem(s) in {terminal(path)}", err=True)
         sys.exit(EXIT_INVALID)
-    click.echo(f"{path}: {len(repository.documents)} documents valid", err=True)
+    click.echo(f"{terminal(path)}: {len(repository.documents)} documents valid", err=True)
     sys.exit(EXIT_CLEAN)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .. import output as out
 from ..reporters.json_report import finding_record
 from ..reporters.text import format_finding
 from .check import DraftResult
@@ -21,8 +21,9 @@ def summary(result: DraftResult) -> str:
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning")]
     parts.append(f"{counts['info']} info")
     return (
-        f"{result.draft.path.as_posix()}: {', '.join(parts)} (account {result.account.id} on "
-        f"{result.account.platform}, {len(result.ran)} rules, today {result.today.isoformat()})"
+        f"{out.terminal(result.draft.path.as_posix())}: {', '.join(parts)} (account "
+        f"{out.terminal(result.account.id)} on {out.terminal(result.account.platform)}, "
+        f"{len(result.ran)} rules, today {result.today.isoformat()})"
     )
 
 
@@ -38,4 +39,4 @@ def as_json(result: DraftResult) -> str:
         "summary": {s: result.counts()[s] for s in ("error", "warning", "info")},
         "findings": [finding_record(f) for f in result.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return out.json(document)

@@ -60,10 +60,36 @@ def confidential_values(models: Iterable[BaseModel]) -> set[str]:
     return values
 
 
+@cache
+def _reachable(model: type[BaseModel]) -> frozenset[type[BaseModel]]:
+    """Every model class a value of `model` may hold, `model` included."""
+    seen: set[type[BaseModel]] = set()
+    pending = [model]
+    while pending:
+        current = pending.pop()
+        if current not in seen:
+            seen.add(current)
+            for info in current.model_fields.values():
+                pending.extend(_models_in(info.annotation))
+    return frozenset(seen)
+
+
+@cache
+def _leading(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that are confidential or may hold a confidential field."""
+    owners = {owner for owner, _ in confidential_fields()}
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if is_confidential(model, name)
+        or any(owners & _reachable(m) for m in _models_in(info.annotation))
+    )
+
+
 def _collect(value: Any, secret: bool, values: set[str]) -> None:
     if isinstance(value, BaseModel):
         cls = type(value)
-        for name in cls.model_fields:
+        for name in cls.model_fields if secret else _leading(cls):
             if secret and "x-references" in _extra(cls, name):
                 continue
             _collect(getattr(value, name), secret or is_confidential(cls, name), values)

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import output as out
 from ..findings import Finding
 from ..loading.own_pages import HANDBOOK, own_pages
 from ..loading.repository import Repository
@@ -300,7 +301,9 @@ def build_site(
     check_site_dir(target, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = Context.of(repository, today).organisation()
-    default_name = f"{organisation.name} social media handbook" if organisation else "Handbook"
+    default_name = (
+        out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"
+    )  # MkDocs' templates put site_name into the page unescaped
     config = merged_config(company, generated, target, default_name, trusted=trusted)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     try:

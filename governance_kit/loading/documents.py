@@ -14,8 +14,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..findings import INVALID_DOCUMENT, Finding
+from ..handbook.confidential import confidential_values, is_confidential
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
+from ..redaction import protect
 from ..rules._secrets import Suspect, looks_like_secret
 from .parallel import positions
 from .validation import validate
@@ -64,7 +66,8 @@ class Document:
 def load_document(file: YamlFile) -> Document | list[Finding]:
     """Validate the envelope and the spec of a parsed file against its kind's model.
 
-    At most MAX_FINDINGS problems of a file are told, then how many more there are.
+    At most MAX_FINDINGS problems of a file are told, then how many more there are. The
+    confidential values of a valid document are redacted from every later output.
     """
     data = file.data
     if not isinstance(data, dict):
@@ -78,6 +81,7 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
     outcome = validate(model_class, data, keep=2 * (MAX_FINDINGS + 1))
     if isinstance(outcome, BaseModel):
         file.scan()
+        protect(lambda: confidential_values([outcome]))
         return Document(file, outcome)
     errors, total = outcome
     typos = _typos(file, model_class, errors)
@@ -203,6 +207,8 @@ def _describe(file: YamlFile, model_class: type[BaseModel], error: Any) -> Probl
     path = _data_path(file.data, error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     where = _dotted(path)
+    if _confidential_at(model_class, path):
+        value = Confidential()
     if kind == "missing":
         field = str(error["loc"][-1])
         return _problem(
@@ -373,6 +379,32 @@ def _fields_at(model_class: type[BaseModel], path: Path_) -> list[str]:
     for model in models:
         names.extend(field.alias or name for name, field in model.model_fields.items())
     return names
+
+
+class Confidential:
+    """Stands for the value of a confidential field in a message, which `shown` never quotes."""
+
+    confidential = True
+
+    def __str__(self) -> str:
+        return "a confidential value (not repeated here)"
+
+
+def _confidential_at(model_class: type[BaseModel], path: Path_) -> bool:
+    """Whether the value at `path` is, or is inside, a confidential field."""
+    models: list[type[BaseModel]] = [model_class]
+    for step in path:
+        if isinstance(step, int):
+            continue
+        found: list[type[BaseModel]] = []
+        for model in models:
+            for name, field in model.model_fields.items():
+                if step in (name, field.alias):
+                    if is_confidential(model, name):
+                        return True
+                    found.extend(_models_in(field.annotation))
+        models = found
+    return False
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

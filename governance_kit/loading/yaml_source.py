@@ -52,7 +52,10 @@ Path_ = tuple[str | int, ...]
 
 
 def shown(value: object, key: str | int | None = None, *, what: str = "value") -> str:
-    """A value from a file as a message may quote it: on one line, short, and never a secret."""
+    """A value from a file as a message may quote it: on one line, short, and never a secret
+    or the value of a confidential field."""
+    if getattr(value, "confidential", False):
+        return f"a confidential {what} (not repeated here)"
     kind = looks_like_secret(key, value)
     if kind is not None:
         article = "an" if kind[0] in "AEIOUaeiou" else "a"

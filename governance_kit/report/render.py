@@ -1,38 +1,35 @@
 """The posture report as Markdown (also the handbook page), standalone HTML, or JSON.
 
-Markdown escapes every text from the policy files (names, titles, handles) and shows ids and
-finding lines as code spans; HTML escapes every text with html.escape.
+Every text from the policy files (names, titles, handles, justifications, finding lines) goes
+through the output layer: redacted, then escaped as Markdown text or code spans, as HTML, or
+placed in JSON.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Callable
 from typing import Any
 
+from .. import output as out
 from ..handbook.escape import cell, text
 from ..handbook.markdown import bullets, table
 from .posture import ControlRow, Posture
 
-_BACKTICKS = re.compile(r"`+")
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:.()-]*$")
+code = out.markdown_code
 
 
-def code(value: object) -> str:
-    """A Markdown code span showing `value` literally, whatever backticks it holds."""
-    content = " ".join(str(value).split())
-    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(content)), default=0) + 1)
-    pad = " " if content.startswith("`") or content.endswith("`") else ""
-    return f"{fence}{pad}{content}{pad}{fence}"
+def code_cell(value: object) -> str:
+    return out.markdown_code(value, cell=True)
 
 
 def state_line(posture: Posture) -> str:
+    """Where the state comes from (made by the toolkit: a commit id and date, a folder)."""
     if posture.as_of is not None:
-        state = f"as of {posture.as_of.isoformat()}: {posture.source}"
+        state = f"as of {posture.as_of.isoformat()}: {out.text(posture.source)}"
     else:
-        state = posture.source
+        state = out.text(posture.source)
     return f"State: {state}; checked as on {posture.today.isoformat()}."
 
 
@@ -58,7 +55,14 @@ def markdown(posture: Posture, *, level: int = 1) -> str:
     lines += table(
         ["Account", "Platform", "Handle", "Status", "Owner", "Backup owner"],
         (
-            [code(a.id), cell(a.platform), cell(a.handle), a.status, cell(a.owner), cell(a.backup)]
+            [
+                code_cell(a.id),
+                cell(a.platform),
+                cell(a.handle),
+                cell(a.status),
+                cell(a.owner),
+                cell(a.backup),
+            ]
             for a in posture.accounts
         ),
     )
@@ -67,9 +71,9 @@ def markdown(posture: Posture, *, level: int = 1) -> str:
         ["Waiver", "Rule", "Target", "Approved by", "Approved on", "Expires", "State"],
         (
             [
-                code(w.id),
-                w.rule,
-                code(w.target),
+                code_cell(w.id),
+                cell(w.rule),
+                code_cell(w.target),
                 cell(w.approved_by),
                 w.approved_on.isoformat(),
                 w.expires.isoformat(),
@@ -87,9 +91,9 @@ def markdown(posture: Posture, *, level: int = 1) -> str:
         (
             [
                 r.reviewed.isoformat(),
-                f"{code(r.document)} {cell(r.title)}",
+                f"{code_cell(r.document)} {cell(r.title)}",
                 cell(r.reviewer),
-                r.source,
+                out.text(r.source),
             ]
             for r in posture.reviews
         ),
@@ -154,18 +158,18 @@ def as_json(posture: Posture) -> str:
     for control in data["controls"]:
         for finding in control["findings"]:
             finding.pop("waiver")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return out.json(data)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    e = html.escape
-    out = ["<table>", "<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>"]
-    out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
-    return [*out, "</table>"]
+    e = out.html
+    lines = ["<table>", "<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>"]
+    lines += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
+    return [*lines, "</table>"]
 
 
 def as_html(posture: Posture) -> str:
-    e = html.escape
+    e = out.html
     title = "Governance posture" + (f": {posture.organisation}" if posture.organisation else "")
     body = [f"<h1>{e(title)}</h1>", f"<p>{e(state_line(posture))}</p>"]
     body += [f"<p>{e(summary_line(posture))}</p>", "<h2>Controls</h2>"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import output as out
 from ..findings import Finding
 from ..rules import rule_by_code
 from .sarif import message_text
@@ -28,28 +29,16 @@ def render(result: CheckResult, *, color: bool = False) -> str:
 def annotation(finding: Finding) -> str:
     command = "notice" if finding.waived else COMMANDS[finding.severity]
     properties = {
-        "file": finding.display_path(),
+        "file": out.github_property(finding.display_path()),
         "line": str(finding.line),
         "col": str(finding.column),
-        "title": title(finding),
+        "title": out.github_property(title(finding)),
     }
-    fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    text = message_text(finding)
-    if finding.waived:
-        text += f" (waived by {finding.waiver})"
-    return f"::{command} {fields}::{escape_data(text)}"
+    fields = ",".join(f"{key}={value}" for key, value in properties.items())
+    waived = f" (waived by {out.text(finding.waiver)})" if finding.waived else ""
+    return f"::{command} {fields}::{out.github_data(message_text(finding) + waived)}"
 
 
 def title(finding: Finding) -> str:
     rule = rule_by_code(finding.code)
     return f"{finding.code} {rule.name}" if rule is not None else finding.code
-
-
-def escape_data(value: str) -> str:
-    """Escape a message as the Actions runner expects (toolkit `escapeData`)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """Escape a property value (toolkit `escapeProperty`): also `:` and `,`."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")

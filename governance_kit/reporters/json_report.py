@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from .. import output as out
 from ..findings import Finding
 
 if TYPE_CHECKING:
@@ -16,9 +16,9 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     return {
         "code": finding.code,
         "severity": finding.severity,
-        "message": finding.message,
-        "hint": finding.hint,
-        "path": finding.display_path(),
+        "message": out.text(finding.message),
+        "hint": None if finding.hint is None else out.text(finding.hint),
+        "path": out.text(finding.display_path()),
         "line": finding.line,
         "column": finding.column,
     }
@@ -26,13 +26,17 @@ def finding_record(finding: Finding) -> dict[str, Any]:
 
 def render(result: CheckResult, *, color: bool = False) -> str:
     document: dict[str, Any] = {
-        "root": str(result.root),
+        "root": out.text(result.root),
         "today": result.today.isoformat(),
         "rules": [rule.code for rule in result.rules],
         "summary": dict(sorted(result.counts().items())),
         "findings": [
-            {**finding_record(f), "target": f.target, "waived_by": f.waiver}
+            {
+                **finding_record(f),
+                "target": None if f.target is None else out.text(f.target),
+                "waived_by": None if f.waiver is None else out.text(f.waiver),
+            }
             for f in result.findings
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return out.json(document)

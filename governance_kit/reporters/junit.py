@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from .. import output as out
 from ..findings import Finding
 from ..rules import Rule, all_rules
 from .sarif import message_text
@@ -62,9 +63,12 @@ def worst(findings: list[Finding]) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    line = f"{finding.display_path()}:{finding.line}:{finding.column}: {message_text(finding)}"
+    """One line of a failure or system-out text: every value redacted and written with the
+    characters XML 1.0 allows only (control characters shown visibly, e.g. `\\x1b`)."""
+    place = f"{out.xml(finding.display_path())}:{finding.line}:{finding.column}"
+    line = f"{place}: {out.xml(message_text(finding))}"
     if finding.waived:
-        line += f" (waived by {finding.waiver})"
+        line += f" (waived by {out.xml(finding.waiver)})"
     elif finding.severity not in FAILING:
         line += f" ({finding.severity})"
     return line

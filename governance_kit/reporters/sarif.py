@@ -7,12 +7,12 @@ explanations and links to the rule pages; waived findings are kept, marked as su
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__, ruledocs
+from .. import output as out
 from ..controls import controls_of
 from ..findings import Finding
 from ..model.settings import ControlSettings
@@ -29,7 +29,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result: CheckResult, *, color: bool = False) -> str:
-    return json.dumps(sarif_log(result), indent=2, ensure_ascii=False) + "\n"
+    return out.json(sarif_log(result))
 
 
 def sarif_log(result: CheckResult) -> dict[str, Any]:
@@ -97,13 +97,16 @@ def sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     entry["partialFingerprints"] = {FINGERPRINT: fingerprint(finding)}
     if finding.waived:
         entry["suppressions"] = [
-            {"kind": "external", "justification": f"waived by {finding.waiver}"}
+            {"kind": "external", "justification": f"waived by {out.text(finding.waiver)}"}
         ]
     return entry
 
 
 def message_text(finding: Finding) -> str:
-    return f"{finding.message} (hint: {finding.hint})" if finding.hint else finding.message
+    """The message and hint, redacted; each format escapes it for where it goes."""
+    if finding.hint:
+        return out.text(f"{finding.message} (hint: {finding.hint})")
+    return out.text(finding.message)
 
 
 def location(finding: Finding) -> dict[str, Any]:
@@ -113,7 +116,7 @@ def location(finding: Finding) -> dict[str, Any]:
 
 def artifact(finding: Finding) -> dict[str, str]:
     """The file relative to the working directory (the checkout root in CI) when inside it."""
-    shown = finding.display_path()
+    shown = out.text(finding.display_path())
     if Path(shown).is_absolute():
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown), "uriBaseId": SRCROOT}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import output as out
 from ..findings import Finding
 
 if TYPE_CHECKING:
@@ -12,14 +13,16 @@ if TYPE_CHECKING:
 
 
 def format_finding(finding: Finding, root: Path | None = None) -> str:
+    """One line, whatever the file name and message hold: every text goes through the output
+    layer (redacted, control and bidirectional characters visible)."""
     line = (
-        f"{finding.display_path(root)}:{finding.line}:{finding.column}: "
-        f"{finding.severity}: {finding.message} [{finding.code}]"
+        f"{out.terminal(finding.display_path(root))}:{finding.line}:{finding.column}: "
+        f"{finding.severity}: {out.terminal(finding.message)} [{finding.code}]"
     )
     if finding.waived:
-        line += f" (waived by {finding.waiver})"
+        line += f" (waived by {out.terminal(finding.waiver)})"
     if finding.hint:
-        line += f" (hint: {finding.hint})"
+        line += f" (hint: {out.terminal(finding.hint)})"
     return line
 
 
@@ -36,7 +39,7 @@ def summary(result: CheckResult) -> str:
     parts.append(f"{counts['info']} info")
     parts.append(f"{counts['waived']} waived")
     return (
-        f"{result.root}: " + ", ".join(parts) + f" ({len(result.rules)} rules, "
+        f"{out.terminal(result.root)}: " + ", ".join(parts) + f" ({len(result.rules)} rules, "
         f"today {result.today.isoformat()})"
     )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import git
 
+from .. import output as out
 from ..loading.untrusted import Refused, read_regular
 from ..model.governance import Governance
 
@@ -120,9 +121,10 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _line(path: str, users: list[str], ident: str) -> str:
+    shown = out.terminal(path)
     if users:
-        return f"{path} {' '.join(users)}"
-    return f"# {path}: no active approver of '{ident}' has a github user name"
+        return f"{shown} {' '.join(out.terminal(user) for user in users)}"
+    return f"# {shown}: no active approver of '{out.terminal(ident)}' has a github user name"
 
 
 def _lines(governance: Governance, root: Path, policies: Path) -> list[str]:

@@ -14,6 +14,7 @@ from ..loading.references import check_references
 from ..loading.repository import SKIPPED_NAMES, Repository, load_repository
 from ..loading.yaml_source import UnreadableYaml, decode, read_yaml
 from ..model.governance import Governance
+from ..output import terminal
 
 SYMLINK_MODE = 0o120000
 
@@ -45,7 +46,7 @@ def warn_if_shallow(path: Path, what: str) -> None:
     try:
         if is_shallow(repo) and repo.working_tree_dir is not None:
             print(
-                f"govkit: warning: {repo_root(repo)} is a shallow clone: {what} "
+                f"govkit: warning: {terminal(repo_root(repo))} is a shallow clone: {what} "
                 f"(hint: {SHALLOW_HINT})",
                 file=sys.stderr,
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .. import output as out
 from ..model.accounts import Account
 from ..model.continuity import Handover, Plan
 from ..model.governance import Governance
@@ -95,26 +96,29 @@ def apply_handover(
 
 
 def checklist(governance: Governance, plan: HandoverPlan) -> str:
-    """The handover checklist, per account, as plain text."""
+    """The handover checklist, per account, as plain text (every value through the output
+    layer: redacted, control characters visible)."""
+    p = out.terminal
     lines = []
     for entry in plan.entries:
         lines.append(
-            f"Handover {entry.id}: {plan.person} to {entry.successor}, "
+            f"Handover {p(entry.id)}: {p(plan.person)} to {p(entry.successor)}, "
             f"started {entry.started}, deadline {entry.deadline}"
         )
     for move in plan.moves:
-        roles = ", ".join(move.roles)
+        roles = ", ".join(p(role) for role in move.roles)
         lines += [
             "",
-            f"{move.account.id} ({roles}) -> {move.successor}, plan {move.plan.id}, "
+            f"{p(move.account.id)} ({roles}) -> {p(move.successor)}, plan {p(move.plan.id)}, "
             f"deadline {plan.today + timedelta(days=move.plan.deadline_days)}:",
         ]
-        lines += [f"  [ ] {item.task}" for item in move.plan.checklist]
+        lines += [f"  [ ] {p(item.task)}" for item in move.plan.checklist]
     if plan.shifts:
-        lines += ["", f"Rota: {len(plan.shifts)} shift(s) moved to {plan.rota_successor}."]
-    owned = [d.id for d in governance.policies if d.model.metadata.owner == plan.person]
+        lines += ["", f"Rota: {len(plan.shifts)} shift(s) moved to {p(plan.rota_successor)}."]
+    owned = [p(d.id) for d in governance.policies if d.model.metadata.owner == plan.person]
     if owned:
-        lines += ["", f"Still owned by {plan.person}: " + ", ".join(owned) + "; name new owners."]
+        owners = ", ".join(owned)
+        lines += ["", f"Still owned by {p(plan.person)}: {owners}; name new owners."]
     return "\n".join(lines) + "\n"
 
 

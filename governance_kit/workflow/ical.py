@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from .. import output as out
 from ..model.common import WEEKDAYS, Period
 from ..model.governance import Governance
 from ..rules._review import review_due
@@ -58,10 +59,10 @@ def _domain(governance: Governance) -> str:
 def _all_day(uid: str, day: date, summary: str, description: str) -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("summary", summary)
+    event.add("summary", out.terminal(summary))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("description", description)
+    event.add("description", out.terminal(description))
     event.add("transp", "TRANSPARENT")
     return event
 
@@ -70,8 +71,8 @@ def _attend(event: Event, governance: Governance, person_id: str | None) -> None
     person = governance.people.get(person_id or "")
     if person is None:
         return
-    attendee = vCalAddress(f"mailto:{person.email}")
-    attendee.params["cn"] = vText(person.name)
+    attendee = vCalAddress(f"mailto:{out.terminal(person.email)}")
+    attendee.params["cn"] = vText(out.terminal(person.name))
     attendee.params["role"] = vText("REQ-PARTICIPANT")
     event.add("attendee", attendee, encode=0)
 
@@ -160,11 +161,11 @@ def _rota(governance: Governance, today: date, domain: str) -> list[Event]:
         channels = ", ".join(shift.channels) or "every channel"
         event = Event()
         event.add("uid", f"rota-shift-{index}@{domain}")
-        event.add("summary", f"On call: {name}")
+        event.add("summary", out.terminal(f"On call: {name}"))
         event.add("dtstart", start)
         event.add("dtend", end)
         event.add("rrule", {"FREQ": "WEEKLY", "BYDAY": [BYDAY[d] for d in _ordered(shift.days)]})
-        event.add("description", f"Moderation rota: {channels}.")
+        event.add("description", out.terminal(f"Moderation rota: {channels}."))
         _attend(event, governance, shift.person)
         events.append(event)
     return events

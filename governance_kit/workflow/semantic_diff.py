@@ -1,7 +1,9 @@
 """The semantic diff: what changed in the governance model between two states, in words.
 
 Used for pull-request comments (`govkit diff`) and for `govkit handover --dry-run`. Values of
-confidential fields are never shown: the diff says that they changed, not what they are.
+confidential fields are never shown: the diff says that they changed, not what they are. Every
+value from the policies goes through the output layer as Markdown text (`t`) or a code span
+(`c`): redacted, and unable to hide later changes (`<!--`) or add links, HTML or headings.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import output as out
 from ..model.governance import Governance
 from .gitrefs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
 from .watched import FileChanges, render
@@ -51,6 +54,9 @@ ENTITY_NOUNS = {
 
 SHORT = 60
 
+t = out.markdown
+c = out.markdown_code
+
 
 @dataclass(frozen=True)
 class Change:
@@ -63,10 +69,10 @@ class Change:
 def diff_refs(policy_path: Path, base: str, head: str | None = None) -> tuple[Snapshot, Snapshot]:
     """The two states to compare: BASE and HEAD commits, or BASE and the working tree."""
     repo = open_repo(policy_path)
-    old = snapshot_at(policy_path, resolve(repo, base), f"`{base}`")
+    old = snapshot_at(policy_path, resolve(repo, base), c(base))
     if head is None:
         return old, snapshot_of_tree(policy_path)
-    return old, snapshot_at(policy_path, resolve(repo, head), f"`{head}`")
+    return old, snapshot_at(policy_path, resolve(repo, head), c(head))
 
 
 def diff_governance(old: Governance, new: Governance) -> list[Change]:
@@ -79,7 +85,7 @@ def diff_governance(old: Governance, new: Governance) -> list[Change]:
     changes.extend(_rota(old, new))
     changes.extend(_other_spec(old, new))
     order = {d.id: i for i, d in enumerate([*new.documents, *old.documents])}
-    return sorted(changes, key=lambda c: order.get(c.document, len(order)))
+    return sorted(changes, key=lambda change: order.get(change.document, len(order)))
 
 
 def render_markdown(
@@ -103,13 +109,13 @@ def _governance_markdown(
     lines = ["## Governance changes", ""]
     if not changes:
         return "\n".join([*lines, f"No governance changes between {base} and {head}.", ""])
-    documents = list(dict.fromkeys(c.document for c in changes))
+    documents = list(dict.fromkeys(change.document for change in changes))
     count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
     where = f"{len(documents)} document{'s' if len(documents) != 1 else ''}"
     lines += [f"{count} in {where} between {base} and {head}.", ""]
     for ident in documents:
-        lines += [f"### {_title(ident, old, new)} (`{ident}`)", ""]
-        lines += [f"- {c.text}" for c in changes if c.document == ident]
+        lines += [f"### {t(_title(ident, old, new))} ({c(ident)})", ""]
+        lines += [f"- {change.text}" for change in changes if change.document == ident]
         lines.append("")
     return "\n".join(lines)
 
@@ -137,28 +143,29 @@ def _documents(old: Governance, new: Governance) -> Iterator[Change]:
     for ident, model in after.items():
         if ident not in before:
             version = getattr(model.metadata, "version", None)
-            suffix = f", version {version}" if version else ""
-            yield Change(ident, f"new document `{ident}` ({model.kind}{suffix})")
+            suffix = f", version {t(version)}" if version else ""
+            yield Change(ident, f"new document {c(ident)} ({t(model.kind)}{suffix})")
             continue
         yield from (Change(ident, t) for t in _metadata(before[ident].metadata, model.metadata))
     for ident, model in before.items():
         if ident not in after:
-            yield Change(ident, f"document `{ident}` removed ({model.kind})")
+            yield Change(ident, f"document {c(ident)} removed ({t(model.kind)})")
 
 
 def _metadata(old: Any, new: Any) -> Iterator[str]:
     ident = new.id
     if getattr(old, "version", None) != getattr(new, "version", None):
-        text = f"version {old.version} -> {new.version}"
+        text = f"version {t(old.version)} -> {t(new.version)}"
         if new.change_summary and new.change_summary != old.change_summary:
-            text += f": {_oneline(new.change_summary)}"
+            text += f": {t(new.change_summary)}"
         yield text
     if hasattr(new, "review"):
         if old.review.interval != new.review.interval:
-            yield f"review interval of `{ident}`: {old.review.interval} -> {new.review.interval}"
+            was, now = t(old.review.interval), t(new.review.interval)
+            yield f"review interval of {c(ident)}: {was} -> {now}"
         if old.review.last_reviewed != new.review.last_reviewed and new.review.last_reviewed:
-            by = f" by {new.review.reviewed_by}" if new.review.reviewed_by else ""
-            yield f"review of `{ident}` recorded on {new.review.last_reviewed}{by}"
+            by = f" by {t(new.review.reviewed_by)}" if new.review.reviewed_by else ""
+            yield f"review of {c(ident)} recorded on {t(new.review.last_reviewed)}{by}"
     skip = {"version", "change_summary", "changelog", "review", "id"}
     yield from _fields(old, new, skip)
 
@@ -168,18 +175,18 @@ def _entities(old: Governance, new: Governance, entity: str, noun: str) -> Itera
     for ident, item in after.items():
         home = _home(new, entity, ident)
         if ident not in before:
-            yield Change(home, f"{noun} `{ident}` added{_describe(item)}")
+            yield Change(home, f"{noun} {c(ident)} added{_describe(item)}")
             continue
         texts = list(_entity_fields(before[ident], item))
-        yield from (Change(home, f"{noun} `{ident}`: {text}") for text in texts)
+        yield from (Change(home, f"{noun} {c(ident)}: {text}") for text in texts)
     for ident in before:
         if ident not in after:
-            yield Change(_home(old, entity, ident), f"{noun} `{ident}` removed")
+            yield Change(_home(old, entity, ident), f"{noun} {c(ident)} removed")
 
 
 def _describe(item: Any) -> str:
     name = getattr(item, "name", None)
-    return f" ({name})" if isinstance(name, str) and len(name) <= SHORT else ""
+    return f" ({t(name)})" if isinstance(name, str) and len(name) <= SHORT else ""
 
 
 def _entity_fields(old: Any, new: Any) -> Iterator[str]:
@@ -189,8 +196,8 @@ def _entity_fields(old: Any, new: Any) -> Iterator[str]:
         yield from _access(old.access, new.access)
     if hasattr(new, "status") and hasattr(new, "end_date") and old.status != new.status:
         skip |= {"status", "end_date"}
-        end = f" ({new.end_date})" if new.end_date else ""
-        yield f"status {old.status} -> {new.status}{end}"
+        end = f" ({t(new.end_date)})" if new.end_date else ""
+        yield f"status {t(old.status)} -> {t(new.status)}{end}"
     yield from _fields(old, new, skip)
 
 
@@ -199,12 +206,12 @@ def _access(old: list[Any], new: list[Any]) -> Iterator[str]:
     after = {a.person: a.level for a in new}
     for person, level in after.items():
         if person not in before:
-            yield f"access granted to {person} ({level})"
+            yield f"access granted to {t(person)} ({t(level)})"
         elif before[person] != level:
-            yield f"access of {person}: {before[person]} -> {level}"
+            yield f"access of {t(person)}: {t(before[person])} -> {t(level)}"
     for person, level in before.items():
         if person not in after:
-            yield f"access revoked from {person} ({level})"
+            yield f"access revoked from {t(person)} ({t(level)})"
 
 
 def _fields(old: BaseModel, new: BaseModel, skip: set[str], prefix: str = "") -> Iterator[str]:
@@ -229,8 +236,8 @@ def _confidential(extra: Any) -> bool:
 
 def _value_change(label: str, was: Any, now: Any, extra: Any) -> str:
     if isinstance(was, list) and isinstance(now, list) and _scalars(was + now):
-        added = [str(v) for v in now if v not in was]
-        removed = [str(v) for v in was if v not in now]
+        added = [_show(v) for v in now if v not in was]
+        removed = [_show(v) for v in was if v not in now]
         parts = []
         if added:
             parts.append("added " + ", ".join(added))
@@ -267,11 +274,7 @@ def _short(value: Any) -> bool:
 
 
 def _show(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _oneline(text: str) -> str:
-    return " ".join(text.split())
+    return t(value.isoformat() if isinstance(value, date) else value)
 
 
 def _waivers(old: Governance, new: Governance) -> Iterator[Change]:
@@ -281,17 +284,17 @@ def _waivers(old: Governance, new: Governance) -> Iterator[Change]:
         if ident not in before:
             yield Change(
                 home,
-                f"new waiver `{ident}` for {waiver.rule} on `{waiver.target}` "
-                f"(expires {waiver.expires})",
+                f"new waiver {c(ident)} for {t(waiver.rule)} on {c(waiver.target)} "
+                f"(expires {t(waiver.expires)})",
             )
             continue
         for text in _fields(before[ident], waiver, {"id"}):
-            yield Change(home, f"waiver `{ident}`: {text}")
+            yield Change(home, f"waiver {c(ident)}: {text}")
     for ident, waiver in before.items():
         if ident not in after:
             yield Change(
                 _home(old, "waiver", ident),
-                f"waiver `{ident}` for {waiver.rule} on `{waiver.target}` removed",
+                f"waiver {c(ident)} for {t(waiver.rule)} on {c(waiver.target)} removed",
             )
 
 
@@ -300,18 +303,18 @@ def _handovers(old: Governance, new: Governance) -> Iterator[Change]:
     for ident, handover in after.items():
         home = _home(new, "handover", ident)
         if ident not in before:
-            accounts = ", ".join(f"`{a}`" for a in handover.accounts) or "no accounts"
+            accounts = ", ".join(c(a) for a in handover.accounts) or "no accounts"
             yield Change(
                 home,
-                f"new handover `{ident}` from {handover.person} to {handover.successor} "
-                f"({accounts}; started {handover.started}, deadline {handover.deadline})",
+                f"new handover {c(ident)} from {t(handover.person)} to {t(handover.successor)} "
+                f"({accounts}; started {t(handover.started)}, deadline {t(handover.deadline)})",
             )
             continue
         for text in _fields(before[ident], handover, {"id"}):
-            yield Change(home, f"handover `{ident}`: {text}")
+            yield Change(home, f"handover {c(ident)}: {text}")
     for ident in before:
         if ident not in after:
-            yield Change(_home(old, "handover", ident), f"handover `{ident}` removed")
+            yield Change(_home(old, "handover", ident), f"handover {c(ident)} removed")
 
 
 def _rota(old: Governance, new: Governance) -> Iterator[Change]:
@@ -321,23 +324,24 @@ def _rota(old: Governance, new: Governance) -> Iterator[Change]:
         return
     home = documents[0].id
     if before.rota.timezone != after.rota.timezone:
-        yield Change(home, f"rota time zone: {before.rota.timezone} -> {after.rota.timezone}")
+        was_zone, now_zone = t(before.rota.timezone), t(after.rota.timezone)
+        yield Change(home, f"rota time zone: {was_zone} -> {now_zone}")
     was, now = before.rota.shifts, after.rota.shifts
     if len(was) == len(now):
         for a, b in zip(was, now, strict=True):
             if a != b and a.model_copy(update={"person": b.person}) == b:
-                yield Change(home, f"rota shift {_shift(b)}: {a.person} -> {b.person}")
+                yield Change(home, f"rota shift {_shift(b)}: {t(a.person)} -> {t(b.person)}")
                 was, now = [s for s in was if s is not a], [s for s in now if s is not b]
     for shift in now:
         if shift not in was:
-            yield Change(home, f"rota shift added: {shift.person} {_shift(shift)}")
+            yield Change(home, f"rota shift added: {t(shift.person)} {_shift(shift)}")
     for shift in was:
         if shift not in now:
-            yield Change(home, f"rota shift removed: {shift.person} {_shift(shift)}")
+            yield Change(home, f"rota shift removed: {t(shift.person)} {_shift(shift)}")
 
 
 def _shift(shift: Any) -> str:
-    return f"{', '.join(shift.days)} {shift.start}-{shift.end}"
+    return f"{', '.join(t(day) for day in shift.days)} {t(shift.start)}-{t(shift.end)}"
 
 
 ENTITY_KEYS = {
@@ -365,7 +369,7 @@ def _other_spec(old: Governance, new: Governance) -> Iterator[Change]:
         for key in now:
             if key not in skip:
                 for path in _changed_paths(was.get(key), now.get(key), key):
-                    yield Change(document.id, f"`{path}` changed")
+                    yield Change(document.id, f"{c(path)} changed")
 
 
 def _changed_paths(was: Any, now: Any, path: str) -> Iterator[str]:

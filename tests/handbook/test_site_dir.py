@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, edit_yaml
+from tests.conftest import EXAMPLE
 
 from .real import govkit_in, snapshot
 
@@ -25,11 +25,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def leak(policies: Path) -> None:
-    def change(data: dict) -> None:
-        data["spec"]["accounts"][1]["notes"] = "unused"
-        data["spec"]["accounts"][1]["purpose"] = "Log in as social-admin@nordlys.example."
-
-    edit_yaml(policies / "accounts.yaml", change)
+    """A company page quoting a confidential login address: pages are published as written
+    (values from the policies are redacted), so only the leak scan stands in the way."""
+    (policies / "handbook" / "leak.md").write_text(
+        "# Log in\n\nLog in as social-admin@nordlys.example.\n", encoding="utf-8"
+    )
 
 
 def test_relative_site_dir_is_taken_from_the_current_folder(repo: Path) -> None:
@@ -128,7 +128,7 @@ def test_leaking_build_leaves_an_earlier_site_untouched(repo: Path) -> None:
     run = govkit_in(repo, "docs", "build", "policies", "--site-dir", "site")
     assert (run.returncode, run.stderr) == (
         2,
-        f"govkit: error: {repo / 'site' / 'accounts' / 'index.html'}: {LEAK_LINE}\n",
+        f"govkit: error: {repo / 'site' / 'handbook' / 'leak' / 'index.html'}: {LEAK_LINE}\n",
     )
     assert snapshot(repo / "site") == before
     assert sorted(p.name for p in repo.iterdir()) == [".tmp", "policies", "site"]

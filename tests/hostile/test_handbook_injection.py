@@ -45,21 +45,26 @@ def free_text(annotation: Any, metadata: list[Any]) -> bool:
     return len(args) == 1 and annotation is not str and free_text(args[0], metadata)
 
 
-def text_paths(model: BaseModel, path: Path_ = ()) -> Iterator[Path_]:
-    """Paths (as written in the file) of every free-text value present in a model."""
+def text_paths(
+    model: BaseModel, path: Path_ = (), *, confidential: bool = False
+) -> Iterator[Path_]:
+    """Paths (as written in the file) of every free-text value present in a model; those of
+    confidential fields too when `confidential`."""
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
             continue
         step = (*path, field.alias or name)
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-        if "x-references" in extra or extra.get("x-classification") == "confidential":
+        if "x-references" in extra:
+            continue
+        if not confidential and extra.get("x-classification") == "confidential":
             continue
         if isinstance(value, BaseModel):
-            yield from text_paths(value, step)
+            yield from text_paths(value, step, confidential=confidential)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             for index, item in enumerate(value):
-                yield from text_paths(item, (*step, index))
+                yield from text_paths(item, (*step, index), confidential=confidential)
         elif free_text(field.annotation, field.metadata):
             if isinstance(value, list):
                 yield from ((*step, index) for index in range(len(value)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from governance_kit import output as out
 from governance_kit.checker import CheckResult
 from governance_kit.findings import Finding
 from governance_kit.reporters import github
@@ -69,8 +70,8 @@ def test_messages_and_properties_are_escaped(awkward: CheckResult) -> None:
 
 
 def test_escaping_follows_the_actions_toolkit() -> None:
-    assert github.escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
-    assert github.escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert out.github_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert out.github_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
 
 
 def test_govkit_check_format_github(broken: Path, result: CheckResult) -> None:

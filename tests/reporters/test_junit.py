@@ -143,10 +143,10 @@ def test_markup_in_messages_is_escaped(awkward: CheckResult, reference: Path) ->
     report = junit.render(awkward)
     validate(report, reference)
     assert (
-        'policies/a&amp;b.yaml:3:7: 100% sure: a, b &lt;b&gt; &amp; "more"\nsecond line'
+        'policies/a&amp;b.yaml:3:7: 100% sure: a, b &lt;b&gt; &amp; "more"\\nsecond line'
     ) in report
     failure = cases(suite_of(awkward))["GK101"].find("failure")
-    assert failure.text == 'policies/a&b.yaml:3:7: 100% sure: a, b <b> & "more"\nsecond line'
+    assert failure.text == 'policies/a&b.yaml:3:7: 100% sure: a, b <b> & "more"\\nsecond line'
 
 
 def test_govkit_check_format_junit(broken: Path, result: CheckResult) -> None:

@@ -33,7 +33,7 @@ def test_check_flags_every_file_the_build_refuses(tmp_path: Path) -> None:
     (policies / "mkdocs.yml").unlink()
     (policies / "mkdocs.yml").symlink_to("../../victim.txt")
 
-    run = govkit_in(tmp_path / "repo", "check", "policies", "--select", "GK972")
+    run = govkit_in(tmp_path / "repo", "check", "policies", "--select", "GK970,GK972")
 
     assert (run.returncode, run.stderr) == (1, "")
     assert run.stdout.splitlines() == [
@@ -46,8 +46,9 @@ def test_check_flags_every_file_the_build_refuses(tmp_path: Path) -> None:
         f"policies/handbook/leak.md:1:1: error: {OUT} {OUT_HINT}",
         f"policies/handbook/pipe.md:1:1: error: {PIPE}",
         f"policies/handbook/zero.md:1:1: error: {OUT} {OUT_HINT}",
-        f"policies/mkdocs.yml:1:1: error: {OUT} {OUT_HINT}",
-        "policies: 7 errors, 0 warnings, 0 info, 0 waived (1 rules, today 2026-11-24)",
+        "policies/mkdocs.yml:1:1: error: mkdocs.yml is a symbolic link to a file outside the "
+        "policy folder [GK970] (hint: replace the link with the file itself)",
+        "policies: 7 errors, 0 warnings, 0 info, 0 waived (2 rules, today 2026-11-24)",
     ]
     assert VICTIM not in run.stdout
     assert victim.read_text(encoding="utf-8") == f"{VICTIM}\n"

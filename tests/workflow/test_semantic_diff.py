@@ -56,7 +56,7 @@ EXPECTED = """\
 
 ### Social media account and credential registry (`nordlys-accounts`)
 
-- version 4.3.0 -> 4.4.0: Ben is the new backup of Instagram.
+- version 4\\.3\\.0 -> 4\\.4\\.0: Ben is the new backup of Instagram\\.
 - account `instagram-nordlysoutdoor`: access granted to dina (analyst)
 - account `instagram-nordlysoutdoor`: access revoked from ivar (analyst)
 - account `instagram-nordlysoutdoor`: backup owner changed from carl to ben
@@ -68,11 +68,11 @@ EXPECTED = """\
 
 ### Social media roles and roster (`nordlys-people`)
 
-- version 3.2.0 -> 3.3.0
+- version 3\\.2\\.0 -> 3\\.3\\.0
 - person `carl`: status active -> left (2026-12-01)
 - person `carl`: phone changed
 
-### Accepted risks (waivers) (`nordlys-waivers`)
+### Accepted risks \\(waivers\\) (`nordlys-waivers`)
 
 - new waiver `w-2026-tiktok-mfa` for GK205 on `tiktok-nordlysoutdoor` (expires 2026-12-31)
 """

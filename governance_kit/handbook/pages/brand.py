@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ... import output as out
 from ...drafts.describe import general, sentences
 from ...drafts.effective import for_account, for_platform, merge
 from ..context import Context
@@ -46,16 +47,12 @@ def _voice(voice) -> list[str]:
 
 def _asset_reference(asset) -> str:
     if asset.kind == "colour":
-        return f"`{asset.reference}`" if _plain(asset.reference) else cell(asset.reference)
+        return out.markdown_code(asset.reference, cell=True)
     return (
         link(asset.reference, asset.reference)
         if "://" in asset.reference
         else cell(asset.reference)
     )
-
-
-def _plain(value: str) -> bool:
-    return value.replace("#", "").replace(" ", "").replace(",", "").isalnum()
 
 
 def _assets(assets) -> list[str]:
@@ -94,9 +91,7 @@ def _disclosure(disclosure) -> list[str]:
             [
                 [
                     "Paid post (advertising)",
-                    f"`{disclosure.ads_label}`"
-                    if _plain(disclosure.ads_label)
-                    else cell(disclosure.ads_label),
+                    out.markdown_code(disclosure.ads_label, cell=True),
                 ],
                 ["Partnership or sponsored content", cell(disclosure.partnership_label)],
             ],
