@@ -64,6 +64,15 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
     return tuple(r for r in chosen if not _matches(r, unwanted))
 
 
+def unknown_code(patterns: Iterable[str]) -> str | None:
+    """The first of `patterns` that is neither a rule's name nor the start of a rule's code."""
+    rules = all_rules()
+    for pattern in patterns:
+        if not any(_matches(rule, [pattern.upper()]) for rule in rules):
+            return pattern
+    return None
+
+
 def _matches(rule: Rule, patterns: list[str]) -> bool:
     return any(rule.code.startswith(p) or rule.name.upper() == p for p in patterns)
 

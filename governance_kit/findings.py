@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,18 +52,24 @@ class Finding:
 
     def display_path(self, root: Path | None = None) -> str:
         """The path as the user wrote it: relative to the working directory where possible."""
-        path = self.path
-        for base in (root, Path.cwd()):
-            if base is None:
-                continue
-            try:  # the folder resolved, not the name: a link is named, not what it points to
-                return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
-            except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
-                continue
-        return path.as_posix()
+        return _display_path(self.path, root, Path.cwd())
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path.as_posix(), self.line, self.column, self.code)
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: Path, root: Path | None, cwd: Path) -> str:
+    """`path` relative to `root` or `cwd` where possible (remembered: a report often names the
+    same file thousands of times, and resolving a path reads the file system)."""
+    for base in (root, cwd):
+        if base is None:
+            continue
+        try:  # the folder resolved, not the name: a link is named, not what it points to
+            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
+            continue
+    return path.as_posix()
 
 
 from . import redaction  # noqa: E402  (redaction reads the rules package, which needs Finding)

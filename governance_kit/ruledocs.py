@@ -6,6 +6,7 @@ them, and a test fails when the committed pages drift from the rules.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -51,6 +52,19 @@ def rule_by_code(code: str) -> AnyRule | None:
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             return rule
     return None
+
+
+def suggestion(code: str, rules: Iterable[AnyRule] | None = None) -> str:
+    """The closest code or name among `rules` (every rule by default), the earlier rule winning
+    a tie (GK1O1: GK101, not GKP11)."""
+    typed = code.strip().lower()
+    best, best_score = None, 0.6
+    for rule in every_rule() if rules is None else rules:
+        for known in (rule.code, rule.name):
+            score = difflib.SequenceMatcher(None, typed, known.lower()).ratio()
+            if score > best_score:
+                best, best_score = known, score
+    return f"did you mean {best}?" if best else "run 'govkit rules' to list them"
 
 
 def page_name(rule: AnyRule) -> str:

@@ -9,16 +9,29 @@ from pathlib import Path
 import click
 
 from .. import reporters
-from ..checker import run_check, select_rules
+from ..checker import run_check, select_rules, unknown_code
 from ..output import terminal
+from ..ruledocs import rule_by_code, suggestion
+from ..rules import all_rules
 from ..workflow.gitrefs import GitProblem
 from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress
 
 
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+def _codes(option: str, values: tuple[str, ...]) -> list[str]:
+    """The codes given to --select or --ignore; an unknown one is a usage error."""
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    unknown = unknown_code(codes)
+    if unknown is not None:
+        other = rule_by_code(unknown)
+        hint = (
+            f"{other.code} is a rule of 'govkit post check'"
+            if other is not None
+            else suggestion(unknown, all_rules())
+        )
+        fail(f"{option}: unknown rule code '{unknown}'", hint)
+    return codes
 
 
 @click.command()
@@ -28,9 +41,17 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     "--select",
     multiple=True,
     metavar="CODES",
-    help="Run only these rule codes or prefixes (comma-separated, e.g. GK2,GK301).",
+    help=(
+        "Run only these rule codes or prefixes (comma-separated, e.g. GK2,GK301); "
+        "a code or prefix that matches no rule is an error."
+    ),
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes (which must match a rule).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
@@ -77,7 +98,7 @@ def check(
     the environment variable GOVKIT_JOBS sets the number of processes (1: this one only).
     On a terminal, a progress bar shows on standard error after a second.
     """
-    rules = select_rules(_codes(select), _codes(ignore))
+    rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
     repository = load(path)
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(repository, today or date.today(), rules, step=step)
@@ -85,7 +106,7 @@ def check(
         try:
             add_version_findings(result, repository, base)
         except GitProblem as problem:
-            fail(str(problem))
+            fail(str(problem), problem.hint)
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = reporters.render(result, fmt, color=color)
     if output is None:

@@ -10,6 +10,8 @@ from typing import NoReturn
 import click
 
 from ..loading.repository import Repository, load_repository
+from ..loading.untrusted import kind_of
+from ..model.common import LAST_DATE
 from ..output import terminal
 from ..workflow.files import JOURNAL_NAME, EditProblem, finish_interrupted
 from .progress import progress
@@ -39,6 +41,12 @@ def load(path: Path, finish: bool = False) -> Repository:
     if not path.exists():
         fail(
             f"{path}: no such file or directory",
+            "give the folder of the policy files, e.g. policies/",
+        )
+    kind = kind_of(path.stat().st_mode)
+    if kind is not None and kind != "a folder":
+        fail(
+            f"{path}: {kind}, not a folder or a policy file",
             "give the folder of the policy files, e.g. policies/",
         )
     if finish:
@@ -78,20 +86,35 @@ def finish_stopped_change(path: Path) -> None:
         )
 
 
+FIRST_DAY = dt.date(1970, 1, 1)
+"""The earliest --today (or --as-of, --date, --last-day) accepted."""
+
+
 class TodayType(click.ParamType):
-    """A --today date, written YYYY-MM-DD."""
+    """A --today date, written YYYY-MM-DD, between 1970-01-01 and 9000-12-31.
+
+    A wrong date is one line, `govkit: error: --today: ... (hint: ...)`, and exit code 2.
+    """
 
     name = "YYYY-MM-DD"
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.date:
+        option = param.opts[0] if param is not None and param.opts else "date"
         if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(str(value))
+            except ValueError:
+                fail(f"{option}: '{value}' is not a date", "write YYYY-MM-DD, e.g. 2026-11-24")
+        if not FIRST_DAY <= day <= LAST_DATE:
+            fail(
+                f"{option}: '{day.isoformat()}' is outside the dates governance-kit works with",
+                f"give a date between {FIRST_DAY} and {LAST_DATE}",
+            )
+        return day
 
 
 today_option = click.option(

@@ -40,7 +40,7 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
         old, new = diff_refs(path, base, head)
         files = changed_files(path, base, head)
     except GitProblem as problem:
-        fail(str(problem))
+        fail(str(problem), problem.hint)
     invalid = old.findings + new.findings
     if invalid:
         for finding in invalid:

@@ -17,6 +17,7 @@ from ..findings import Finding
 from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..output import terminal
 from ..reporters.text import format_finding
+from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
 
@@ -36,6 +37,7 @@ def _not_built(findings: list[Finding], path: Path) -> NoReturn:
 
 def _build(path: Path, site_dir: Path, today: dt.date | None, trusted: bool = False) -> Path:
     repository = _valid_repository(path)
+    warn_if_shallow(path, "the change history of each policy lists only the commits fetched")
     day = today or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="govkit-handbook-") as work:
         try:

@@ -53,7 +53,14 @@ def cli() -> None:
     forget()
 
 
+GIT_ENVIRONMENT = {"GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
+"""Git never asks for a password nor fetches missing objects of a partial clone: a command
+that needs history it lacks fails at once with one line instead of waiting on the network."""
+
+
 def main() -> None:
+    for name, value in GIT_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     try:
         cli.main(prog_name="govkit")
     except KeyboardInterrupt:

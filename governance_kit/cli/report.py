@@ -13,6 +13,7 @@ from ..checker import CheckResult, run_check, select_rules
 from ..loading.repository import Repository
 from ..report import FORMATS, build_posture, render
 from ..report.history import GitProblem, recorded_reviews, state_on
+from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
 
 
@@ -67,7 +68,8 @@ def report(
         repository, source, tip, files = _state(path, as_of)
         recorded = recorded_reviews(path, tip)
     except GitProblem as problem:
-        fail(str(problem))
+        fail(str(problem), problem.hint)
+    warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
     day = today or as_of or date.today()
     result = run_check(repository, day, select_rules(), files)
     if result.invalid:

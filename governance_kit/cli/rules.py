@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import click
 from .. import output as out
 from .. import ruledocs
 from ..controls import title, with_titles
-from ..ruledocs import AnyRule, every_rule, kind_text, rule_by_code
+from ..ruledocs import AnyRule, every_rule, kind_text, rule_by_code, suggestion
 from .common import fail, text_or_json
 
 HEADERS = ("CODE", "NAME", "SEVERITY", "SUMMARY")
@@ -46,18 +45,6 @@ def find(code: str) -> AnyRule:
     if rule is None:
         fail(f"unknown rule '{code}'", suggestion(code))
     return rule
-
-
-def suggestion(code: str) -> str:
-    """The closest code or name, the earlier rule winning a tie (GK1O1: GK101, not GKP11)."""
-    typed = code.strip().lower()
-    best, best_score = None, 0.6
-    for rule in every_rule():
-        for known in (rule.code, rule.name):
-            score = difflib.SequenceMatcher(None, typed, known.lower()).ratio()
-            if score > best_score:
-                best, best_score = known, score
-    return f"did you mean {best}?" if best else "run 'govkit rules' to list them"
 
 
 def as_dict(rule: AnyRule) -> dict[str, object]:

@@ -7,11 +7,11 @@ import difflib
 import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..findings import INVALID_DOCUMENT, Finding
 from ..handbook.confidential import confidential_values, is_confidential
@@ -20,8 +20,12 @@ from ..model.common import ID_PATTERN, INTERVAL_PATTERN
 from ..model.governance import Secret
 from ..redaction import protect
 from ..rules._secrets import looks_like_secret
+from .parallel import positions
+from .validation import validate
 from .yaml_source import Path_, YamlFile, shown
 
+MAX_FINDINGS = 100
+"""Validation findings told per file; the rest are counted in one more line."""
 _FIELD = re.compile(r"[a-z_][a-z0-9_]*|apiVersion")
 ENVELOPE_KEYS = ("apiVersion", "kind", "metadata", "spec")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -63,31 +67,47 @@ class Document:
 def load_document(file: YamlFile) -> Document | list[Finding]:
     """Validate the envelope and the spec of a parsed file against its kind's model.
 
-    The confidential values of a valid document are redacted from every later output.
+    At most MAX_FINDINGS problems of a file are told, then how many more there are. The
+    confidential values of a valid document are redacted from every later output.
     """
     data = file.data
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        return [
-            _finding(file, (), f"expected a mapping with {', '.join(ENVELOPE_KEYS)}; found {found}")
-        ]
+        expected = f"expected a mapping with {', '.join(ENVELOPE_KEYS)}; found {found}"
+        return placed(file, [_problem(file, (), expected)])
     envelope = _check_envelope(file)
     if envelope:
-        return envelope
+        return placed(file, envelope)
     model_class = KINDS[data["kind"]]
-    try:
-        model = model_class.model_validate(data)
-    except ValidationError as error:
-        errors = error.errors(include_url=False)
-        typos = _typos(file, model_class, errors)
-        return [
-            _explain(file, model_class, item)
-            for item in errors
-            if not (item["type"] == "missing" and _missing(file, item) in typos)
-        ]
-    file.scan()
-    protect(lambda: confidential_values([model]))
-    return Document(file, model)
+    outcome = validate(model_class, data, keep=2 * (MAX_FINDINGS + 1))
+    if isinstance(outcome, BaseModel):
+        file.scan()
+        protect(lambda: confidential_values([outcome]))
+        return Document(file, outcome)
+    errors, total = outcome
+    typos = _typos(file, model_class, errors)
+    kept = [
+        item for item in errors if not (item["type"] == "missing" and _missing(file, item) in typos)
+    ]
+    total -= len(errors) - len(kept)
+    problems = [_describe(file, model_class, item) for item in kept[: MAX_FINDINGS + 1]]
+    return capped(placed(file, problems), total)
+
+
+def capped(findings: list[Finding], total: int) -> list[Finding]:
+    """The first MAX_FINDINGS findings of a file, by position, and one line for the rest."""
+    findings = sorted(findings, key=Finding.sort_key)
+    if total <= MAX_FINDINGS or not findings:
+        return findings
+    shown = findings[:MAX_FINDINGS]
+    more = total - len(shown)
+    noun = "problem" if more == 1 else "problems"
+    summary = replace(
+        findings[min(MAX_FINDINGS, len(findings) - 1)],
+        message=f"and {more:,} more {noun} in this file",
+        hint="fix the problems above and check again to see the rest",
+    )
+    return [*shown, summary]
 
 
 def _typos(file: YamlFile, model_class: type[BaseModel], errors: list[Any]) -> set[Any]:
@@ -108,12 +128,12 @@ def _missing(file: YamlFile, error: Any) -> Any:
     return (_data_path(file.data, error["loc"])[:-1], str(error["loc"][-1]))
 
 
-def _check_envelope(file: YamlFile) -> list[Finding]:
+def _check_envelope(file: YamlFile) -> list[Problem]:
     data = file.data
     for key in ("apiVersion", "kind"):
         if key not in data:
             return [
-                _finding(
+                _problem(
                     file,
                     (),
                     f"missing required field '{key}'",
@@ -122,7 +142,7 @@ def _check_envelope(file: YamlFile) -> list[Finding]:
             ]
     if data["apiVersion"] != API_VERSION:
         return [
-            _finding(
+            _problem(
                 file,
                 ("apiVersion",),
                 f"unsupported apiVersion {shown(data['apiVersion'])}",
@@ -135,11 +155,11 @@ def _check_envelope(file: YamlFile) -> list[Finding]:
         if not isinstance(kind, list | dict):
             found = f"a {type(kind).__name__}" if kind is not None else "nothing"
         return [
-            _finding(file, ("kind",), f"kind must be one name; found {found}", hint=_kinds_hint())
+            _problem(file, ("kind",), f"kind must be one name; found {found}", hint=_kinds_hint())
         ]
     if kind not in KINDS:
         return [
-            _finding(
+            _problem(
                 file,
                 ("kind",),
                 f"unknown kind {shown(kind)}",
@@ -149,15 +169,42 @@ def _check_envelope(file: YamlFile) -> list[Finding]:
     return []
 
 
-def _finding(
+@dataclass(frozen=True)
+class Problem:
+    """A finding before its line and column are looked up: where in the data, and what."""
+
+    path: Path_
+    message: str
+    key: bool = False
+    hint: str | None = None
+
+
+def _problem(
     file: YamlFile, path: Path_, message: str, *, key: bool = False, hint: str | None = None
-) -> Finding:
-    line, column = file.locate(path, key=key)
-    return Finding(file.path, line, column, message, code=INVALID_DOCUMENT, hint=hint)
+) -> Problem:
+    return Problem(path, message, key, hint)
+
+
+def placed(file: YamlFile, problems: list[Problem], code: str = INVALID_DOCUMENT) -> list[Finding]:
+    """The problems of one file as findings, their positions looked up in one pass."""
+    wanted = [(problem.path, problem.key) for problem in problems]
+    if file.positions is not None:
+        where = [file.locate(path, key=key) for path, key in wanted]
+    else:
+        where = positions((file.path, file.text, wanted))
+    return [
+        Finding(file.path, line, column, problem.message, code=code, hint=problem.hint)
+        for problem, (line, column) in zip(problems, where, strict=True)
+    ]
 
 
 def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Finding:
     """One pydantic error as one line a compliance lead understands."""
+    return placed(file, [_describe(file, model_class, error)])[0]
+
+
+def _describe(file: YamlFile, model_class: type[BaseModel], error: Any) -> Problem:
+    """What `_explain` says, before the position is looked up."""
     path = _data_path(file.data, error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     where = _dotted(path)
@@ -165,12 +212,12 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
         value = Confidential()
     if kind == "missing":
         field = str(error["loc"][-1])
-        return _finding(
+        return _problem(
             file, path[:-1], f"{_dotted(path[:-1]) or 'document'}: missing required field '{field}'"
         )
     if kind == "extra_forbidden":
         allowed = _fields_at(model_class, path[:-1])
-        return _finding(
+        return _problem(
             file,
             path,
             f"{where}: unknown field {shown(path[-1], what='name')}",
@@ -179,7 +226,7 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
         )
     if kind == "literal_error":
         choices = _choices(ctx.get("expected", ""))
-        return _finding(
+        return _problem(
             file,
             path,
             f"{where}: {shown(value, _key(path))} is not one of: {', '.join(choices)}",
@@ -187,23 +234,26 @@ def _explain(file: YamlFile, model_class: type[BaseModel], error: Any) -> Findin
         )
     if kind == "string_pattern_mismatch":
         message, hint = _pattern_message(ctx.get("pattern", ""), shown(value, _key(path)))
-        return _finding(file, path, f"{where}: {message}", hint=hint)
+        return _problem(file, path, f"{where}: {message}", hint=hint)
+    if kind == "out_of_range":
+        shown_value = shown(value.isoformat() if isinstance(value, dt.date) else value, _key(path))
+        return _problem(file, path, f"{where}: {shown_value} {ctx['reason']}", hint=ctx["hint"])
     if kind.startswith("date") or kind.startswith("datetime"):
         message, hint = _date_message(where, value, error["msg"], _key(path))
-        return _finding(file, path, message, hint=hint)
+        return _problem(file, path, message, hint=hint)
     if value is None and kind.endswith("_type"):
-        return _finding(
+        return _problem(
             file, path, f"{where}: no value given", hint="write the value after the ':'"
         )
     if kind == "string_type" and isinstance(value, int | float):
         found = "true or false" if isinstance(value, bool) else "a number"
-        return _finding(
+        return _problem(
             file,
             path,
             f"{where}: expected text, found {found}",
             hint="put the value in quotes to make it text",
         )
-    return _finding(file, path, f"{where}: {_safe(_lower_first(error['msg']))}")
+    return _problem(file, path, f"{where}: {_safe(_lower_first(error['msg']))}")
 
 
 def _safe(message: str) -> str:

@@ -83,7 +83,7 @@ def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Secret], Find
     finding that says why it cannot be read and what in its lines looks like a secret (runs
     in a worker); `base` as for `read_yaml`."""
     try:
-        file = read_yaml(path, base=base)
+        file = read_yaml(path, base=base, positions=False)
     except UnreadableYaml as error:
         found = secrets_in_lines(error.text) if error.text is not None else []
         return None, found, error.finding

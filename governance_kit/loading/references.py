@@ -15,6 +15,7 @@ from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
 from ..model import REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
+from .documents import MAX_FINDINGS, Document, Problem, capped, placed
 
 NOUNS = {
     "person": "person",
@@ -38,15 +39,10 @@ def check_references(governance: Governance, root: Path, *, partial: bool = Fals
     With `partial` (some files could not be loaded), unknown ids and missing kinds are not
     reported: they may stand in the files that failed.
     """
-    findings = [
-        _duplicate(governance, entity, ident, where)
-        for entity, ident, where in governance.duplicates
-    ]
+    findings = _duplicates(governance)
     if not partial:
         for document in governance.documents:
-            for path, entity, ident in references_in(document.model, ()):
-                if ident not in governance.entities.get(entity, {}):
-                    findings.append(_unknown(Location(document, path), entity, ident, governance))
+            findings.extend(_unknowns(document, governance))
     findings.extend(_kinds(governance, root, partial))
     findings.extend(_escalation_cycles(governance))
     findings.extend(_unknown_controls(governance))
@@ -98,11 +94,38 @@ def _finding(where: Location, message: str, hint: str | None = None) -> Finding:
     return Finding(path, line, column, message, code=BROKEN_REFERENCE, hint=hint)
 
 
-def _unknown(where: Location, entity: str, ident: str, governance: Governance) -> Finding:
+def _unknowns(document: Document, governance: Governance) -> list[Finding]:
+    """Unknown ids that one document names: the first MAX_FINDINGS told, the others counted."""
+    problems: list[Problem] = []
+    total = 0
+    for path, entity, ident in references_in(document.model, ()):
+        if ident in governance.entities.get(entity, {}):
+            continue
+        total += 1
+        if total <= MAX_FINDINGS + 1:
+            problems.append(_unknown(path, entity, ident, governance))
+    if not problems:
+        return []
+    return capped(placed(document.file, problems, BROKEN_REFERENCE), total)
+
+
+def _unknown(path: Path_, entity: str, ident: str, governance: Governance) -> Problem:
     known = list(governance.entities.get(entity, {}))
     close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else None
-    return _finding(where, f"unknown {NOUNS.get(entity, entity)} '{ident}'", hint)
+    return Problem(path, f"unknown {NOUNS.get(entity, entity)} '{ident}'", hint=hint)
+
+
+def _duplicates(governance: Governance) -> list[Finding]:
+    """Ids defined twice: per file, the first MAX_FINDINGS told, the others counted."""
+    by_file: dict[Path, list[Finding]] = {}
+    totals: dict[Path, int] = {}
+    for entity, ident, where in governance.duplicates:
+        path = where.document.path
+        totals[path] = totals.get(path, 0) + 1
+        if totals[path] <= MAX_FINDINGS + 1:
+            by_file.setdefault(path, []).append(_duplicate(governance, entity, ident, where))
+    return [finding for path, found in by_file.items() for finding in capped(found, totals[path])]
 
 
 def _duplicate(governance: Governance, entity: str, ident: str, where: Location) -> Finding:

@@ -22,6 +22,22 @@ BROKEN_LINK = "symbolic link points to nothing"
 _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def kind_of(mode: int) -> str | None:
+    """None for a regular file; otherwise what it is ('a pipe', 'a folder', ...)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), NOT_REGULAR)
+
+
 class Refused(Exception):
     """A file that may not be read; the message is one of the judgements above."""
 

@@ -71,10 +71,25 @@ class _Frame:
         self.merged: list[tuple[Any, Position]] = []
 
 
-class EventBuilder:
-    """Consumes parser events; `data`, `values` and `keys` hold the result."""
+class _Forget(dict[Any, Position]):
+    """Where value positions go when they are not wanted: nowhere."""
 
-    def __init__(self, type_scalar: Any, shown: Any, plain: Any) -> None:
+    def __setitem__(self, key: Any, value: Position) -> None:
+        return None
+
+
+_FORGET = _Forget()
+
+
+class EventBuilder:
+    """Consumes parser events; `data`, `values` and `keys` hold the result.
+
+    With `values=False` the positions of values are not kept (those of keys are, to report
+    duplicates): reading only the data of a large file then costs a fraction of the memory.
+    """
+
+    def __init__(self, type_scalar: Any, shown: Any, plain: Any, *, values: bool = True) -> None:
+        self.record_values = values
         self.type_scalar = type_scalar
         self.plain = plain
         self.shown = shown
@@ -185,6 +200,8 @@ class EventBuilder:
         container: Any = {} if is_mapping else []
         self.count += 1
         new = _Frame(container, position, event.anchor, self.count)
+        if not self.record_values:
+            new.values = _FORGET
         if event.anchor is not None:
             self.open_anchors[event.anchor] = position
         self.stack.append(new)
@@ -282,7 +299,7 @@ class EventBuilder:
                 for key, item in source.items():
                     if key not in container:
                         container[key] = item
-                        frame.values[key] = self.values[id(source)][key]
+                        frame.values[key] = self.values[id(source)].get(key, position)
                         frame.keys[key] = self.keys[id(source)][key]
 
 
@@ -321,23 +338,30 @@ def locate_many(
     those) or when there is no document.
     """
     root = _Wanted()
+    count = 0
     for path, _ in wanted:
         node = root
         for step in path:
-            node = node.steps.setdefault(step, _Wanted())
+            if step not in node.steps:
+                node.steps[step] = _Wanted()
+                count += 1
+            node = node.steps[step]
     try:
-        if not _follow(events, root):
+        if not _follow(events, root, count):
             return None
     except _Unusual:
         return None
     return [_answer(root, path, key) for path, key in wanted]
 
 
-def _follow(events: Iterable[Any], root: _Wanted) -> bool:
-    """Record positions along the wanted paths; False if the stream holds no node."""
+def _follow(events: Iterable[Any], root: _Wanted, count: int) -> bool:
+    """Record positions along the wanted paths (`count` steps in all, found when every one
+    has its value, so the rest of the file is not read); False if the stream holds no node."""
     stack: list[list[Any]] = []  # per open container: [wanted, is_mapping, next index or key]
     skipping = 0
     for event in events:
+        if count == 0 and root.value is not None:
+            return True
         kind = type(event)
         if skipping:
             if kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -381,6 +405,8 @@ def _follow(events: Iterable[Any], root: _Wanted) -> bool:
             continue
         if kind is AliasEvent:
             raise _Unusual
+        if node.value is None:
+            count -= 1
         node.value = _position(event)
         if kind is not ScalarEvent:
             stack.append(

@@ -127,8 +127,6 @@ class YamlFile:
         once, before `release`."""
         if self.secrets is None:
             text = self.source or self.text or decode(self.path.read_bytes(), self.path)
-            if self.positions is None:
-                self.locate(())
             self.secrets = find_secrets(text, self.data, self.locate, events)
             self.source = None
         return self.secrets
@@ -195,12 +193,15 @@ def refused(path: Path, problem: str) -> Finding:
     return Finding(path, 1, 1, f"{problem}; not read", code=INVALID_YAML, hint=hint)
 
 
-def read_yaml(path: Path, text: str | None = None, *, base: Path | None = None) -> YamlFile:
+def read_yaml(
+    path: Path, text: str | None = None, *, base: Path | None = None, positions: bool = True
+) -> YamlFile:
     """Parse one file; raise YamlProblem with file, line and column when it is not usable YAML.
 
     `text`, when given, is the file's content (read from Git, say) and is kept for re-parsing.
     Otherwise the file is read if it is a regular file (inside the folder `base`, resolved,
     when given: a link swapped in after the files were listed is not followed out).
+    Without `positions` only the data is kept: asking for a position parses the file again.
     """
     given = text
     if text is None:
@@ -216,14 +217,15 @@ def read_yaml(path: Path, text: str | None = None, *, base: Path | None = None) 
             raise UnreadableYaml(Finding(path, 1, 1, f"file is larger than {MAX_BYTES >> 20} MiB"))
         text = decode(raw, path)
     try:
-        return _parse(path, text, given)
+        return _parse(path, text, given, positions)
     except UnreadableYaml as error:
         error.text = text
         raise
 
 
-def _parse(path: Path, text: str, given: str | None) -> YamlFile:
-    """The plain data and positions of a file's text, or UnreadableYaml."""
+def _parse(path: Path, text: str, given: str | None, positions: bool) -> YamlFile:
+    """The plain data (and, with `positions`, where its values stand) of a file's text, or
+    UnreadableYaml."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -236,7 +238,7 @@ def _parse(path: Path, text: str, given: str | None) -> YamlFile:
                 hint=EMPTY_HINT,
             )
         )
-    builder = EventBuilder(_type_scalar, shown, plain_scalar)
+    builder = EventBuilder(_type_scalar, shown, plain_scalar, values=positions)
     try:
         builder.build(events(text))
     except BuildError as error:
@@ -253,8 +255,10 @@ def _parse(path: Path, text: str, given: str | None) -> YamlFile:
         raise UnreadableYaml(Finding(path, 1, 1, "nesting is too deep to read")) from None
     if builder.root is None or builder.data is None:
         raise UnreadableYaml(Finding(path, 1, 1, "file is empty", hint=EMPTY_HINT))
-    positions = Positions(builder.values, builder.keys, builder.root)
-    return YamlFile(path, builder.data, positions, given, source=text)
+    if not positions:
+        return YamlFile(path, builder.data, None, given, source=text)
+    located = Positions(builder.values, builder.keys, builder.root)
+    return YamlFile(path, builder.data, located, given, source=text)
 
 
 def _type_scalar(event: Any) -> Any:

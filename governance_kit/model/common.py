@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
@@ -64,9 +71,44 @@ _INTERVAL_WORDS = {
 _ISO_PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
 
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(9000, 12, 31)
+"""Dates outside these are refused: nothing computed from a date can then leave the calendar."""
+MAX_YEARS = 100
+"""Intervals and durations are at most this long."""
+MAX_DAYS = 36_525
+"""MAX_YEARS in days: the upper bound of settings counted in days."""
+
+
+def out_of_range(reason: str, hint: str) -> PydanticCustomError:
+    """A value of the right form that lies outside what governance-kit computes with."""
+    return PydanticCustomError("out_of_range", "{reason}", {"reason": reason, "hint": hint})
+
+
+def _interval_in_range(text: str) -> str:
+    period = Period.parse(text)
+    months, start = period.years * 12 + period.months, date(2000, 1, 1)
+    if months > 12 * MAX_YEARS or period.days > MAX_DAYS or period.after(start) > date(2100, 1, 1):
+        raise out_of_range(
+            f"is longer than {MAX_YEARS} years",
+            f"write an interval of at most {MAX_YEARS} years, e.g. P1Y, P6M or P90D",
+        )
+    return text
+
+
+def _duration_in_range(text: str) -> str:
+    if duration_minutes(text) > MAX_DAYS * 24 * 60:
+        raise out_of_range(
+            f"is longer than {MAX_YEARS} years",
+            f"write a duration of at most {MAX_YEARS} years, e.g. PT2H, PT30M or P1D",
+        )
+    return text
+
+
 Interval = Annotated[
     str,
     StringConstraints(pattern=INTERVAL_PATTERN),
+    AfterValidator(_interval_in_range),
     Field(
         description=(
             "A calendar interval: an ISO 8601 period such as P1Y, P6M, P90D, or one of "
@@ -77,6 +119,7 @@ Interval = Annotated[
 Duration = Annotated[
     str,
     StringConstraints(pattern=r"^P(\d+D(T\d+H(\d+M)?|T\d+M)?|T(\d+H(\d+M)?|\d+M))$"),
+    AfterValidator(_duration_in_range),
     Field(description="A short ISO 8601 duration such as PT2H, PT30M or P1D."),
 ]
 
@@ -119,7 +162,16 @@ def _written_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[date, BeforeValidator(_written_date)]
+def _date_in_range(value: date) -> date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise out_of_range(
+            f"is outside the dates governance-kit works with ({FIRST_DATE} to {LAST_DATE})",
+            f"write a date between {FIRST_DATE} and {LAST_DATE}",
+        )
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_written_date), AfterValidator(_date_in_range)]
 """A calendar date, written YYYY-MM-DD in the YAML."""
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import Interval, Strict
+from .common import MAX_DAYS, Interval, Strict
 from .envelope import Metadata
 from .waivers import RuleCode
 
@@ -21,7 +21,10 @@ class CheckSettings(Strict):
         default=30, ge=0, le=365, description="Treat people leaving within this many days as gone."
     )
     dormant_after_days: int = Field(
-        default=180, ge=1, description="An account without activity this long counts as dormant."
+        default=180,
+        ge=1,
+        le=MAX_DAYS,
+        description="An account without activity this long counts as dormant.",
     )
     admin_access_review: Interval = Field(
         default="quarterly", description="How often admin access must be reviewed."
@@ -32,6 +35,7 @@ class CheckSettings(Strict):
     inactive_after_days: int = Field(
         default=90,
         ge=1,
+        le=MAX_DAYS,
         description=(
             "An active account without activity this long is reported for information (GK702), "
             "until it counts as dormant."
@@ -53,6 +57,7 @@ class CheckSettings(Strict):
     crisis_contacts_verify_days: int = Field(
         default=90,
         ge=1,
+        le=MAX_DAYS,
         description="Crisis contacts must have been verified within this many days (GK606).",
     )
     fail_on: Literal["error", "warning", "info"] = Field(

@@ -17,6 +17,8 @@ from ..workflow.codeowners import policy_prefix
 from ..workflow.gitrefs import (
     GitProblem,
     _relative,
+    is_shallow,
+    missing_history,
     open_repo,
     repo_root,
     snapshot_at,
@@ -54,6 +56,8 @@ def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
                 return commit
     except (git.GitCommandError, ValueError):
         raise GitProblem(f"{repo_root(repo)}: the current branch has no commits") from None
+    if is_shallow(repo):
+        raise missing_history(repo, f"no commit on or before {day.isoformat()}")
     raise GitProblem(f"no commit on or before {day.isoformat()} on the current branch")
 
 

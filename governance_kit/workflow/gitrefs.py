@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -13,12 +14,57 @@ from ..loading.references import check_references
 from ..loading.repository import SKIPPED_NAMES, Repository, load_repository
 from ..loading.yaml_source import UnreadableYaml, decode, read_yaml
 from ..model.governance import Governance
+from ..output import terminal
 
 SYMLINK_MODE = 0o120000
 
 
+SHALLOW_HINT = "run 'git fetch --unshallow', or set fetch-depth: 0 on actions/checkout"
+
+
 class GitProblem(Exception):
     """A Git repository or revision that cannot be read; the message is one line for the user."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def is_shallow(repo: git.Repo) -> bool:
+    """Whether the clone holds only part of the history (git clone --depth, CI checkouts)."""
+    return (Path(repo.common_dir) / "shallow").exists()
+
+
+def warn_if_shallow(path: Path, what: str) -> None:
+    """One warning line on standard error when `path` lies in a shallow clone, for commands
+    whose output draws on the history (`what` says what is incomplete)."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        return
+    try:
+        if is_shallow(repo) and repo.working_tree_dir is not None:
+            print(
+                f"govkit: warning: {terminal(repo_root(repo))} is a shallow clone: {what} "
+                f"(hint: {SHALLOW_HINT})",
+                file=sys.stderr,
+            )
+    finally:
+        repo.close()
+
+
+def missing_history(repo: git.Repo, what: str) -> GitProblem:
+    """The problem to report when `what` needs commits or objects the clone does not have."""
+    if is_shallow(repo):
+        return GitProblem(
+            f"{what}: {repo_root(repo)} is a shallow clone, without the older history",
+            SHALLOW_HINT,
+        )
+    return GitProblem(
+        f"{what}: Git objects are missing from {repo_root(repo)}",
+        "run 'git fetch' to complete the clone",
+    )
 
 
 @dataclass
@@ -50,16 +96,30 @@ def repo_root(repo: git.Repo) -> Path:
 
 def resolve(repo: git.Repo, ref: str) -> git.Commit:
     try:
-        return repo.commit(ref)
-    except (git.BadName, git.BadObject, ValueError):
+        commit = repo.commit(ref)
+    except (git.BadName, git.BadObject, ValueError, git.GitCommandError):
+        if is_shallow(repo):
+            raise missing_history(repo, f"'{ref}' is not a commit, branch or tag") from None
         raise GitProblem(f"'{ref}' is not a commit, branch or tag in {repo_root(repo)}") from None
+    # Reading the tree reads the object: a parent past a shallow clone's depth is named by
+    # its child but absent.
+    try:
+        _ = commit.tree
+    except (ValueError, git.GitCommandError):
+        raise missing_history(repo, f"'{ref}' cannot be read") from None
+    return commit
 
 
 def merge_base(repo: git.Repo, ref: str, head: str = "HEAD") -> git.Commit:
     """Where the branch of `head` left `ref`: the commit to compare the work against."""
     base = resolve(repo, ref)
     tip = resolve(repo, head)
-    found = repo.merge_base(base, tip)
+    try:
+        found = repo.merge_base(base, tip)
+    except git.GitCommandError:
+        raise missing_history(repo, f"the common history of '{ref}' and {head}") from None
+    if not found and is_shallow(repo):
+        raise missing_history(repo, f"'{ref}' and {head} have no common history")
     if not found:
         raise GitProblem(f"'{ref}' and {head} have no common history")
     return found[0]
@@ -71,7 +131,11 @@ def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
     relative = _relative(policy_path, repo_root(repo))
     documents: list[Document] = []
     findings: list[Finding] = []
-    for name, data in _blobs(commit, relative):
+    try:
+        blobs = _blobs(commit, relative)
+    except (ValueError, git.GitCommandError):
+        raise missing_history(repo, f"the policy files at {label} cannot be read") from None
+    for name, data in blobs:
         path = policy_path / PurePosixPath(name).relative_to(relative)
         try:
             loaded = load_document(read_yaml(path, decode(data, path)))
