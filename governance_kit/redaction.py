@@ -17,10 +17,12 @@ from .rules import _secrets
 
 CONFIDENTIAL = "[redacted: confidential]"
 _STRIP = "\"'`()[]{}<>,;"
+_KEY_LABEL = r"(?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
 _PRIVATE_KEY_BLOCK = re.compile(
-    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----.*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|\Z)",
+    rf"-----BEGIN {_KEY_LABEL}.*?(?:-----END {_KEY_LABEL}|\Z)",
     re.DOTALL,
 )
+"""A private key (PEM, OpenSSH or PGP) from its first line to its last, or to the text's end."""
 _WORD = re.compile(r"\S+")
 _PIECES = re.compile(r"[^\s\"'`()\[\]{}<>,;|]+")
 """Where a confidential value may stand in a text: between spaces, quotes and brackets."""

@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance_kit.rules._secrets import high_entropy, secret_in_text
-from tests.planted_secrets import GENERATORS, secret_part
+from tests.planted_secrets import GENERATORS, only_kind, secret_part
 
 ALNUM = string.ascii_letters + string.digits
 UPPER = string.ascii_uppercase + string.digits
 PIECE = 12
 """Needles are the whole random part and its first and last PIECE characters (truncation)."""
+MIN_NEEDLE = 10
+"""Shorter random parts could turn up in some output by chance."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def _password(rng: random.Random) -> Planted:
 
 def _high_entropy(rng: random.Random) -> Planted:
     core = random_run(rng, 32)
-    while not high_entropy(core):
+    while not high_entropy(core) or secret_in_text(f"note {core}") is None:
         core = random_run(rng, 32)
     return Planted("high-entropy token", core, core)
 
@@ -127,14 +129,24 @@ def _private_key(rng: random.Random) -> Planted:
     return Planted("private key", text, core)
 
 
+def _random_looking(run: str) -> bool:
+    """Letters and digits mixed: a credential's random part, not a word of its label."""
+    return any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+
+
 def _catalogued(kind: str, generate: Callable[[random.Random], str]) -> Callable:
     """A shape of GK305's own catalogue (tests/planted_secrets.py); its needle is the longest
-    run of letters and digits in the credential."""
+    random-looking run of letters and digits in the credential (not `PRIVATE` of its label)."""
 
     def make(rng: random.Random) -> Planted:
-        token = generate(rng)
-        core = max(re.findall(r"[A-Za-z0-9]+", secret_part(token)), key=len)
-        return Planted(kind, token, core)
+        while True:
+            token = generate(rng)
+            if only_kind(token) != kind:
+                continue
+            runs = re.findall(r"[A-Za-z0-9]+", token[token.index(secret_part(token)) :])
+            core = max(runs, key=lambda run: (_random_looking(run), len(run)))
+            if len(core) >= MIN_NEEDLE:
+                return Planted(kind, token, core)
 
     return make
 

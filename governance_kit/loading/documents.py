@@ -7,6 +7,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -366,6 +367,19 @@ def _list_hint(allowed: list[str]) -> str | None:
 
 def _fields_at(model_class: type[BaseModel], path: Path_) -> list[str]:
     """The field names allowed in the mapping at `path` of a document."""
+    names: list[str] = []
+    for model in _models_along(model_class, path) or []:
+        names.extend(field.alias or name for name, field in model.model_fields.items())
+    return names
+
+
+def _models_along(
+    model_class: type[BaseModel],
+    path: Path_,
+    stop: Callable[[type[BaseModel], str], bool] | None = None,
+) -> list[type[BaseModel]] | None:
+    """The models that may stand at `path` of a document; None when a field on the way
+    satisfies `stop`."""
     models: list[type[BaseModel]] = [model_class]
     for step in path:
         if isinstance(step, int):
@@ -374,12 +388,11 @@ def _fields_at(model_class: type[BaseModel], path: Path_) -> list[str]:
         for model in models:
             for name, field in model.model_fields.items():
                 if step in (name, field.alias):
+                    if stop is not None and stop(model, name):
+                        return None
                     found.extend(_models_in(field.annotation))
         models = found
-    names: list[str] = []
-    for model in models:
-        names.extend(field.alias or name for name, field in model.model_fields.items())
-    return names
+    return models
 
 
 class Confidential:
@@ -393,19 +406,7 @@ class Confidential:
 
 def _confidential_at(model_class: type[BaseModel], path: Path_) -> bool:
     """Whether the value at `path` is, or is inside, a confidential field."""
-    models: list[type[BaseModel]] = [model_class]
-    for step in path:
-        if isinstance(step, int):
-            continue
-        found: list[type[BaseModel]] = []
-        for model in models:
-            for name, field in model.model_fields.items():
-                if step in (name, field.alias):
-                    if is_confidential(model, name):
-                        return True
-                    found.extend(_models_in(field.annotation))
-        models = found
-    return False
+    return _models_along(model_class, path, stop=is_confidential) is None
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
