@@ -40,7 +40,7 @@ from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_opti
     type=click.Choice(sorted([*FORMATS, "oscal-ar"])),
     default="markdown",
     show_default=True,
-    help="Output format.",
+    help="Output format; oscal-ar: OSCAL 1.2 Assessment Results (JSON) for GRC tools.",
 )
 @click.option(
     "--output",
@@ -102,7 +102,9 @@ def _state(
 def oscal_ar(posture: Posture, tip: object) -> str:
     """The posture as OSCAL Assessment Results, naming the commit read (with --as-of)."""
     from ..oscal.assessment import Commit, assessment_results
+    from .controls import oscal_day
 
+    oscal_day(posture.today)
     commit = Commit(tip.hexsha, tip.committed_datetime) if isinstance(tip, git.Commit) else None
     return assessment_results(posture, commit)
 

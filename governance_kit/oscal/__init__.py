@@ -38,6 +38,13 @@ def in_range(day: dt.date) -> bool:
     return _FIRST_YEAR <= day.year <= _LAST_YEAR
 
 
+def date_problem(day: dt.date) -> str | None:
+    """Why OSCAL cannot write `day` (its date-times run from 1900 to 2999), or None."""
+    if in_range(day):
+        return None
+    return f"OSCAL writes dates from {_FIRST_YEAR} to {_LAST_YEAR}, not {day.isoformat()}"
+
+
 def moment(day: dt.date, end: bool = False) -> str:
     """The start (or last second) of a day, in UTC, as OSCAL writes a date-time."""
     return f"{day.isoformat()}T{'23:59:59' if end else '00:00:00'}Z"

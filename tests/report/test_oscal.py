@@ -206,3 +206,28 @@ def test_compliance_trestle_reads_the_export() -> None:
     assert dumped["results"][0]["risks"][0]["status"] == "deviation-approved"
     with pytest.raises(ValueError, match="target-id"):
         model.model_validate(broken(document)["assessment-results"])
+
+
+def test_a_date_oscal_cannot_write_is_one_line() -> None:
+    run = govkit("report", EXAMPLE, "--today", "3001-01-01", "--format", "oscal-ar")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "govkit: error: --today: OSCAL writes dates from 1900 to 2999, not 3001-01-01 "
+        "(hint: give --today (or --as-of) a date from 1900 to 2999)\n"
+    )
+
+
+def test_a_company_control_that_is_no_token_gets_one(example: Path, reference: Path) -> None:
+    def own(data: dict) -> None:
+        data["spec"]["controls"]["extra"]["Nordlys:SM(3)"] = "Passwords live in the vault"
+        data["spec"]["controls"]["map"]["GK305"] = ["Nordlys:SM(3)"]
+
+    edit_yaml(example / "settings.yaml", own)
+    text = export(example, "--today", TODAY)
+    assert errors(json.loads(text), reference, AR_SCHEMA) == []
+    [finding] = [
+        f for f in result_of(text)["findings"] if by_value(f["props"], "control") == "Nordlys:SM(3)"
+    ]
+    assert re.fullmatch(r"Nordlys-SM-3-[0-9a-f]{8}", finding["target"]["target-id"])
+    assert by_value(finding["props"], "framework") == "own"
+    assert finding["target"]["status"] == {"state": "satisfied", "reason": "pass"}
