@@ -12,6 +12,7 @@ LAZY_COMMANDS = {
     "validate": "validate:validate",
     "check": "check:check",
     "rules": "rules:rules",
+    "controls": "controls:controls",
     "schema": "schema:schema",
     "docs": "docs:docs",
     "diff": "diff:diff",

@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import click
+import git
 
 from .. import reporters
 from ..checker import CheckResult, run_check, select_rules
 from ..loading.repository import Repository
-from ..report import FORMATS, build_posture, render
+from ..report import FORMATS, Posture, build_posture, render
 from ..report.history import GitProblem, recorded_reviews, state_on
 from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
@@ -36,10 +37,10 @@ from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_opti
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=click.Choice(sorted([*FORMATS, "oscal-ar"])),
     default="markdown",
     show_default=True,
-    help="Output format.",
+    help="Output format; oscal-ar: OSCAL 1.2 Assessment Results (JSON) for GRC tools.",
 )
 @click.option(
     "--output",
@@ -77,7 +78,7 @@ def report(
     posture = build_posture(
         repository, result, as_of=as_of, source=source, recorded=recorded, since=since
     )
-    text = render(posture, fmt)
+    text = oscal_ar(posture, tip) if fmt == "oscal-ar" else render(posture, fmt)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -96,6 +97,16 @@ def _state(
     commit = state.commit
     committed = commit.committed_datetime.date().isoformat()
     return state.repository, f"commit {commit.hexsha[:12]} of {committed}", commit, state.files
+
+
+def oscal_ar(posture: Posture, tip: object) -> str:
+    """The posture as OSCAL Assessment Results, naming the commit read (with --as-of)."""
+    from ..oscal.assessment import Commit, assessment_results
+    from .controls import oscal_day
+
+    oscal_day(posture.today)
+    commit = Commit(tip.hexsha, tip.committed_datetime) if isinstance(tip, git.Commit) else None
+    return assessment_results(posture, commit)
 
 
 def _invalid(result: CheckResult) -> None:

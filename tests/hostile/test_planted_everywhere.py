@@ -11,6 +11,7 @@ piece of any credential may appear in standard output, standard error or any fil
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from governance_kit.loading.repository import load_repository
 from tests.conftest import EXAMPLE, TODAY, Run, edit_yaml, govkit
+from tests.oscal_schema import AR_SCHEMA, COMPONENT_SCHEMA, errors
 from tests.planted import Planted, leaks, planted
 
 from .conftest import assert_no_crash
@@ -146,8 +148,11 @@ def run_everything(base: Path, policies: Path, plants: Plants) -> dict[str, Run]
         "check sarif file": ["check", policies, "--format", "sarif", "-o", out / "check.sarif"],
         **{
             f"report {f}": ["report", policies, "--today", TODAY, "--format", f, "-o", out / f]
-            for f in ("markdown", "json", "html")
+            for f in ("markdown", "json", "html", "oscal-ar")
         },
+        "controls oscal-component": [
+            "controls", policies, "--format", "oscal-component", "--today", TODAY
+        ],
         "report stdout": ["report", policies, "--today", TODAY],
         "calendar": ["calendar", policies, "--today", TODAY, "--out", out / "cal.ics"],
         "calendar stdout": ["calendar", policies, "--today", TODAY],
@@ -267,3 +272,15 @@ def test_the_invalid_copy_was_really_validated(in_place) -> None:
     lines = runs["validate"].stdout.splitlines()
     assert len(lines) >= 300
     assert sum("looks like" in line or "redacted" in line for line in lines) >= 300
+
+
+def test_the_oscal_exports_of_the_valid_copy_stay_valid_oscal(in_text, reference: Path) -> None:
+    runs, files, _ = in_text
+    assert runs["report oscal-ar"].exit_code == 0
+    assessment = json.loads(next(t for n, t in files.items() if n.endswith("/out/oscal-ar")))
+    assert "[redacted: looks like" in json.dumps(assessment, ensure_ascii=False)
+    assert errors(assessment, reference, AR_SCHEMA) == []
+    assert runs["controls oscal-component"].exit_code == 0
+    component = json.loads(runs["controls oscal-component"].stdout)
+    assert "[redacted: looks like" in json.dumps(component, ensure_ascii=False)
+    assert errors(component, reference, COMPONENT_SCHEMA) == []
