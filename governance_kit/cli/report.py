@@ -46,6 +46,7 @@ from .report_trend import EveryType, write_trend
     "--every",
     type=EveryType(),
     default=None,
+    metavar="[month|week]",
     help="With --trend: a point every month (default) or every week.",
 )
 @click.option(
