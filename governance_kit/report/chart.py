@@ -12,9 +12,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-import pygal
-from pygal.style import DefaultStyle
-
 from .. import output as out
 
 REMOVED = frozenset({"script", "a", "foreignObject", "image", "use"})
@@ -29,6 +26,9 @@ def line_chart(
 ) -> str:
     """One line per series, one dot per day with a value (None leaves a gap); `ident` names
     the chart (its element id is chart-govkit-IDENT, scoping its style)."""
+    import pygal  # imported here: only the trend pays for it
+    from pygal.style import DefaultStyle
+
     chart = pygal.Line(
         js=[],
         disable_xml_declaration=True,

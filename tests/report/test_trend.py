@@ -342,3 +342,33 @@ def test_shallow_clone_without_the_first_point_is_one_line(history: Path, tmp_pa
     )
     data = json.loads(trend(policies, "--since", "2027-03-01", "--format", "json"))
     assert [p["date"] for p in data["points"]] == ["2027-03-01", "2027-03-10"]
+
+
+def test_a_commit_with_invalid_files_counts_only_validation(tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    repo = git.Repo.init(tmp_path)
+    commit(repo, "Policies", "2026-12-01T09:00:00+0100")
+    scope = (policies / "scope.yaml").read_text(encoding="utf-8")
+    (policies / "scope.yaml").write_text("kind: [\n", encoding="utf-8")
+    commit(repo, "A broken scope", "2026-12-20T09:00:00+0100")
+    (policies / "scope.yaml").write_text(scope, encoding="utf-8")
+    commit(repo, "The scope again", "2027-01-20T09:00:00+0100")
+    data = json.loads(trend(policies, "--since", "2026-12-10", "--format", "json"))
+    valid, broken, fixed, _ = data["points"]
+    assert [p["valid"] for p in data["points"]] == [True, False, True, True]
+    assert broken["findings_per_area"] == {
+        name: 1 if name == "Valid files" else 0 for _, _, name in AREAS
+    }  # GK001 for scope.yaml
+    assert (broken["overdue_reviews"], broken["accounts_per_owner_status"]) == (None, None)
+    assert set(broken["controls_satisfied"].values()) == {None}
+    assert valid["accounts_per_owner_status"] == fixed["accounts_per_owner_status"]
+    lines = trend(policies, "--since", "2026-12-10").splitlines()
+    assert "| 2027-01-10 | — | — |" in lines
+    assert any(
+        line.startswith("| 2027-01-10 | commit ") and "(invalid files) | 1 |" in line
+        for line in lines
+    )
+    page = trend(policies, "--since", "2026-12-10", "--format", "html")
+    overdue = charts_of(page)[1]
+    assert dots(overdue) == {"Policy reviews": ["0"] * 3, "Access reviews": ["0"] * 3}
