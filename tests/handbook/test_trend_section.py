@@ -3,15 +3,18 @@ scan) on a Git history, outside Git, and in a shallow clone."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import threading
 import xml.etree.ElementTree as ET
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import git
 import pytest
 
-from tests.conftest import govkit
+from tests.conftest import govkit, require_in_ci
 from tests.report.test_trend import NAMESPACES, dots, sha, shallow_clone
 from tests.report.trend_history import winter
 
@@ -80,3 +83,35 @@ def test_site_before_any_commit_says_why(example: Path, tmp_path: Path) -> None:
     repo.index.commit("Later", author_date=when, commit_date=when)
     page = posture_page(example, tmp_path / "site")
     assert f"{READ_FROM}; none of its commits is dated on or before 2027-03-10." in page
+
+
+@pytest.mark.browser
+def test_charts_show_in_chromium_without_any_outside_request(tmp_path: Path) -> None:
+    from tests.handbook.test_browser import ARGS, CHROMIUM, _Quiet
+
+    require_in_ci(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    site = tmp_path / "site"
+    posture_page(winter(tmp_path / "repo"), site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    served = f"http://127.0.0.1:{server.server_address[1]}/"
+    requested: list[str] = []
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(served + "posture/")
+            page.wait_for_load_state("networkidle")
+            charts = page.locator("svg[id^='chart-govkit-trend-']")
+            assert charts.count() == 3
+            for index in range(3):
+                box = charts.nth(index).bounding_box()
+                assert box is not None and box["width"] > 300 and box["height"] > 150
+            assert page.locator(".govkit-chart circle.dot").count() == 4 * (3 + 2 + 4)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requested and all(url.startswith(served) for url in requested), requested
