@@ -372,3 +372,20 @@ def test_a_commit_with_invalid_files_counts_only_validation(tmp_path: Path) -> N
     page = trend(policies, "--since", "2026-12-10", "--format", "html")
     overdue = charts_of(page)[1]
     assert dots(overdue) == {"Policy reviews": ["0"] * 3, "Access reviews": ["0"] * 3}
+
+
+def test_a_credential_in_a_control_title_is_in_no_format(tmp_path: Path) -> None:
+    from tests.planted import planted
+
+    token = next(planted())
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    edit_yaml(
+        policies / "settings.yaml",
+        lambda data: data["spec"]["controls"]["extra"].update({"ACME-1": f"Key {token.text}"}),
+    )
+    commit(git.Repo.init(tmp_path), "Policies", "2026-12-01T09:00:00+0100")
+    for fmt in ("markdown", "html", "json"):
+        text = trend(policies, "--since", "2027-03-01", "--format", fmt)
+        assert "ACME-1" in text, fmt
+        assert [n for n in token.needles if n in text] == [], fmt
