@@ -16,6 +16,7 @@ from ..report import FORMATS, Posture, build_posture, render
 from ..report.history import GitProblem, recorded_reviews, state_on
 from ..workflow.gitrefs import warn_if_shallow
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
+from .report_trend import EveryType, write_trend
 
 
 @click.command()
@@ -32,7 +33,22 @@ from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_opti
     "--since",
     type=TodayType(),
     default=None,
-    help="Start of the review period (default: one year before the report date).",
+    help="Start of the review period, or with --trend the first point (default: one year "
+    "before the report date).",
+)
+@click.option(
+    "--trend",
+    is_flag=True,
+    help="The posture at each point from --since to the report date, as committed then: "
+    "findings per area, controls satisfied, overdue reviews, accounts per owner status "
+    "(HTML adds charts).",
+)
+@click.option(
+    "--every",
+    type=EveryType(),
+    default=None,
+    metavar="[month|week]",
+    help="With --trend: a point every month (default) or every week.",
 )
 @click.option(
     "--format",
@@ -54,6 +70,8 @@ def report(
     as_of: date | None,
     today: date | None,
     since: date | None,
+    trend: bool,
+    every: str | None,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -63,15 +81,23 @@ def report(
     accounts and their owners; reviews in the period (from the metadata and from every commit
     that recorded one). With --as-of DATE the policy files, and .github/CODEOWNERS, are read
     from the last commit on or before DATE on the current branch and checked as on that date.
+    With --trend, the posture at each point instead (see --every), read from Git history.
     Exit codes: 0 report written, 2 invalid input or usage.
     """
+    day = today or as_of or date.today()
+    if since is not None and since > day:
+        fail(f"--since: {since} is after the report date {day}", "give an earlier --since")
+    if every is not None and not trend:
+        fail("--every: only with --trend", "add --trend")
+    if trend:
+        write_trend(path, day, since, every or "month", fmt, output)
+        return
     try:
         repository, source, tip, files = _state(path, as_of)
         recorded = recorded_reviews(path, tip)
     except GitProblem as problem:
         fail(str(problem), problem.hint)
     warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
-    day = today or as_of or date.today()
     result = run_check(repository, day, select_rules(), files)
     if result.invalid:
         _invalid(result)

@@ -63,7 +63,11 @@ def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
 
 def state_on(policy_path: Path, day: dt.date) -> State:
     """Every policy file as committed on `day`, loaded and cross-checked like the working tree."""
-    commit = commit_on(policy_path, day)
+    return state_at(policy_path, commit_on(policy_path, day))
+
+
+def state_at(policy_path: Path, commit: git.Commit) -> State:
+    """Every policy file as at `commit`, loaded and cross-checked like the working tree."""
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
     repository = Repository(policy_path, snapshot.documents, list(findings))

@@ -225,13 +225,18 @@ def as_html(posture: Posture) -> str:
             for r in posture.reviews
         ],
     )
+    return html_page(title, body)
+
+
+def html_page(title: str, body: list[str]) -> str:
+    """A standalone HTML document: `title` (escaped here) and the lines of its body."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
-            f"<title>{e(title)}</title>",
+            f"<title>{out.html(title)}</title>",
             "<style>body{font-family:sans-serif;max-width:70em;margin:auto}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}</style>",
             "</head>",

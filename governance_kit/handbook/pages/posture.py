@@ -14,6 +14,7 @@ from ...report.history import recorded_reviews
 from ...report.posture import build_posture
 from ...report.render import markdown
 from ..context import Context, published
+from . import trend
 
 TITLE = "Governance posture"
 FILENAME = "posture.md"
@@ -22,7 +23,8 @@ INTRO = (
     "How our social-media governance stands today: for every control we follow, the checks "
     "that serve it and what they found; the risks we accepted on purpose (waivers), who owns "
     "each account, and which policies were reviewed in the past year. The same report, for "
-    "any date in the history of the policy files, is written by `govkit report`."
+    "any date in the history of the policy files, is written by `govkit report`; how it changed "
+    "over the past year is at the end of this page."
 )
 
 
@@ -37,4 +39,4 @@ def render(repository: Repository, context: Context, today: dt.date) -> str:
         lists_from=context.governance,
     )
     body = markdown(posture, level=1).split("\n")
-    return "\n".join([body[0], "", INTRO, *body[1:]]) + "\n"
+    return "\n".join([body[0], "", INTRO, *body[1:], "", *trend.section(repository.root, today)])
