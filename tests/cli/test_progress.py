@@ -21,7 +21,7 @@ from generate import generate  # noqa: E402
 def slow_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A repository that takes more than a second to validate."""
     return generate(
-        tmp_path_factory.mktemp("slow") / "repo", accounts=6000, people=3000, documents=60, seed=5
+        tmp_path_factory.mktemp("slow") / "repo", accounts=16000, people=8000, documents=60, seed=5
     )
 
 
