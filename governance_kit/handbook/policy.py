@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.governance import SourceDocument
-from ..rules._review import review_due
 from .context import Context
 from .escape import cell, text
 from .history import git_history
@@ -13,7 +12,7 @@ from .markdown import admonition, table
 
 
 def next_review(document: SourceDocument) -> dt.date:
-    return review_due(document.model.metadata)
+    return document.model.metadata.next_review()
 
 
 def notices(document: SourceDocument, context: Context) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Classification, Date, Id, Interval, SemVer, Strict, ref
+from .common import Classification, Date, Id, Interval, Period, SemVer, Strict, ref
 
 API_VERSION = "governance-kit.dev/v1"
 
@@ -83,3 +84,8 @@ class PolicyMetadata(Metadata):
         ),
         json_schema_extra=ref("role"),
     )
+
+    def next_review(self) -> date:
+        """Last review (or, if never reviewed, the effective date) plus the review interval."""
+        start = self.review.last_reviewed or self.effective_date
+        return Period.parse(self.review.interval).after(start)

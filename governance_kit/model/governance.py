@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
 
@@ -199,6 +200,14 @@ class Governance:
         spec = self.single("Settings")
         return spec.controls if spec is not None else ControlSettings()
 
-    def holders(self, role: str) -> list[Person]:
-        """Active people holding a role."""
-        return [p for p in self.people.values() if role in p.roles and p.status != "left"]
+    def holders(self, role: str, today: date | None = None) -> list[Person]:
+        """People holding a role who have not left (`Person.gone(today)`).
+
+        Without a date, the roster's status alone decides: for outputs that must not change
+        with the day they are made, such as CODEOWNERS.
+        """
+        return [
+            p
+            for p in self.people.values()
+            if role in p.roles and not (p.gone(today) if today else p.status == "left")
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import Field
@@ -56,6 +57,28 @@ class Person(Strict):
         description="Personal phone number, for crisis call-outs only; never published.",
         json_schema_extra=classified("confidential"),
     )
+
+    def gone(self, today: date) -> bool:
+        """Has this person left? Yes when the roster says so (status `left`) or when their last
+        working day (`end_date`) is before `today`: a roster not updated yet does not keep
+        someone who has left in charge of anything."""
+        return self.status == "left" or (self.end_date is not None and self.end_date < today)
+
+    def departure(self, today: date, horizon_days: int) -> str | None:
+        """'left on D' or 'leaves on D' when the person is gone or leaves within the horizon."""
+        end = self.end_date
+        if self.gone(today):
+            return f"left on {end.isoformat()}" if end else "has left"
+        if end is not None and end < today + timedelta(days=horizon_days):
+            return f"leaves on {end.isoformat()}"
+        if self.status == "leaving" and end is None:
+            return "is leaving"
+        return None
+
+
+def is_present(person: Person | None, today: date) -> bool:
+    """The person is on the roster and has not left."""
+    return person is not None and not person.gone(today)
 
 
 class Engagement(Strict):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Date, Id, Interval, Strict, ref
+from .common import Date, Id, Interval, Period, Strict, ref
 from .envelope import PolicyMetadata
 
 
@@ -20,6 +21,10 @@ class Course(Strict):
         default=None, description="How long a completion stays valid; empty: for good."
     )
     link: str | None = Field(default=None, description="Where to take the course.")
+
+    def expiry(self, completed: date) -> date | None:
+        """The day after which a completion no longer counts; None: it always does."""
+        return Period.parse(self.refresh).after(completed) if self.refresh else None
 
 
 class Requirement(Strict):

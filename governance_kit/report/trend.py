@@ -22,7 +22,6 @@ from ..checker import CheckResult, run_check, select_rules
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..rules._accounts import in_use
-from ..rules._people import departure
 from ..workflow.gitrefs import GitProblem, is_shallow, missing_history, open_repo, repo_root
 from .history import State, state_at
 from .posture import control_rows
@@ -226,7 +225,7 @@ def owner_counts(governance: Governance, day: dt.date) -> dict[str, int]:
             counts["no owner"] += 1
         elif person is None:
             counts["owner not on roster"] += 1
-        elif departure(person, day, horizon):
+        elif person.departure(day, horizon):
             counts["owner leaving"] += 1
         else:
             counts["owned"] += 1

@@ -1,14 +1,15 @@
-"""When a policy document's next review is due (shared by the review rules)."""
+"""When a policy document's next review is due (shared by the review rules).
+
+The fact lives in the model: `PolicyMetadata.next_review()`.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from ..model.common import Period
+from ..model.envelope import PolicyMetadata
 
 
-def review_due(metadata: Any) -> date:
+def review_due(metadata: PolicyMetadata) -> date:
     """Last review (or, if never reviewed, the effective date) plus the review interval."""
-    start = metadata.review.last_reviewed or metadata.effective_date
-    return Period.parse(metadata.review.interval).after(start)
+    return metadata.next_review()

@@ -1,93 +1,15 @@
-"""Who must have which course, and who completed what (shared by the training rules)."""
+"""The training facts the training rules share; they live in the model (`model.training_needs`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from ..model.common import Period
-from ..model.governance import Governance, Location
-from ..model.people import Person
 from ..model.training import Course
-from ._people import is_gone
+from ..model.training_needs import Completed, Requirements, latest_completions, trainees
 
-
-@dataclass(frozen=True)
-class Completed:
-    """The latest completion of a course by a person, and where it is recorded."""
-
-    completed: date
-    where: Location
-
-
-@dataclass
-class Requirements:
-    """The training plan's requirements, with who has account access and who is on the rota."""
-
-    by_role: dict[str, list[str]] = field(default_factory=dict)
-    access_courses: list[str] = field(default_factory=list)
-    moderation_courses: list[str] = field(default_factory=list)
-    with_access: set[str] = field(default_factory=set)
-    on_rota: set[str] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, governance: Governance) -> Requirements:
-        spec = governance.single("TrainingPlan")
-        if spec is None:
-            return cls()
-        by_role: dict[str, list[str]] = {}
-        for requirement in spec.requirements:
-            by_role.setdefault(requirement.role, []).extend(requirement.courses)
-        moderation = governance.single("ModerationPolicy")
-        return cls(
-            by_role,
-            list(spec.account_access_courses),
-            list(spec.moderation_courses),
-            {
-                entry.person
-                for account in governance.accounts.values()
-                if account.status != "archived"
-                for entry in account.access
-            },
-            {shift.person for shift in moderation.rota.shifts} if moderation else set(),
-        )
-
-    def courses(self, person: Person) -> dict[str, str]:
-        """Course id -> why the person needs it (a role, account access, or the rota)."""
-        required: dict[str, str] = {}
-        for role in person.roles:
-            for course in self.by_role.get(role, ()):
-                required.setdefault(course, f"role '{role}'")
-        if person.id in self.with_access:
-            for course in self.access_courses:
-                required.setdefault(course, "account access")
-        if person.id in self.on_rota:
-            for course in self.moderation_courses:
-                required.setdefault(course, "moderation rota")
-        return required
-
-
-def trainees(governance: Governance, today: date) -> list[Person]:
-    """People training applies to: active or leaving, and not past their last day."""
-    return [
-        person
-        for person in governance.people.values()
-        if person.status in ("active", "leaving") and not is_gone(person, today)
-    ]
-
-
-def latest_completions(governance: Governance) -> dict[tuple[str, str], Completed]:
-    """(person, course) -> the latest completion."""
-    latest: dict[tuple[str, str], Completed] = {}
-    for document in governance.of_kind("TrainingPlan"):
-        for index, item in enumerate(document.model.spec.completions):
-            key = (item.person, item.course)
-            if key not in latest or latest[key].completed < item.completed:
-                where = Location(document, ("spec", "completions", index, "completed"))
-                latest[key] = Completed(item.completed, where)
-    return latest
+__all__ = ["Completed", "Requirements", "expiry", "latest_completions", "trainees"]
 
 
 def expiry(course: Course, completed: date) -> date | None:
     """The day after which a completion of the course no longer counts; None: it always does."""
-    return Period.parse(course.refresh).after(completed) if course.refresh else None
+    return course.expiry(completed)

@@ -16,7 +16,6 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from .. import output as out
 from ..model.common import WEEKDAYS, Period
 from ..model.governance import Governance
-from ..rules._review import review_due
 
 PRODID = "-//governance-kit//govkit calendar//EN"
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
@@ -83,7 +82,7 @@ def _policy_reviews(governance: Governance, today: date, horizon: date, domain: 
         meta = document.model.metadata
         if meta.status == "retired":
             continue
-        due = review_due(meta)
+        due = meta.next_review()
         if due > horizon:
             continue
         overdue = f" (overdue since {due})" if due < today else ""

@@ -27,7 +27,7 @@ def record_review(
     Without a note, the note of the previous review is removed: it described that review.
     """
     document = _policy(governance, document_id)
-    _reviewer(governance, person)
+    _reviewer(governance, person, when)
     changeset = Changeset(root)
     review = changeset.file(document.path).data["metadata"]["review"]
     _put(review, "last_reviewed", when)
@@ -47,11 +47,11 @@ def _policy(governance: Governance, ident: str) -> Any:
     raise EditProblem(f"unknown policy document '{ident}'" + _did_you_mean(ident, known))
 
 
-def _reviewer(governance: Governance, ident: str) -> None:
+def _reviewer(governance: Governance, ident: str, when: date) -> None:
     person = governance.people.get(ident)
     if person is None:
         raise EditProblem(f"unknown person '{ident}'" + _did_you_mean(ident, governance.people))
-    if person.status == "left":
+    if person.gone(when):
         raise EditProblem(f"person '{ident}' has left; a review needs someone at the company")
 
 

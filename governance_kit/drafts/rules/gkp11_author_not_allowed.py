@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ...rules._people import is_gone
 from .base import DraftContext, DraftRule
 
 POSTING_LEVELS = ("admin", "editor")
@@ -40,7 +39,7 @@ class AuthorNotAllowed(DraftRule):
             )
             return
         where = context.where_author or (1, 1)
-        if is_gone(author, context.today):
+        if author.gone(context.today):
             yield self.finding(context, where, f"author '{author.id}' has left")
             return
         roles = context.governance.roles

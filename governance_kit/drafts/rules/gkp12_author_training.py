@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ...rules._training import Requirements, expiry, latest_completions
+from ...model.training_needs import Requirements, latest_completions
 from .base import DraftContext, DraftRule
 
 
@@ -43,7 +43,7 @@ class AuthorTraining(DraftRule):
                     hint="have them take the course, or have someone trained publish",
                 )
             elif course is not None:
-                expired = expiry(course, latest.completed)
+                expired = course.expiry(latest.completed)
                 if expired is not None and expired < context.today:
                     yield self.finding(
                         context,
