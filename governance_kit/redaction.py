@@ -1,6 +1,6 @@
 """Redaction: credentials and confidential values are replaced by a marker in every output.
 
-`redact(text)` replaces what the secret detectors of `rules._secrets` recognise (token shapes,
+`redact(text)` replaces what the secret detectors of `loading.secrets` recognise (token shapes,
 private-key blocks, "password: ..." phrases, long random-looking tokens) by
 `[redacted: looks like a GitHub token]` and the like, and every confidential value of the
 loaded policies (`protect`) by `[redacted: confidential]`. Text the detectors still flag after
@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from .rules import _secrets
+from .loading import secrets as _secrets
 
 CONFIDENTIAL = "[redacted: confidential]"
 _STRIP = "\"'`()[]{}<>,;"

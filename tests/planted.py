@@ -14,7 +14,7 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from governance_kit.rules._secrets import high_entropy, secret_in_text
+from governance_kit.loading.secrets import high_entropy, secret_in_text
 from tests.planted_secrets import GENERATORS, only_kind, secret_part
 
 ALNUM = string.ascii_letters + string.digits

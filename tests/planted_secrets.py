@@ -12,7 +12,7 @@ import random
 import string
 from collections.abc import Callable
 
-from governance_kit.rules._secrets import PLAINTEXT, TOKEN_SHAPES, secret_spans
+from governance_kit.loading.secrets import PLAINTEXT, TOKEN_SHAPES, secret_spans
 
 ALNUM = string.ascii_letters + string.digits
 UPPER = string.ascii_uppercase + string.digits

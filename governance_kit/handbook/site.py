@@ -24,11 +24,11 @@ from pydantic import BaseModel
 
 from .. import output as out
 from ..findings import Finding
+from ..loading import secrets as _secrets
 from ..loading.own_pages import HANDBOOK, own_pages
 from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
-from ..rules import _secrets
 from .confidential import confidential_values
 from .context import Context
 from .pages import available, posture, render_home, render_policy_page

@@ -20,8 +20,8 @@ from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
 from ..model.governance import Secret
 from ..redaction import protect
-from ..rules._secrets import looks_like_secret
 from .parallel import positions
+from .secrets import looks_like_secret
 from .validation import validate
 from .yaml_source import Path_, YamlFile, shown
 

@@ -1,6 +1,6 @@
 """Where the credentials in a policy file stand: in its values and in its comments.
 
-Values are judged on the plain data (`_secrets.secrets_in`) and each secret is then found in
+Values are judged on the plain data (`secrets.secrets_in`) and each secret is then found in
 the file's text, so that it is reported at its own line and column, even on the fifth line of
 a block of text. Comments never reach the plain data: lines holding a `#` are looked at as
 text, and only when one seems to hold a secret is the file parsed again to tell a comment
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from ..model.governance import Path_, Secret
-from ..rules._secrets import PLAINTEXT, RANDOM, Suspect, secret_spans, secrets_in, value_spans
+from .secrets import PLAINTEXT, RANDOM, Suspect, secret_spans, secrets_in, value_spans
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _QUOTES = 8

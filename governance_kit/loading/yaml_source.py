@@ -20,8 +20,8 @@ from ruamel.yaml.reader import ReaderError
 
 from ..findings import INVALID_YAML, Finding
 from ..model.governance import Secret
-from ..rules._secrets import a_kind, looks_like_secret, secret_in_text
 from .secret_scan import find_secrets
+from .secrets import a_kind, looks_like_secret, secret_in_text
 from .untrusted import OUTSIDE, Refused, read_regular
 from .yaml_events import DISALLOWED, BuildError, EventBuilder
 

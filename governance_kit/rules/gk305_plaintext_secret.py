@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..findings import Finding
+from ..loading.secrets import PLAINTEXT, REFERENCE_KEY, a_kind, looks_like_secret
 from ..model.governance import Path_, Secret
-from ._secrets import PLAINTEXT, REFERENCE_KEY, a_kind, looks_like_secret
 from .base import Context, Rule
 
 

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from governance_kit.rules._secrets import (
+from governance_kit.loading.secrets import (
     ANY_SHAPE,
     PASSWORD_IN_TEXT,
     TOKEN_SHAPES,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ...rules._secrets import a_kind, secret_spans
+from ...loading.secrets import a_kind, secret_spans
 from .base import DraftContext, DraftRule
 
 
