@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .. import output as out
+from ..model.scope import Scope
 from ..oscal import date_problem
 from ..oscal.component import Control, component_definition, served_controls
 from ..reporters.text import format_finding
@@ -47,7 +48,7 @@ def controls(path: Path | None, fmt: str, today: date | None) -> None:
             sys.exit(EXIT_INVALID)
         governance = repository.governance
         settings = governance.control_settings
-        scope = governance.single("Scope")
+        scope = governance.spec(Scope)
         organisation = scope.organisation.name if scope else ""
     found = served_controls(settings)
     if fmt == "oscal-component":

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..findings import SEVERITY_RANK, Finding, Severity
 from ..model.accounts import Account
+from ..model.brand import BrandGuide
 from ..model.governance import Governance
 from ..model.people import Person
 from .draft import Draft
@@ -75,7 +76,7 @@ def check_draft(
     """Run every draft rule; UnknownId when the account or author is not in the policies."""
     account = find_account(governance, account_id)
     author = find_person(governance, author_id) if author_id else None
-    rules = for_account(governance.single("BrandGuide"), account)
+    rules = for_account(governance.spec(BrandGuide), account)
     context = DraftContext(
         governance,
         draft,

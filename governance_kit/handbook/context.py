@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..loading.repository import Repository
-from ..model.governance import Governance, SourceDocument
+from ..model.governance import Governance, SourceDocument, SpecT, WithSpec
+from ..model.scope import Scope
 from .escape import text
 
 
@@ -32,8 +33,8 @@ class Context:
     def documents(self, kind: str) -> list[SourceDocument]:
         return self.governance.of_kind(kind)
 
-    def spec(self, kind: str) -> Any | None:
-        return self.governance.single(kind)
+    def spec(self, kind: type[WithSpec[SpecT]]) -> SpecT | None:
+        return self.governance.spec(kind)
 
     def person(self, ident: str | None) -> str:
         """A person's name (escaped); the id when the person is not published."""
@@ -71,5 +72,5 @@ class Context:
         return ", ".join(self.channel(ident) for ident in idents) or "All channels"
 
     def organisation(self) -> Any | None:
-        scope = self.spec("Scope")
+        scope = self.spec(Scope)
         return scope.organisation if scope else None

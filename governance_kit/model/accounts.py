@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Date, Email, Id, SecretRef, Strict, classified, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 from .scope import Platform
 
 AccessLevel = Literal["admin", "editor", "moderator", "analyst", "advertiser"]
@@ -115,8 +115,13 @@ class AccountRegistrySpec(Strict):
     accounts: list[Account] = Field(default_factory=list, description="The accounts.")
 
 
-class AccountRegistry(Strict):
+class AccountRegistry(Kind):
     """Kind AccountRegistry: official accounts (may be split over several files)."""
+
+    required = True
+    single = False
+    record = False
+    entity_lists = {"account": "accounts"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

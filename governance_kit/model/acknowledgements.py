@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Date, Id, SemVer, Strict, ref
-from .envelope import Metadata
+from .envelope import Kind, Metadata
 
 
 class Acknowledgement(Strict):
@@ -41,8 +41,12 @@ class AcknowledgementsSpec(Strict):
     )
 
 
-class Acknowledgements(Strict):
+class Acknowledgements(Kind):
     """Kind Acknowledgements: policy acknowledgements (may be split over several files)."""
+
+    required = False
+    single = False
+    record = True
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

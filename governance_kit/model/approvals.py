@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Duration, Id, Strict, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 Risk = Literal["low", "medium", "high", "critical"]
 
@@ -59,8 +59,12 @@ class ApprovalSpec(Strict):
     )
 
 
-class ApprovalFlow(Strict):
+class ApprovalFlow(Kind):
     """Kind ApprovalFlow: who approves what."""
+
+    required = True
+    single = True
+    record = False
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

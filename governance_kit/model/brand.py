@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Id, Strict, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 from .scope import Platform
 
 
@@ -165,8 +165,12 @@ class BrandSpec(Strict):
     )
 
 
-class BrandGuide(Strict):
+class BrandGuide(Kind):
     """Kind BrandGuide: voice, assets, platform rules, disclosure, accessibility, checklist."""
+
+    required = True
+    single = True
+    record = False
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

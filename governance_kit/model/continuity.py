@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Date, Id, Strict, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 from .scope import Platform
 
 
@@ -106,8 +106,13 @@ class ContinuitySpec(Strict):
     )
 
 
-class ContinuityPlan(Strict):
+class ContinuityPlan(Kind):
     """Kind ContinuityPlan: successor rules, handover checklists and handovers."""
+
+    required = True
+    single = True
+    record = False
+    entity_lists = {"plan": "plans", "handover": "handovers"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -89,3 +89,20 @@ class PolicyMetadata(Metadata):
         """Last review (or, if never reviewed, the effective date) plus the review interval."""
         start = self.review.last_reviewed or self.effective_date
         return Period.parse(self.review.interval).after(start)
+
+
+class Kind(Strict):
+    """Base of every document kind: what the kind is to a repository, declared on the class.
+
+    Every list of kinds (required, single, records, policies, where entities are defined) is
+    derived from these in `model.kinds`; nothing else lists kinds by name.
+    """
+
+    required: ClassVar[bool] = False
+    """A complete governance model has at least one document of this kind."""
+    single: ClassVar[bool] = False
+    """A repository holds at most one document of this kind; the others may be split."""
+    record: ClassVar[bool] = False
+    """It records or configures rather than sets policy: no owner, version or review."""
+    entity_lists: ClassVar[dict[str, str]] = {}
+    """Entity kind -> the list in `spec` that defines entities of that kind."""

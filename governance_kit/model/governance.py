@@ -5,21 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from .accounts import Account
 from .continuity import Handover, Plan
+from .kinds import ENTITY_LISTS, RECORD_KINDS
 from .moderation import EscalationPath
 from .people import Person, Role
 from .scope import Channel
-from .settings import CheckSettings, ControlSettings
+from .settings import CheckSettings, ControlSettings, Settings
 from .training import Course
 from .waivers import Waiver
 
 Path_ = tuple[str | int, ...]
-
-RECORD_KINDS = ("Waivers", "Settings", "Acknowledgements")
-"""Kinds that record or configure rather than set policy: no owner, version or review."""
 
 
 class Secret(NamedTuple):
@@ -38,6 +36,16 @@ class Secret(NamedTuple):
     part: Literal["value", "key", "comment", "line"] = "comment"
     """Where it is: in the value at `path`, the key at `path` itself, a comment, or a line
     of a file that is not readable YAML."""
+
+
+SpecT = TypeVar("SpecT", covariant=True)
+
+
+class WithSpec(Protocol[SpecT]):
+    """A document kind class: its `spec` field's type is what `Governance.spec` returns."""
+
+    @property
+    def spec(self) -> SpecT: ...
 
 
 class SourceDocument(Protocol):
@@ -60,22 +68,6 @@ class SourceDocument(Protocol):
         ...
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]: ...
-
-
-ENTITY_LISTS: dict[str, tuple[str, str]] = {
-    "person": ("People", "people"),
-    "role": ("People", "roles"),
-    "channel": ("Scope", "channels"),
-    "account": ("AccountRegistry", "accounts"),
-    "plan": ("ContinuityPlan", "plans"),
-    "handover": ("ContinuityPlan", "handovers"),
-    "course": ("TrainingPlan", "courses"),
-    "escalation": ("ModerationPolicy", "escalation"),
-    "crisis": ("ModerationPolicy", "crisis"),
-    "objective": ("Objectives", "objectives"),
-    "waiver": ("Waivers", "waivers"),
-}
-"""Where each kind of entity is defined: document kind and the list in its spec."""
 
 
 @dataclass
@@ -131,8 +123,12 @@ class Governance:
     def of_kind(self, kind: str) -> list[SourceDocument]:
         return [document for document in self.documents if document.kind == kind]
 
+    def spec(self, kind: type[WithSpec[SpecT]]) -> SpecT | None:
+        """The spec of the one document of a kind (`governance.spec(BrandGuide)`), or None."""
+        return self.single(kind.__name__)
+
     def single(self, kind: str) -> Any | None:
-        """The spec of the one document of a kind, or None."""
+        """The spec of the one document of a kind named by a string, or None (prefer `spec`)."""
         found = self.of_kind(kind)
         return found[0].model.spec if found else None
 
@@ -192,12 +188,12 @@ class Governance:
 
     @property
     def settings(self) -> CheckSettings:
-        spec = self.single("Settings")
+        spec = self.spec(Settings)
         return spec.check if spec is not None else CheckSettings()
 
     @property
     def control_settings(self) -> ControlSettings:
-        spec = self.single("Settings")
+        spec = self.spec(Settings)
         return spec.controls if spec is not None else ControlSettings()
 
     def holders(self, role: str, today: date | None = None) -> list[Person]:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import ClockTime, Date, Duration, Id, Strict, Weekday, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 
 class Removal(Strict):
@@ -163,8 +163,13 @@ class ModerationSpec(Strict):
     crisis: list[Crisis] = Field(default_factory=list, description="Crisis protocols.")
 
 
-class ModerationPolicy(Strict):
+class ModerationPolicy(Kind):
     """Kind ModerationPolicy: how the company moderates and responds."""
+
+    required = True
+    single = True
+    record = False
+    entity_lists = {"escalation": "escalation", "crisis": "crisis"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

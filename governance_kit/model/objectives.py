@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Id, Strict, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 
 class Kpi(Strict):
@@ -42,8 +42,13 @@ class ObjectivesSpec(Strict):
     objectives: list[Objective] = Field(min_length=1, description="The objectives.")
 
 
-class Objectives(Strict):
+class Objectives(Kind):
     """Kind Objectives: goals and KPIs."""
+
+    required = True
+    single = True
+    record = False
+    entity_lists = {"objective": "objectives"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

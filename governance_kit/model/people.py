@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Date, Email, Id, Strict, classified, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 
 class Role(Strict):
@@ -105,8 +105,13 @@ class PeopleSpec(Strict):
     )
 
 
-class People(Strict):
+class People(Kind):
     """Kind People: roles and the roster (may be split over several files)."""
+
+    required = True
+    single = False
+    record = False
+    entity_lists = {"person": "people", "role": "roles"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Email, Id, Strict
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 Platform = Literal[
     "instagram",
@@ -81,8 +81,13 @@ class ScopeSpec(Strict):
     )
 
 
-class Scope(Strict):
+class Scope(Kind):
     """Kind Scope: the organisation, its channels in scope and what is out of scope."""
+
+    required = True
+    single = True
+    record = False
+    entity_lists = {"channel": "channels"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .common import MAX_DAYS, Interval, Strict
-from .envelope import Metadata
+from .envelope import Kind, Metadata
 from .waivers import RuleCode
 
 
@@ -101,8 +101,12 @@ class SettingsSpec(Strict):
     )
 
 
-class Settings(Strict):
+class Settings(Kind):
     """Kind Settings: configuration of governance-kit for this repository (at most one)."""
+
+    required = False
+    single = True
+    record = True
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Date, Id, Interval, Period, Strict, ref
-from .envelope import PolicyMetadata
+from .envelope import Kind, PolicyMetadata
 
 
 class Course(Strict):
@@ -64,8 +64,13 @@ class TrainingSpec(Strict):
     completions: list[Completion] = Field(default_factory=list, description="Completions.")
 
 
-class TrainingPlan(Strict):
+class TrainingPlan(Kind):
     """Kind TrainingPlan: who must be trained in what, and who is."""
+
+    required = True
+    single = True
+    record = False
+    entity_lists = {"course": "courses"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .governance import Governance, Location
+from .moderation import ModerationPolicy
 from .people import Person
+from .training import TrainingPlan
 
 
 @dataclass(frozen=True)
@@ -30,13 +32,13 @@ class Requirements:
 
     @classmethod
     def of(cls, governance: Governance) -> Requirements:
-        spec = governance.single("TrainingPlan")
+        spec = governance.spec(TrainingPlan)
         if spec is None:
             return cls()
         by_role: dict[str, list[str]] = {}
         for requirement in spec.requirements:
             by_role.setdefault(requirement.role, []).extend(requirement.courses)
-        moderation = governance.single("ModerationPolicy")
+        moderation = governance.spec(ModerationPolicy)
         return cls(
             by_role,
             list(spec.account_access_courses),

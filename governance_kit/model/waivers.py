@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .common import Date, Id, Strict, ref
-from .envelope import Metadata
+from .envelope import Kind, Metadata
 
 RuleCode = Annotated[
     str, StringConstraints(pattern=r"^GK\d{3}$"), Field(description="A rule code, e.g. GK101.")
@@ -34,8 +34,13 @@ class WaiversSpec(Strict):
     waivers: list[Waiver] = Field(default_factory=list, description="The waivers.")
 
 
-class Waivers(Strict):
+class Waivers(Kind):
     """Kind Waivers: accepted risks."""
+
+    required = False
+    single = False
+    record = True
+    entity_lists = {"waiver": "waivers"}
 
     api_version: Literal["governance-kit.dev/v1"] = Field(
         alias="apiVersion", description="Format of the file; always governance-kit.dev/v1."

@@ -16,6 +16,7 @@ from ..controls import controls_of, known
 from ..findings import Finding
 from ..loading.repository import Repository
 from ..model.governance import Governance
+from ..model.scope import Scope
 from ..rules import Rule, all_rules
 from .history import Recorded
 
@@ -125,7 +126,7 @@ def build_posture(
     lists = lists_from or governance
     start = since or _year_before(result.today)
     counts = dict(result.counts())
-    scope = governance.single("Scope")
+    scope = governance.spec(Scope)
     return Posture(
         organisation=scope.organisation.name if scope else "",
         today=result.today,

@@ -18,6 +18,7 @@ import git
 
 from .. import output as out
 from ..loading.untrusted import Refused, read_regular
+from ..model.approvals import ApprovalFlow
 from ..model.governance import Governance
 
 MAX_READ = 16 * 1024 * 1024
@@ -53,7 +54,7 @@ def find_root(path: Path) -> Path:
 
 def owners(governance: Governance, root: Path) -> list[tuple[str, list[str], str]]:
     """(file path from the root, @owners, document id) per document in the approval flow."""
-    flow = governance.single("ApprovalFlow")
+    flow = governance.spec(ApprovalFlow)
     if flow is None:
         return []
     found = []

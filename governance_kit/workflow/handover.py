@@ -16,6 +16,7 @@ from .. import output as out
 from ..model.accounts import Account
 from ..model.continuity import Handover, Plan
 from ..model.governance import Governance
+from ..model.moderation import ModerationPolicy
 from ..model.people import Person
 from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
 
@@ -59,7 +60,7 @@ def plan_handover(
         for account in governance.accounts.values()
         if _roles_in(account, person)
     ]
-    moderation = governance.single("ModerationPolicy")
+    moderation = governance.spec(ModerationPolicy)
     shifts = [
         i for i, s in enumerate(moderation.rota.shifts if moderation else []) if s.person == person
     ]

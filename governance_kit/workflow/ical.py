@@ -16,6 +16,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from .. import output as out
 from ..model.common import WEEKDAYS, Period
 from ..model.governance import Governance
+from ..model.moderation import ModerationPolicy
+from ..model.scope import Scope
 
 PRODID = "-//governance-kit//govkit calendar//EN"
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
@@ -49,7 +51,7 @@ def build_calendar(governance: Governance, today: date, months: int = 12) -> Cal
 
 
 def _domain(governance: Governance) -> str:
-    scope = governance.single("Scope")
+    scope = governance.spec(Scope)
     if scope is not None and "@" in scope.organisation.contact:
         return scope.organisation.contact.split("@", 1)[1]
     return "governance-kit.invalid"
@@ -141,7 +143,7 @@ def _handovers(governance: Governance, today: date, horizon: date, domain: str) 
 
 
 def _rota(governance: Governance, today: date, domain: str) -> list[Event]:
-    moderation = governance.single("ModerationPolicy")
+    moderation = governance.spec(ModerationPolicy)
     if moderation is None:
         return []
     try:

@@ -18,6 +18,8 @@ from pydantic import BaseModel
 
 from .. import output as out
 from ..model.governance import Governance
+from ..model.kinds import KINDS
+from ..model.moderation import ModerationPolicy
 from .gitrefs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
 from .watched import FileChanges, render
 
@@ -319,7 +321,7 @@ def _handovers(old: Governance, new: Governance) -> Iterator[Change]:
 
 def _rota(old: Governance, new: Governance) -> Iterator[Change]:
     documents = new.of_kind("ModerationPolicy") or old.of_kind("ModerationPolicy")
-    before, after = old.single("ModerationPolicy"), new.single("ModerationPolicy")
+    before, after = old.spec(ModerationPolicy), new.spec(ModerationPolicy)
     if before is None or after is None or before.rota == after.rota:
         return
     home = documents[0].id
@@ -345,14 +347,9 @@ def _shift(shift: Any) -> str:
 
 
 ENTITY_KEYS = {
-    "People": {"people", "roles"},
-    "Scope": {"channels"},
-    "AccountRegistry": {"accounts"},
-    "ContinuityPlan": {"plans", "handovers"},
-    "TrainingPlan": {"courses"},
-    "ModerationPolicy": {"escalation", "crisis", "rota"},
-    "Objectives": {"objectives"},
-    "Waivers": {"waivers"},
+    name: set(cls.entity_lists.values()) | ({"rota"} if name == "ModerationPolicy" else set())
+    for name, cls in KINDS.items()
+    if cls.entity_lists
 }
 """Spec keys whose changes are told entity by entity; the rest is told by path."""
 

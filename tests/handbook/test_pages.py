@@ -13,6 +13,7 @@ from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, 
 from governance_kit.handbook.policy import change_history, next_review
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.accounts import Account, Credentials, Recovery
+from governance_kit.model.brand import BrandGuide
 from governance_kit.model.people import Person
 from tests.conftest import TODAY, edit_yaml
 
@@ -125,7 +126,7 @@ def test_content_approval_table_by_risk(context: Context) -> None:
 def test_checklist_is_a_task_list(context: Context) -> None:
     lines = page(context, "brand.md")
     assert sum(line.startswith("- [ ] ") for line in lines) == len(
-        context.spec("BrandGuide").checklist
+        context.spec(BrandGuide).checklist
     )
 
 

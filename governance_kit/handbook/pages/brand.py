@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import output as out
 from ...drafts.describe import general, sentences
 from ...drafts.effective import for_account, for_platform, merge
+from ...model.brand import BrandGuide
 from ..context import Context
 from ..escape import cell, link, text
 from ..markdown import bullets, table, tasks
@@ -12,7 +13,7 @@ from ..words import platform
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("BrandGuide")
+    spec = context.spec(BrandGuide)
     return [
         *_voice(spec.voice),
         *_assets(spec.assets),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.moderation import ModerationPolicy
 from ..context import Context
 from ..escape import cell, text
 from ..markdown import bullets, numbered, table
@@ -17,7 +18,7 @@ KINDS = {
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("ModerationPolicy")
+    spec = context.spec(ModerationPolicy)
     lines = ["## Escalation paths", ""]
     for path in spec.escalation:
         lines += _path(context, path)
@@ -49,7 +50,7 @@ def body(context: Context) -> list[str]:
 
 
 def _path(context: Context, path) -> list[str]:
-    names = {p.id: p.name for p in context.spec("ModerationPolicy").escalation}
+    names = {p.id: p.name for p in context.spec(ModerationPolicy).escalation}
     rows = [
         [
             str(tier.level),

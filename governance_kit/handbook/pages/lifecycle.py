@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.continuity import ContinuityPlan
 from ..context import Context
 from ..escape import text
 from ..markdown import numbered, tasks
@@ -15,7 +16,7 @@ PROCEDURES = (
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("ContinuityPlan")
+    spec = context.spec(ContinuityPlan)
     lines: list[str] = []
     for field, heading in PROCEDURES:
         steps = getattr(spec.procedures, field)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.moderation import ModerationPolicy
 from ..context import Context
 from ..escape import cell, text
 from ..markdown import bullets, table
@@ -10,7 +11,7 @@ from .rota import week_grid
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("ModerationPolicy")
+    spec = context.spec(ModerationPolicy)
     rules = spec.community_rules
     lines = [
         "## Community rules",

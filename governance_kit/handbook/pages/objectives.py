@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.objectives import Objectives
 from ..context import Context
 from ..escape import cell, text
 from ..markdown import table
@@ -10,7 +11,7 @@ DIRECTION = {"at-least": "at least", "at-most": "at most"}
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("Objectives")
+    spec = context.spec(Objectives)
     lines: list[str] = []
     for objective in spec.objectives:
         lines += [

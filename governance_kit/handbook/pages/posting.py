@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.approvals import ApprovalFlow
 from ..context import Context
 from ..escape import cell, text
 from ..markdown import bullets, table
@@ -64,7 +65,7 @@ def _posting_roles(context: Context) -> list[str]:
 
 
 def _content(context: Context) -> list[str]:
-    spec = context.spec("ApprovalFlow")
+    spec = context.spec(ApprovalFlow)
     if spec is None:
         return []
     levels = sorted(spec.content, key=lambda c: RISK_ORDER.index(c.risk))
@@ -93,7 +94,7 @@ def _content(context: Context) -> list[str]:
 
 
 def _new_accounts(context: Context) -> list[str]:
-    spec = context.spec("ApprovalFlow")
+    spec = context.spec(ApprovalFlow)
     if spec is None:
         return []
     approval = spec.new_account
@@ -114,7 +115,7 @@ def _new_accounts(context: Context) -> list[str]:
 
 
 def _policy_changes(context: Context) -> list[str]:
-    spec = context.spec("ApprovalFlow")
+    spec = context.spec(ApprovalFlow)
     if spec is None or not spec.policy_changes:
         return []
     titles = {d.id: d.model.metadata.title for d in context.governance.policies}

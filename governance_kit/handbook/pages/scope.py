@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.scope import Scope
 from ..context import Context
 from ..escape import cell
 from ..markdown import table
@@ -14,7 +15,7 @@ VISIBILITY = {
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("Scope")
+    spec = context.spec(Scope)
     lines: list[str] = []
     for visibility, heading in VISIBILITY.items():
         channels = [c for c in spec.channels if c.visibility == visibility]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.training import TrainingPlan
 from ..context import Context
 from ..escape import cell, link
 from ..markdown import table
@@ -9,7 +10,7 @@ from ..words import interval
 
 
 def body(context: Context) -> list[str]:
-    spec = context.spec("TrainingPlan")
+    spec = context.spec(TrainingPlan)
     courses = {c.id: c for c in spec.courses}
     lines = ["## Courses", ""]
     lines += table(
