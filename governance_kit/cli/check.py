@@ -10,10 +10,10 @@ import click
 
 from .. import reporters
 from ..checker import run_check, select_rules, unknown_code
+from ..git.refs import GitProblem
 from ..output import terminal
 from ..ruledocs import rule_by_code, suggestion
 from ..rules import all_rules
-from ..workflow.gitrefs import GitProblem
 from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..report.history import GitProblem
+from ..git.history import GitProblem
 from ..report.posture import _year_before
 from ..report.trend import EVERY, TooManyPoints, build_trend
 from ..report.trend_render import TREND_FORMATS

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..loading.repository import Repository
+from ..markup.escape import text
 from ..model.governance import Governance, SourceDocument, SpecT, WithSpec
 from ..model.scope import Scope
-from .escape import text
 
 
 def published(document: SourceDocument) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..git.file_log import git_history
+from ..markup.escape import cell, text
+from ..markup.markdown import admonition, table
 from ..model.governance import SourceDocument
 from .context import Context
-from .escape import cell, text
-from .history import git_history
-from .markdown import admonition, table
 
 
 def next_review(document: SourceDocument) -> dt.date:

@@ -29,7 +29,7 @@ from ..loading.own_pages import HANDBOOK, own_pages
 from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
-from .confidential import confidential_values
+from ..model.confidential import confidential_values
 from .context import Context
 from .pages import available, posture, render_home, render_policy_page
 

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..findings import INVALID_DOCUMENT, Finding
-from ..handbook.confidential import confidential_values, is_confidential
 from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
+from ..model.confidential import confidential_values, is_confidential
 from ..model.governance import Secret
 from ..redaction import protect
 from .parallel import positions

@@ -14,11 +14,11 @@ from pathlib import Path
 from ..checker import CheckResult
 from ..controls import controls_of, known
 from ..findings import Finding
+from ..git.history import Recorded
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..model.scope import Scope
 from ..rules import Rule, all_rules
-from .history import Recorded
 
 
 @dataclass(frozen=True)

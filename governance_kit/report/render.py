@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import output as out
-from ..handbook.escape import cell, text
-from ..handbook.markdown import bullets, table
+from ..markup.escape import cell, text
+from ..markup.markdown import bullets, table
 from .posture import ControlRow, Posture
 
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:.()-]*$")

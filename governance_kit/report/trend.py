@@ -19,11 +19,11 @@ from pathlib import Path
 import git
 
 from ..checker import CheckResult, run_check, select_rules
+from ..git.history import State, state_at
+from ..git.refs import GitProblem, is_shallow, missing_history, open_repo, repo_root
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..rules._accounts import in_use
-from ..workflow.gitrefs import GitProblem, is_shallow, missing_history, open_repo, repo_root
-from .history import State, state_at
 from .posture import control_rows
 
 EVERY = ("month", "week")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import output as out
-from ..handbook.escape import cell
-from ..handbook.markdown import table
+from ..markup.escape import cell
+from ..markup.markdown import table
 from .chart import line_chart
 from .render import _table, code_cell, html_page
 from .trend import AREAS, OVERDUE, OWNER_STATUSES, Point, Trend

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..workflow.codeowners import GITHUB, find_root, github_codeowners
+from ..git.codeowners import GITHUB, find_root, github_codeowners
 from .base import Context, Rule
 
 

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from ..git.codeowners import GITHUB, GITLAB, generated
 from ..loading.repository import load_repository
 from ..schemas import export
-from .codeowners import GITHUB, GITLAB, generated
 
 TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_EXAMPLE = Path(__file__).resolve().parents[2] / "policies"

@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import output as out
+from ..git.refs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
 from ..model.governance import Governance
 from ..model.kinds import KINDS
 from ..model.moderation import ModerationPolicy
-from .gitrefs import Snapshot, open_repo, resolve, snapshot_at, snapshot_of_tree
 from .watched import FileChanges, render
 
 LABELS = {

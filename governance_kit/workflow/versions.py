@@ -13,6 +13,7 @@ from typing import Any
 
 from ..checker import CheckResult, apply_waivers, place
 from ..findings import Finding
+from ..git.refs import Snapshot, merge_base, open_repo, snapshot_at, snapshot_of_tree
 from ..loading.documents import Document
 from ..loading.repository import Repository
 from ..model.governance import Location
@@ -22,7 +23,6 @@ from ..rules.gk952_major_bump_without_summary import MajorBumpWithoutSummary
 from ..rules.gk953_version_decreased import VersionDecreased
 from ..rules.gk954_document_added import DocumentAdded
 from ..rules.gk955_document_removed import DocumentRemoved
-from .gitrefs import Snapshot, merge_base, open_repo, snapshot_at, snapshot_of_tree
 
 BOOKKEEPING = {
     "version",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import git
 
-from .codeowners import policy_prefix
-from .gitrefs import open_repo, repo_root, resolve
+from ..git.codeowners import policy_prefix
+from ..git.refs import open_repo, repo_root, resolve
 
 MAX_NAMED = 5
 

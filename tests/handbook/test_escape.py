@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from governance_kit.handbook.escape import cell, link, safe_url, text
-from governance_kit.handbook.markdown import table
+from governance_kit.markup.escape import cell, link, safe_url, text
+from governance_kit.markup.markdown import table
 from governance_kit.output import visible
 from governance_kit.redaction import redact
 

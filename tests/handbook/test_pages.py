@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.handbook.confidential import confidential_fields, confidential_values
 from governance_kit.handbook.context import Context
 from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, render_policy_page
 from governance_kit.handbook.policy import change_history, next_review
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.accounts import Account, Credentials, Recovery
 from governance_kit.model.brand import BrandGuide
+from governance_kit.model.confidential import confidential_fields, confidential_values
 from governance_kit.model.people import Person
 from tests.conftest import TODAY, edit_yaml
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import git
 
-from governance_kit.handbook.confidential import confidential_values
 from governance_kit.loading.repository import load_repository
+from governance_kit.model.confidential import confidential_values
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
 from tests.report.conftest import commit
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow.gitrefs import GitProblem
+from governance_kit.git.refs import GitProblem
 from governance_kit.workflow.versions import version_findings
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
 

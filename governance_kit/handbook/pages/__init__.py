@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...markup.escape import text
 from ..context import Context
-from ..escape import text
 from ..policy import change_history, metadata_box, next_review, notices
 from . import (
     accounts,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell, link, text
+from ...markup.markdown import bullets, table
 from ..context import Context
-from ..escape import cell, link, text
-from ..markdown import bullets, table
 from ..words import platform
 
 STATUS = {"active": "Active", "dormant": "Dormant", "archived": "Archived"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from ... import output as out
 from ...drafts.describe import general, sentences
 from ...drafts.effective import for_account, for_platform, merge
+from ...markup.escape import cell, link, text
+from ...markup.markdown import bullets, table, tasks
 from ...model.brand import BrandGuide
 from ..context import Context
-from ..escape import cell, link, text
-from ..markdown import bullets, table, tasks
 from ..words import platform
 
 

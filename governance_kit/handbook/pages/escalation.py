@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell, text
+from ...markup.markdown import bullets, numbered, table
 from ...model.moderation import ModerationPolicy
 from ..context import Context
-from ..escape import cell, text
-from ..markdown import bullets, numbered, table
 from ..words import duration
 
 KINDS = {

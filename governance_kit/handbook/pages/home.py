@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ...markup.escape import link, text
+from ...markup.markdown import admonition, bullets, table
 from ..context import Context
-from ..escape import link, text
-from ..markdown import admonition, bullets, table
 
 
 def _leads(context: Context) -> str:

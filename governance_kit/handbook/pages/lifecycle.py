@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import text
+from ...markup.markdown import numbered, tasks
 from ...model.continuity import ContinuityPlan
 from ..context import Context
-from ..escape import text
-from ..markdown import numbered, tasks
 from ..words import platform
 
 PROCEDURES = (

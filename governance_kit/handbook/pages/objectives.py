@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell, text
+from ...markup.markdown import table
 from ...model.objectives import Objectives
 from ..context import Context
-from ..escape import cell, text
-from ..markdown import table
 
 DIRECTION = {"at-least": "at least", "at-most": "at most"}
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell, text
+from ...markup.markdown import bullets, table
 from ...model.approvals import ApprovalFlow
 from ..context import Context
-from ..escape import cell, text
-from ..markdown import bullets, table
 from ..words import duration
 
 RISK_ORDER = ("low", "medium", "high", "critical")

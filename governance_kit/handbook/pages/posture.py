@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ...checker import run_check, select_rules
+from ...git.history import recorded_reviews
 from ...loading.repository import Repository
-from ...report.history import recorded_reviews
 from ...report.posture import build_posture
 from ...report.render import markdown
 from ..context import Context, published

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell
+from ...markup.markdown import table
 from ...model.scope import Scope
 from ..context import Context
-from ..escape import cell
-from ..markdown import table
 from ..words import platform
 
 VISIBILITY = {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...markup.escape import cell, link
+from ...markup.markdown import table
 from ...model.training import TrainingPlan
 from ..context import Context
-from ..escape import cell, link
-from ..markdown import table
 from ..words import interval
 
 

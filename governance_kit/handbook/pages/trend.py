@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ...report.history import GitProblem
+from ...git.history import GitProblem
+from ...git.refs import SHALLOW_HINT, is_shallow, open_repo
 from ...report.posture import _year_before
 from ...report.trend import build_trend
 from ...report.trend_render import TITLE, markdown
-from ...workflow.gitrefs import SHALLOW_HINT, is_shallow, open_repo
 
 READ_FROM = "The posture over time is read from the Git history of the policy files"
 

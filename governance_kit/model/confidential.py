@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import KINDS
+from .kinds import KINDS
 
 Field_ = tuple[type[BaseModel], str]
 

@@ -13,8 +13,8 @@ from ruamel.yaml.error import YAMLError
 
 from ..loading.repository import Repository
 from ..loading.site_config import CONFIG_NAME
-from ..workflow.codeowners import policy_prefix
-from ..workflow.gitrefs import (
+from .codeowners import policy_prefix
+from .refs import (
     GitProblem,
     _relative,
     is_shallow,

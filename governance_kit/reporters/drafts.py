@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import output as out
-from ..reporters.json_report import finding_record
-from ..reporters.text import format_finding
-from .check import DraftResult
+from ..drafts.check import DraftResult
+from .json_report import finding_record
+from .text import format_finding
 
 
 def text(result: DraftResult) -> str:
