@@ -22,7 +22,7 @@ from tests.planted import planted
 PACKAGE = Path(output.__file__).parent
 OUTPUT_MODULES = sorted(
     [
-        *PACKAGE.glob("reporters/*.py"),
+        *PACKAGE.glob("formats/*.py"),
         *PACKAGE.glob("cli/*.py"),
         *PACKAGE.glob("handbook/pages/*.py"),
         PACKAGE / "report" / "render.py",
@@ -31,9 +31,8 @@ OUTPUT_MODULES = sorted(
         PACKAGE / "workflow" / "semantic_diff.py",
         PACKAGE / "workflow" / "ical.py",
         PACKAGE / "workflow" / "handover.py",
-        PACKAGE / "workflow" / "codeowners.py",
-        PACKAGE / "drafts" / "report.py",
-        PACKAGE / "handbook" / "escape.py",
+        PACKAGE / "git" / "codeowners.py",
+        PACKAGE / "markup" / "escape.py",
         PACKAGE / "handbook" / "site.py",
     ]
 )
@@ -53,7 +52,7 @@ TOOLKIT_TEXT = {"when", "problems", "bound", "rule", "error"}
 """Names click.echo may format as they are: dates, counts, a port, the toolkit's own rules, an
 operating-system error's message (its file name goes through the layer); and calls of
 len, int and type."""
-FINDING_MODULES = {"reporters", "cli", "render.py", "report.py"}
+FINDING_MODULES = {"formats", "cli", "render.py"}
 """Where findings are printed: the texts of a finding are checked there."""
 
 

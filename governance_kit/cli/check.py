@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .. import reporters
+from .. import formats
 from ..checker import run_check, select_rules, unknown_code
 from ..git.refs import GitProblem
 from ..output import terminal
@@ -61,7 +61,7 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(reporters.FORMATS)),
+    type=click.Choice(sorted(formats.FORMATS)),
     default="text",
     show_default=True,
     help="Output format.",
@@ -108,7 +108,7 @@ def check(
         except GitProblem as problem:
             fail(str(problem), problem.hint)
     color = output is None and fmt == "text" and sys.stdout.isatty()
-    report = reporters.render(result, fmt, color=color)
+    report = formats.render(result, fmt, color=color)
     if output is None:
         click.echo(report, nl=False)
     else:

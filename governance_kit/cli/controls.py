@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from .. import output as out
+from ..formats.text import format_finding
 from ..model.scope import Scope
 from ..oscal import date_problem
 from ..oscal.component import Control, component_definition, served_controls
-from ..reporters.text import format_finding
 from .common import EXIT_INVALID, TodayType, fail, load
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..formats.text import format_finding
 from ..git.refs import GitProblem
-from ..reporters.text import format_finding
 from ..workflow.semantic_diff import diff_refs, semantic_diff
 from ..workflow.watched import changed_files
 from .common import DEFAULT_PATH, EXIT_INVALID, fail

@@ -14,10 +14,10 @@ from typing import NoReturn
 import click
 
 from ..findings import Finding
+from ..formats.text import format_finding
 from ..git.refs import warn_if_shallow
 from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..output import terminal
-from ..reporters.text import format_finding
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 
 

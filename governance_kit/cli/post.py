@@ -13,9 +13,9 @@ from ..drafts.check import UnknownId, check_draft
 from ..drafts.draft import DraftProblem, read_draft
 from ..drafts.rules import all_draft_rules
 from ..findings import Finding
+from ..formats import drafts as report
+from ..formats.text import format_finding
 from ..output import terminal
-from ..reporters import drafts as report
-from ..reporters.text import format_finding
 from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, text_or_json, today_option
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import git
 
-from .. import reporters
+from .. import formats
 from ..checker import CheckResult, run_check, select_rules
 from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
@@ -136,5 +136,5 @@ def oscal_ar(posture: Posture, tip: object) -> str:
 
 
 def _invalid(result: CheckResult) -> None:
-    click.echo(reporters.render(result, "text"), err=True, nl=False)
+    click.echo(formats.render(result, "text"), err=True, nl=False)
     sys.exit(EXIT_INVALID)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..formats.text import format_finding
 from ..output import terminal
-from ..reporters.text import format_finding
 from .common import EXIT_CLEAN, EXIT_INVALID, load, policy_path
 
 

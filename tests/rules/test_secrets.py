@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit import reporters
+from governance_kit import formats as reporters
 from governance_kit.loading.secrets import looks_like_secret, secrets_in
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
 from tests.rules.helpers import brief, check, item, line_after, unwaived

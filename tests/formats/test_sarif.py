@@ -12,10 +12,10 @@ from jsonschema import Draft4Validator
 from governance_kit import __version__
 from governance_kit.checker import CheckResult
 from governance_kit.findings import Finding
-from governance_kit.reporters import sarif
+from governance_kit.formats import sarif
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, govkit
-from tests.reporters.conftest import SELECTED, check, position
+from tests.formats.conftest import SELECTED, check, position
 
 REPOSITORY = "https://github.com/governance-kit/governance-kit"
 
