@@ -14,7 +14,7 @@ from ..checker import CheckResult, run_check, select_rules
 from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
 from ..loading.repository import Repository
-from ..report import FORMATS, Posture, build_posture, render
+from ..posture import FORMATS, Posture, build_posture, render
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
 from .report_trend import EveryType, write_trend
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ..git.history import GitProblem
-from ..report.posture import _year_before
-from ..report.trend import EVERY, TooManyPoints, build_trend
-from ..report.trend_render import TREND_FORMATS
+from ..posture.build import _year_before
+from ..posture.trend import EVERY, TooManyPoints, build_trend
+from ..posture.trend_render import TREND_FORMATS
 from .common import fail, load
 
 

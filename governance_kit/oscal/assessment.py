@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..controls import CATALOGUE
-from ..report.posture import ControlRow, Line, Posture, RuleRow, WaiverRow
+from ..posture.build import ControlRow, Line, Posture, RuleRow, WaiverRow
 from ..ruledocs import help_uri, rule_by_code
 from . import (
     OSCAL_VERSION,

@@ -11,8 +11,8 @@ import datetime as dt
 from ...checker import run_check, select_rules
 from ...git.history import recorded_reviews
 from ...loading.repository import Repository
-from ...report.posture import build_posture
-from ...report.render import markdown
+from ...posture.build import build_posture
+from ...posture.render import markdown
 from ..context import Context, published
 from . import trend
 

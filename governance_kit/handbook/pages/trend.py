@@ -13,9 +13,9 @@ from pathlib import Path
 
 from ...git.history import GitProblem
 from ...git.refs import SHALLOW_HINT, is_shallow, open_repo
-from ...report.posture import _year_before
-from ...report.trend import build_trend
-from ...report.trend_render import TITLE, markdown
+from ...posture.build import _year_before
+from ...posture.trend import build_trend
+from ...posture.trend_render import TITLE, markdown
 
 READ_FROM = "The posture over time is read from the Git history of the policy files"
 

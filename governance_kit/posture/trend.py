@@ -24,7 +24,7 @@ from ..git.refs import GitProblem, is_shallow, missing_history, open_repo, repo_
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..rules._accounts import in_use
-from .posture import control_rows
+from .build import control_rows
 
 EVERY = ("month", "week")
 """How far apart the points are."""

@@ -14,7 +14,7 @@ from typing import Any
 from .. import output as out
 from ..markup.escape import cell, text
 from ..markup.markdown import bullets, table
-from .posture import ControlRow, Posture
+from .build import ControlRow, Posture
 
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:.()-]*$")
 code = out.markdown_code
