@@ -30,7 +30,7 @@ OUTPUT_MODULES = sorted(
         PACKAGE / "posture" / "chart.py",
         PACKAGE / "workflow" / "semantic_diff.py",
         PACKAGE / "workflow" / "ical.py",
-        PACKAGE / "workflow" / "handover.py",
+        PACKAGE / "edit" / "handover.py",
         PACKAGE / "git" / "codeowners.py",
         PACKAGE / "markup" / "escape.py",
         PACKAGE / "handbook" / "site.py",

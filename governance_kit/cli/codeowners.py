@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..edit.files import atomic_write
 from ..git.codeowners import find_root, generated, stale
 from ..loading.untrusted import NOT_REGULAR, OUTSIDE, inside, judge
 from ..output import terminal
-from ..workflow.files import atomic_write
 from .common import EXIT_INVALID, fail, load, policy_path
 
 

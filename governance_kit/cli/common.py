@@ -9,11 +9,11 @@ from typing import NoReturn
 
 import click
 
+from ..edit.files import JOURNAL_NAME, EditProblem, finish_interrupted
 from ..loading.repository import Repository, load_repository
 from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
 from ..output import terminal
-from ..workflow.files import JOURNAL_NAME, EditProblem, finish_interrupted
 from .progress import progress
 
 EXIT_CLEAN = 0

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..edit.handover import apply_handover, checklist, plan_handover
+from ..edit.yaml_edit import Changeset, EditProblem
 from ..model.governance import Governance
 from ..output import terminal
-from ..workflow.handover import apply_handover, checklist, plan_handover
 from ..workflow.semantic_diff import diff_governance, render_markdown
-from ..workflow.yaml_edit import Changeset, EditProblem
 from .common import TodayType, fail, load, policy_path, today_option
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..edit.scaffold import ScaffoldProblem, scaffold
 from ..output import terminal
-from ..workflow.scaffold import ScaffoldProblem, scaffold
 from .common import fail, today_option
 
 

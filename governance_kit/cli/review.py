@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..edit.review import record_review
+from ..edit.yaml_edit import EditProblem
 from ..output import terminal
-from ..workflow.review import record_review
-from ..workflow.yaml_edit import EditProblem
 from .common import TodayType, fail, load, policy_path
 
 

@@ -1,3 +1,4 @@
-"""Workflows around the policy repository: versions, diffs, CODEOWNERS, reviews, handovers,
-scaffolding and calendars. One module per job; the CLI commands are thin layers over them.
+"""What a pull request and the team's calendar need, read from the model and its Git history:
+version discipline, a diff in words, the files a change touches that decide what runs, and the
+calendar of governance dates. Nothing here writes a policy file (see `edit`).
 """

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from governance_kit.edit.files import JOURNAL_NAME, finish_interrupted
+from governance_kit.edit.review import record_review
+from governance_kit.edit.yaml_edit import LOCK_NAME, Changeset, EditProblem
 from governance_kit.loading.repository import load_repository
-from governance_kit.workflow.files import JOURNAL_NAME, finish_interrupted
-from governance_kit.workflow.review import record_review
-from governance_kit.workflow.yaml_edit import LOCK_NAME, Changeset, EditProblem
 from tests.conftest import EXAMPLE, TODAY, govkit
 
 pytestmark = pytest.mark.slow

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
+from governance_kit.edit.review import record_review
 from governance_kit.loading.documents import Document, load_document
 from governance_kit.loading.repository import load_repository
 from governance_kit.loading.yaml_source import read_yaml
 from governance_kit.model import KINDS
-from governance_kit.workflow.review import record_review
 from tests.conftest import EXAMPLE, TODAY, govkit
 
 from .conftest import PROFILE

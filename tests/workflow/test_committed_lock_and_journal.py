@@ -50,7 +50,7 @@ def test_committed_journal_moves_nothing(tmp_path: Path) -> None:
 
 
 def test_policy_file_swapped_for_a_link_out_is_not_edited(tmp_path: Path) -> None:
-    from governance_kit.workflow.yaml_edit import Changeset, EditProblem
+    from governance_kit.edit.yaml_edit import Changeset, EditProblem
 
     repo = _repo(tmp_path)
     outside = tmp_path / "outside.yaml"

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from governance_kit.workflow import files, yaml_edit
-from governance_kit.workflow.files import LOCK_NAME, Locked, hold_lock
+from governance_kit.edit import files, yaml_edit
+from governance_kit.edit.files import LOCK_NAME, Locked, hold_lock
 from tests.conftest import EXAMPLE, TODAY, govkit
 from tests.workflow.conftest import tree
 
@@ -224,7 +224,7 @@ PAUSING_REVIEW = """
 import sys, time
 from pathlib import Path
 from governance_kit.cli.main import main
-from governance_kit.workflow import files
+from governance_kit.edit import files
 
 real_prepare = files._prepare
 signals = Path(sys.argv[1])

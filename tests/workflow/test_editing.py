@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow import yaml_edit
+from governance_kit.edit import yaml_edit
 from tests.conftest import TODAY, govkit, line_of
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow import files
-from governance_kit.workflow.files import (
+from governance_kit.edit import files
+from governance_kit.edit.files import (
     JOURNAL_NAME,
     EditProblem,
     finish_interrupted,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow.files import JOURNAL_NAME, LOCK_NAME, EditProblem, replace_all
-from governance_kit.workflow.journal import digest
+from governance_kit.edit.files import JOURNAL_NAME, LOCK_NAME, EditProblem, replace_all
+from governance_kit.edit.journal import digest
 from tests.conftest import TODAY, govkit
 from tests.workflow.conftest import PolicyRepo, tree
 from tests.workflow.test_files import stopped_replacing

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.workflow import files
-from governance_kit.workflow.journal import make_key
+from governance_kit.edit import files
+from governance_kit.edit.journal import make_key
 from tests.conftest import TODAY, govkit
 from tests.workflow.conftest import tree
 
