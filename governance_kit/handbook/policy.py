@@ -8,14 +8,14 @@ from ..git.file_log import git_history
 from ..markup.escape import cell, text
 from ..markup.markdown import admonition, table
 from ..model.governance import SourceDocument
-from .context import Context
+from .published import PublishedGovernance
 
 
 def next_review(document: SourceDocument) -> dt.date:
     return document.model.metadata.next_review()
 
 
-def notices(document: SourceDocument, context: Context) -> list[str]:
+def notices(document: SourceDocument, context: PublishedGovernance) -> list[str]:
     """A danger notice when the review is overdue; a warning for drafts and retired policies."""
     meta = document.model.metadata
     title = text(meta.title)
@@ -38,7 +38,7 @@ def notices(document: SourceDocument, context: Context) -> list[str]:
     )
 
 
-def metadata_box(document: SourceDocument, context: Context) -> list[str]:
+def metadata_box(document: SourceDocument, context: PublishedGovernance) -> list[str]:
     """An info admonition with version, owner, dates and approval of a policy document."""
     meta = document.model.metadata
     review = meta.review

@@ -30,8 +30,8 @@ from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
 from ..model.confidential import confidential_values
-from .context import Context
 from .pages import available, posture, render_home, render_policy_page
+from .published import PublishedGovernance
 
 REQUIRED_EXTENSIONS: list[Any] = [
     "admonition",
@@ -73,7 +73,7 @@ class Generated:
 
 def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generated:
     """Write every page of the handbook (and the company's own pages) into `docs_dir`."""
-    context = Context.of(repository, today)
+    context = PublishedGovernance.of(repository, today)
     pages = available(context)
     docs_dir.mkdir(parents=True, exist_ok=True)
     own = copy_own_pages(repository.root, docs_dir)
@@ -300,7 +300,7 @@ def build_site(
     company = judged_company_config(repository.root, trusted=trusted)
     check_site_dir(target, repository.root)
     generated = generate(repository, work / "docs", today)
-    organisation = Context.of(repository, today).organisation()
+    organisation = PublishedGovernance.of(repository, today).organisation()
     default_name = (
         out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"
     )  # MkDocs' templates put site_name into the page unescaped

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from governance_kit.handbook.context import Context
 from governance_kit.handbook.pages import POLICY_PAGES, render_policy_page
+from governance_kit.handbook.published import PublishedGovernance
 from governance_kit.loading.repository import load_repository
 from tests.conftest import EXAMPLE, TODAY, edit_yaml
 
@@ -14,7 +14,7 @@ DAY = dt.date.fromisoformat(TODAY)
 
 
 def brand_page(policies: Path) -> list[str]:
-    context = Context.of(load_repository(policies), DAY)
+    context = PublishedGovernance.of(load_repository(policies), DAY)
     page = next(p for p in POLICY_PAGES if p.filename == "brand.md")
     return render_policy_page(page, context).splitlines()
 

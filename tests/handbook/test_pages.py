@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from governance_kit.handbook.context import Context
 from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, render_policy_page
 from governance_kit.handbook.policy import change_history, next_review
+from governance_kit.handbook.published import PublishedGovernance
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.accounts import Account, Credentials, Recovery
 from governance_kit.model.brand import BrandGuide
@@ -20,16 +20,16 @@ from tests.conftest import TODAY, edit_yaml
 DAY = dt.date.fromisoformat(TODAY)
 
 
-def page(context: Context, filename: str) -> list[str]:
+def page(context: PublishedGovernance, filename: str) -> list[str]:
     found = next(p for p in POLICY_PAGES if p.filename == filename)
     return render_policy_page(found, context).splitlines()
 
 
 @pytest.fixture
-def context(published: Path) -> Context:
+def context(published: Path) -> PublishedGovernance:
     repository = load_repository(published)
     assert repository.valid, repository.findings
-    return Context.of(repository, DAY)
+    return PublishedGovernance.of(repository, DAY)
 
 
 def test_confidential_fields_come_from_the_model() -> None:
@@ -43,7 +43,7 @@ def test_confidential_fields_come_from_the_model() -> None:
     }
 
 
-def test_account_directory_row(context: Context) -> None:
+def test_account_directory_row(context: PublishedGovernance) -> None:
     assert (
         "| X | [@NordlysSupport](https://x.com/NordlysSupport) | 24/7 public customer support; "
         "answered from the Zendesk social integration\\. | Active | Erik Nyström | "
@@ -51,14 +51,14 @@ def test_account_directory_row(context: Context) -> None:
     ) in page(context, "accounts.md")
 
 
-def test_archived_accounts_are_listed_apart(context: Context) -> None:
+def test_archived_accounts_are_listed_apart(context: PublishedGovernance) -> None:
     lines = page(context, "accounts.md")
     archived = lines.index("## Archived accounts")
     assert "- YouTube: Nordlys Outdoor Sverige" in lines[archived:]
     assert not any("@nordlysoutdoorsverige" in line for line in lines)
 
 
-def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: Context) -> None:
+def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: PublishedGovernance) -> None:
     lines = page(context, "moderation.md")
     assert "| Time | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in lines
     night = next(line for line in lines if line.startswith("| 00:00\u201308:00 |"))
@@ -69,7 +69,7 @@ def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: Context) -
     assert weekend.endswith("| Marit Lie | Marit Lie |")
 
 
-def test_no_overdue_notice_while_reviews_are_current(context: Context) -> None:
+def test_no_overdue_notice_while_reviews_are_current(context: PublishedGovernance) -> None:
     for found in available(context):
         assert "!!! danger" not in render_policy_page(found, context)
 
@@ -78,7 +78,7 @@ def test_overdue_notice_once_the_review_is_late(published: Path) -> None:
     repository = load_repository(published)
     moderation = next(d for d in repository.documents if d.kind == "ModerationPolicy")
     late = next_review(moderation) + dt.timedelta(days=3)
-    lines = page(Context.of(repository, late), "moderation.md")
+    lines = page(PublishedGovernance.of(repository, late), "moderation.md")
     assert lines[2] == '!!! danger "Review overdue"'
     assert lines[4] == (
         f"    The review of **Moderation, response and crisis policy** was due on "
@@ -87,7 +87,7 @@ def test_overdue_notice_once_the_review_is_late(published: Path) -> None:
     )
 
 
-def test_metadata_box_shows_version_owner_and_review_dates(context: Context) -> None:
+def test_metadata_box_shows_version_owner_and_review_dates(context: PublishedGovernance) -> None:
     lines = page(context, "moderation.md")
     assert '!!! info "About this policy"' in lines
     assert (
@@ -106,7 +106,7 @@ def test_change_history_without_git_uses_the_metadata(published: Path) -> None:
     ) in lines
 
 
-def test_crisis_contacts_by_name_only(context: Context) -> None:
+def test_crisis_contacts_by_name_only(context: PublishedGovernance) -> None:
     text = "\n".join(page(context, "escalation.md"))
     people = {p.id: p for p in context.governance.people.values()}
     assert "**Call:** " in text
@@ -115,7 +115,7 @@ def test_crisis_contacts_by_name_only(context: Context) -> None:
             assert person.phone not in text
 
 
-def test_content_approval_table_by_risk(context: Context) -> None:
+def test_content_approval_table_by_risk(context: PublishedGovernance) -> None:
     lines = page(context, "posting.md")
     header = "| Risk | What falls here | Examples | Approved by | Approvals | Answer within |"
     start = lines.index(header)
@@ -123,14 +123,14 @@ def test_content_approval_table_by_risk(context: Context) -> None:
     assert risks == ["Low", "Medium", "High", "Critical"]
 
 
-def test_checklist_is_a_task_list(context: Context) -> None:
+def test_checklist_is_a_task_list(context: PublishedGovernance) -> None:
     lines = page(context, "brand.md")
     assert sum(line.startswith("- [ ] ") for line in lines) == len(
         context.spec(BrandGuide).checklist
     )
 
 
-def test_home_names_the_contact_and_the_lead(context: Context) -> None:
+def test_home_names_the_contact_and_the_lead(context: PublishedGovernance) -> None:
     home = render_home(context, available(context), []).splitlines()
     assert home[0] == "# Social media at Nordlys Outdoor AS"
     assert (
@@ -145,12 +145,14 @@ def test_confidential_document_is_not_published(example: Path) -> None:
         example / "accounts.yaml",
         lambda data: data["metadata"].__setitem__("classification", "confidential"),
     )
-    context = Context.of(load_repository(example), DAY)
+    context = PublishedGovernance.of(load_repository(example), DAY)
     assert "accounts.md" not in [p.filename for p in available(context)]
     assert context.governance.accounts == {}
 
 
-def test_no_generated_page_holds_a_confidential_value(context: Context, published: Path) -> None:
+def test_no_generated_page_holds_a_confidential_value(
+    context: PublishedGovernance, published: Path
+) -> None:
     values = confidential_values(d.model for d in load_repository(published).documents)
     assert "social-admin@nordlys.example" in values  # the walk finds login e-mails
     assert any(value.startswith("op://") for value in values)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...markup.escape import text
-from ..context import Context
 from ..policy import change_history, metadata_box, next_review, notices
+from ..published import PublishedGovernance
 from . import (
     accounts,
     brand,
@@ -29,7 +29,7 @@ class Page:
     filename: str
     title: str
     sources: tuple[str, ...]
-    body: Callable[[Context], list[str]]
+    body: Callable[[PublishedGovernance], list[str]]
 
 
 POLICY_PAGES = (
@@ -45,12 +45,12 @@ POLICY_PAGES = (
 )
 
 
-def available(context: Context) -> list[Page]:
+def available(context: PublishedGovernance) -> list[Page]:
     """Policy pages whose main source document is published."""
     return [page for page in POLICY_PAGES if context.documents(page.sources[0])]
 
 
-def render_policy_page(page: Page, context: Context) -> str:
+def render_policy_page(page: Page, context: PublishedGovernance) -> str:
     """Title, review notices, metadata boxes, the body, and the change history."""
     documents = [d for kind in page.sources for d in context.documents(kind)]
     lines = [f"# {page.title}", ""]
@@ -67,7 +67,7 @@ def render_policy_page(page: Page, context: Context) -> str:
     return "\n".join(lines)
 
 
-def policy_rows(context: Context, pages: list[Page]) -> list[list[str]]:
+def policy_rows(context: PublishedGovernance, pages: list[Page]) -> list[list[str]]:
     """One row per published policy document: page link, version, owner, next review."""
     rows, seen = [], set()
     for page in pages:
@@ -87,7 +87,9 @@ def policy_rows(context: Context, pages: list[Page]) -> list[list[str]]:
     return rows
 
 
-def render_home(context: Context, pages: list[Page], extra: list[tuple[str, str]]) -> str:
+def render_home(
+    context: PublishedGovernance, pages: list[Page], extra: list[tuple[str, str]]
+) -> str:
     links = [(p.title, p.filename) for p in pages]
     return "\n".join(home.body(context, links, extra, policy_rows(context, pages)))
 

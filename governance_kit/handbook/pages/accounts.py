@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ...markup.escape import cell, link, text
 from ...markup.markdown import bullets, table
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import platform
 
 STATUS = {"active": "Active", "dormant": "Dormant", "archived": "Archived"}
 
 
-def row(context: Context, account) -> list[str]:
+def row(context: PublishedGovernance, account) -> list[str]:
     """One directory row; only public fields are read."""
     return [
         cell(platform(account.platform)),
@@ -22,7 +22,7 @@ def row(context: Context, account) -> list[str]:
     ]
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     accounts = list(context.governance.accounts.values())
     current = sorted(
         (a for a in accounts if a.status != "archived"),

@@ -8,11 +8,11 @@ from ...drafts.effective import for_account, for_platform, merge
 from ...markup.escape import cell, link, text
 from ...markup.markdown import bullets, table, tasks
 from ...model.brand import BrandGuide
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import platform
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(BrandGuide)
     return [
         *_voice(spec.voice),
@@ -114,7 +114,7 @@ def _accessibility(rules) -> list[str]:
     return ["## Accessibility", "", *bullets([*items, *(text(r) for r in rules.rules)])]
 
 
-def _checked(spec, context: Context) -> list[str]:
+def _checked(spec, context: PublishedGovernance) -> list[str]:
     """The rules `govkit post check` applies to every draft, in words."""
     everywhere = sentences(merge([spec.post_rules], "other"))
     lines = [
@@ -146,7 +146,7 @@ def _checked(spec, context: Context) -> list[str]:
     return lines
 
 
-def _account_rules(spec, context: Context, rules) -> str:
+def _account_rules(spec, context: PublishedGovernance, rules) -> str:
     """'@handle (Platform): what applies to it', its platform's rules included."""
     account = context.governance.accounts.get(rules.account)
     if account is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...markup.escape import cell, text
 from ...markup.markdown import bullets, numbered, table
 from ...model.moderation import ModerationPolicy
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import duration
 
 KINDS = {
@@ -17,7 +17,7 @@ KINDS = {
 }
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ModerationPolicy)
     lines = ["## Escalation paths", ""]
     for path in spec.escalation:
@@ -49,7 +49,7 @@ def body(context: Context) -> list[str]:
     return lines
 
 
-def _path(context: Context, path) -> list[str]:
+def _path(context: PublishedGovernance, path) -> list[str]:
     names = {p.id: p.name for p in context.spec(ModerationPolicy).escalation}
     rows = [
         [
@@ -75,7 +75,7 @@ def _path(context: Context, path) -> list[str]:
     ]
 
 
-def _crisis(context: Context, crisis) -> list[str]:
+def _crisis(context: PublishedGovernance, crisis) -> list[str]:
     lines = [
         f"### {text(crisis.name)}",
         "",

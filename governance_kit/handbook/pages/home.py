@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ...markup.escape import link, text
 from ...markup.markdown import admonition, bullets, table
-from ..context import Context
+from ..published import PublishedGovernance
 
 
-def _leads(context: Context) -> str:
+def _leads(context: PublishedGovernance) -> str:
     leads = [
         p
         for role in context.governance.roles.values()
@@ -19,7 +19,7 @@ def _leads(context: Context) -> str:
 
 
 def body(
-    context: Context,
+    context: PublishedGovernance,
     pages: list[tuple[str, str]],
     extra: list[tuple[str, str]],
     policies: list[list[str]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...markup.escape import text
 from ...markup.markdown import numbered, tasks
 from ...model.continuity import ContinuityPlan
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import platform
 
 PROCEDURES = (
@@ -15,7 +15,7 @@ PROCEDURES = (
 )
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ContinuityPlan)
     lines: list[str] = []
     for field, heading in PROCEDURES:
@@ -34,7 +34,7 @@ def body(context: Context) -> list[str]:
     return lines
 
 
-def _covers(context: Context, plan) -> str:
+def _covers(context: PublishedGovernance, plan) -> str:
     parts = [text(platform(p)) for p in plan.applies_to.platforms]
     accounts = context.governance.accounts
     parts += [
@@ -43,7 +43,7 @@ def _covers(context: Context, plan) -> str:
     return ", ".join(parts) or "Every account not covered by another plan"
 
 
-def _successor(context: Context, rule) -> str:
+def _successor(context: PublishedGovernance, rule) -> str:
     if rule.successor == "backup-owner":
         return "The account's backup owner"
     if rule.successor == "role":
@@ -51,7 +51,7 @@ def _successor(context: Context, rule) -> str:
     return context.person(rule.person)
 
 
-def _plan(context: Context, plan) -> list[str]:
+def _plan(context: PublishedGovernance, plan) -> list[str]:
     return [
         f"### {text(plan.name)}",
         "",

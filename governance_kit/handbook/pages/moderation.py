@@ -5,12 +5,12 @@ from __future__ import annotations
 from ...markup.escape import cell, text
 from ...markup.markdown import bullets, table
 from ...model.moderation import ModerationPolicy
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import DASH, WEEKDAY_NAMES, days, duration, platform
 from .rota import week_grid
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ModerationPolicy)
     rules = spec.community_rules
     lines = [
@@ -31,7 +31,7 @@ def body(context: Context) -> list[str]:
     return lines
 
 
-def _rota(context: Context, rota) -> list[str]:
+def _rota(context: PublishedGovernance, rota) -> list[str]:
     grid = week_grid(rota.shifts)
     rows = [
         [f"{start}{DASH}{end}", *(_names(context, cells[day]) for day in WEEKDAY_NAMES)]
@@ -46,7 +46,7 @@ def _rota(context: Context, rota) -> list[str]:
     ]
 
 
-def _names(context: Context, entries: list[tuple[str, list[str]]]) -> str:
+def _names(context: PublishedGovernance, entries: list[tuple[str, list[str]]]) -> str:
     if not entries:
         return "—"
     parts = []
@@ -56,13 +56,13 @@ def _names(context: Context, entries: list[tuple[str, list[str]]]) -> str:
     return "<br>".join(parts)
 
 
-def _platforms(context: Context, channels: list[str]) -> str:
+def _platforms(context: PublishedGovernance, channels: list[str]) -> str:
     known = context.governance.channels
     labels = [platform(known[c].platform) if c in known else c for c in channels]
     return ", ".join(text(label) for label in dict.fromkeys(labels))
 
 
-def _slas(context: Context, slas) -> list[str]:
+def _slas(context: PublishedGovernance, slas) -> list[str]:
     if not slas:
         return []
     rows = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 from ...markup.escape import cell, text
 from ...markup.markdown import table
 from ...model.objectives import Objectives
-from ..context import Context
+from ..published import PublishedGovernance
 
 DIRECTION = {"at-least": "at least", "at-most": "at most"}
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(Objectives)
     lines: list[str] = []
     for objective in spec.objectives:

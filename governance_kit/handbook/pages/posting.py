@@ -5,13 +5,13 @@ from __future__ import annotations
 from ...markup.escape import cell, text
 from ...markup.markdown import bullets, table
 from ...model.approvals import ApprovalFlow
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import duration
 
 RISK_ORDER = ("low", "medium", "high", "critical")
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     return [
         *_engagement(context),
         *_posting_roles(context),
@@ -21,7 +21,7 @@ def body(context: Context) -> list[str]:
     ]
 
 
-def _engagement(context: Context) -> list[str]:
+def _engagement(context: PublishedGovernance) -> list[str]:
     engagement = next(
         (d.model.spec.engagement for d in context.documents("People") if d.model.spec.engagement),
         None,
@@ -43,7 +43,7 @@ def _engagement(context: Context) -> list[str]:
     return lines
 
 
-def _posting_roles(context: Context) -> list[str]:
+def _posting_roles(context: PublishedGovernance) -> list[str]:
     roles = [r for r in context.governance.roles.values() if r.may_post]
     if not roles:
         return []
@@ -64,7 +64,7 @@ def _posting_roles(context: Context) -> list[str]:
     ]
 
 
-def _content(context: Context) -> list[str]:
+def _content(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ApprovalFlow)
     if spec is None:
         return []
@@ -93,7 +93,7 @@ def _content(context: Context) -> list[str]:
     ]
 
 
-def _new_accounts(context: Context) -> list[str]:
+def _new_accounts(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ApprovalFlow)
     if spec is None:
         return []
@@ -114,7 +114,7 @@ def _new_accounts(context: Context) -> list[str]:
     return lines
 
 
-def _policy_changes(context: Context) -> list[str]:
+def _policy_changes(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ApprovalFlow)
     if spec is None or not spec.policy_changes:
         return []

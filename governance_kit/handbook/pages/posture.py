@@ -13,7 +13,7 @@ from ...git.history import recorded_reviews
 from ...loading.repository import Repository
 from ...posture.build import build_posture
 from ...posture.render import markdown
-from ..context import Context, published
+from ..published import PublishedGovernance, published
 from . import trend
 
 TITLE = "Governance posture"
@@ -28,7 +28,7 @@ INTRO = (
 )
 
 
-def render(repository: Repository, context: Context, today: dt.date) -> str:
+def render(repository: Repository, context: PublishedGovernance, today: dt.date) -> str:
     result = run_check(repository, today, select_rules())
     hidden = [d.path.resolve() for d in repository.documents if not published(d)]
     posture = build_posture(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.scope import Scope
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import platform
 
 VISIBILITY = {
@@ -14,7 +14,7 @@ VISIBILITY = {
 }
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(Scope)
     lines: list[str] = []
     for visibility, heading in VISIBILITY.items():

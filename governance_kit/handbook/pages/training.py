@@ -5,11 +5,11 @@ from __future__ import annotations
 from ...markup.escape import cell, link
 from ...markup.markdown import table
 from ...model.training import TrainingPlan
-from ..context import Context
+from ..published import PublishedGovernance
 from ..words import interval
 
 
-def body(context: Context) -> list[str]:
+def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(TrainingPlan)
     courses = {c.id: c for c in spec.courses}
     lines = ["## Courses", ""]

@@ -19,14 +19,14 @@ def published(document: SourceDocument) -> bool:
 
 
 @dataclass
-class Context:
+class PublishedGovernance:
     """The published documents of a repository, indexed, with helpers that return Markdown."""
 
     governance: Governance
     today: dt.date
 
     @classmethod
-    def of(cls, repository: Repository, today: dt.date) -> Context:
+    def of(cls, repository: Repository, today: dt.date) -> PublishedGovernance:
         documents = [d for d in repository.documents if published(d)]
         return cls(Governance.build(documents), today)
 
