@@ -12,7 +12,7 @@ from governance_kit.oscal import NS
 from governance_kit.ruledocs import every_rule
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
 from tests.oscal_schema import COMPONENT_SCHEMA, errors
-from tests.posture.test_oscal import trestle_model
+from tests.report.test_oscal import trestle_model
 
 
 def export(*args: str | Path) -> str:

@@ -15,8 +15,8 @@ import git
 import pytest
 
 from tests.conftest import govkit, require_in_ci
-from tests.posture.test_trend import NAMESPACES, dots, sha, shallow_clone
-from tests.posture.trend_history import winter
+from tests.report.test_trend import NAMESPACES, dots, sha, shallow_clone
+from tests.report.trend_history import winter
 
 pytestmark = pytest.mark.slow
 READ_FROM = "The posture over time is read from the Git history of the policy files"

@@ -23,7 +23,7 @@ from governance_kit.findings import Finding
 from governance_kit.formats import github, junit
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, edit_yaml, govkit
-from tests.formats.test_junit import validate
+from tests.reporters.test_junit import validate
 
 from .conftest import assert_no_crash
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import git
 
 from tests.conftest import EXAMPLE, edit_yaml
-from tests.posture.conftest import commit
+from tests.report.conftest import commit
 from tests.rules.helpers import item
 
 GERMAN_PAGE = "facebook-de"

@@ -15,7 +15,7 @@ from governance_kit.findings import Finding
 from governance_kit.formats import sarif
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, govkit
-from tests.formats.conftest import SELECTED, check, position
+from tests.reporters.conftest import SELECTED, check, position
 
 REPOSITORY = "https://github.com/governance-kit/governance-kit"
 

@@ -15,8 +15,8 @@ from governance_kit.posture.chart import line_chart
 from governance_kit.posture.trend import AREAS, area_of
 from governance_kit.rules import all_rules
 from tests.conftest import EXAMPLE, edit_yaml, govkit
-from tests.posture.conftest import commit
-from tests.posture.trend_history import winter
+from tests.report.conftest import commit
+from tests.report.trend_history import winter
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}

@@ -14,7 +14,7 @@ from governance_kit.findings import Finding
 from governance_kit.formats import junit
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, govkit
-from tests.formats.conftest import SELECTED, check, position
+from tests.reporters.conftest import SELECTED, check, position
 
 
 def validate(report: str, reference: Path) -> None:

@@ -13,7 +13,7 @@ from governance_kit.findings import Finding
 from governance_kit.formats import github
 from governance_kit.rules import rule_by_code
 from tests.conftest import TODAY, govkit
-from tests.formats.conftest import SELECTED, position
+from tests.reporters.conftest import SELECTED, position
 
 
 def test_each_finding_is_an_annotation_then_a_summary(result: CheckResult, broken: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from governance_kit.checker import CheckResult
 from governance_kit.formats import json_report
 from tests.conftest import TODAY, govkit
-from tests.formats.conftest import SELECTED, position
+from tests.reporters.conftest import SELECTED, position
 
 
 def test_the_report_has_every_finding_and_the_counts(result: CheckResult, broken: Path) -> None:

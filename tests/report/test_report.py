@@ -11,7 +11,7 @@ import git
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.confidential import confidential_values
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
-from tests.posture.conftest import commit
+from tests.report.conftest import commit
 
 CAREERS = "| `linkedin-careers` | linkedin | Nordlys Careers | active | {owner} | Carl Johansson |"
 

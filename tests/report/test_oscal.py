@@ -17,7 +17,7 @@ from governance_kit.oscal import NS
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit, require_in_ci
 from tests.oscal_schema import AR_SCHEMA, errors
 from tests.planted_secrets import samples, secret_part
-from tests.posture.test_report import sha
+from tests.report.test_report import sha
 from tests.rules.helpers import item
 
 WAIVED_CONTROLS = ["cc6.2", "a.5.30", "cis-5"]
