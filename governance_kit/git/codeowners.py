@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import git
-
 from .. import output as out
 from ..loading.untrusted import Refused, read_regular
 from ..model.approvals import ApprovalFlow
 from ..model.governance import Governance
+from .refs import GitProblem, open_repo
 
 MAX_READ = 16 * 1024 * 1024
 
@@ -43,8 +42,8 @@ HEADER = (
 def find_root(path: Path) -> Path:
     """The Git repository root holding `path`, or the folder above the policy folder."""
     try:
-        repo = git.Repo(path, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo = open_repo(path)
+    except GitProblem:
         repo = None
     if repo is not None and repo.working_tree_dir is not None:
         return Path(repo.working_tree_dir).resolve()

@@ -18,14 +18,14 @@ class Change:
 
 def git_history(path: Path) -> list[Change] | None:
     """Commits touching `path`, newest first; None when the file is not in a Git repository."""
-    try:
-        import git
-    except ImportError:
-        return None
+    import git  # only when a handbook is built: Git is slow to import
+
+    from .refs import GitProblem, open_repo
+
     path = path.resolve()
     try:
-        repo = git.Repo(path.parent, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        repo = open_repo(path.parent)
+    except GitProblem:
         return None
     try:
         if repo.working_tree_dir is None:

@@ -40,8 +40,8 @@ def warn_if_shallow(path: Path, what: str) -> None:
     whose output draws on the history (`what` says what is incomplete)."""
     folder = path if path.is_dir() else path.parent
     try:
-        repo = git.Repo(folder, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitError):
+        repo = open_repo(folder)
+    except GitProblem:
         return
     try:
         if is_shallow(repo) and repo.working_tree_dir is not None:
@@ -81,10 +81,10 @@ class Snapshot:
 
 
 def open_repo(path: Path) -> git.Repo:
-    """The Git repository that holds `path`."""
+    """The Git repository that holds `path`: the one way into Git, for every command."""
     try:
         return git.Repo(path, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    except git.GitError:
         raise GitProblem(f"{path}: not inside a Git repository") from None
 
 
