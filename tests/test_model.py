@@ -7,6 +7,9 @@ from datetime import date
 import pytest
 
 from governance_kit.model.common import Period, duration_minutes
+from governance_kit.model.envelope import PolicyMetadata
+from governance_kit.model.governance import Governance
+from governance_kit.model.people import Person
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,48 @@ def test_duration_minutes(text: str, minutes: int) -> None:
 def test_bad_period() -> None:
     with pytest.raises(ValueError, match="not an interval"):
         Period.parse("every now and then")
+
+
+def _person(status: str, end: date | None) -> Person:
+    return Person(
+        id="p", name="P", email="p@example.org", team="T", roles=["r"], status=status, end_date=end
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "end", "gone"),
+    [
+        ("active", None, False),
+        ("left", None, True),
+        ("left", date(2027, 1, 1), True),  # the roster says so, whatever the date
+        ("leaving", date(2026, 11, 23), True),  # last day passed, roster not updated yet
+        ("leaving", date(2026, 11, 24), False),  # today is the last working day
+        ("active", date(2026, 11, 23), True),
+        ("leaving", None, False),
+    ],
+)
+def test_person_gone_is_status_left_or_a_past_last_day(
+    status: str, end: date | None, gone: bool
+) -> None:
+    assert _person(status, end).gone(date(2026, 11, 24)) is gone
+
+
+def test_holders_without_a_date_go_by_the_roster_alone() -> None:
+    governance = Governance(documents=[], entities={"person": {}})
+    governance.entities["person"] = {"p": _person("leaving", date(2026, 11, 23))}
+    assert governance.holders("r") == [governance.people["p"]]
+    assert governance.holders("r", date(2026, 11, 24)) == []
+
+
+def test_next_review_counts_from_the_last_review_or_the_effective_date() -> None:
+    meta = PolicyMetadata(
+        id="d",
+        title="D",
+        owner="p",
+        version="1.0.0",
+        effective_date=date(2026, 1, 15),
+        review={"interval": "P6M"},
+    )
+    assert meta.next_review() == date(2026, 7, 15)
+    meta.review.last_reviewed = date(2026, 3, 1)
+    assert meta.next_review() == date(2026, 9, 1)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import difflib
 import os
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from governance_kit.edit import yaml_edit
-from tests.conftest import TODAY, govkit, line_of
+from tests.conftest import TODAY, edit_yaml, govkit, line_of
 
 
 def _snapshot(folder: Path) -> dict[str, list[str]]:
@@ -205,3 +207,26 @@ def test_review_writes_through_a_link_inside_the_repository(example: Path) -> No
     assert run.exit_code == 0, run.stderr
     assert os.readlink(example / "brand.yaml") == ".store/brand.yaml"
     assert "reviewed_by: ben" in (example / ".store" / "brand.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("end_date", "exit_code"),
+    [("2026-11-23", 2), ("2026-11-24", 0), ("2026-12-31", 0)],
+)
+def test_a_reviewer_whose_last_day_has_passed_has_left(
+    example: Path, end_date: str, exit_code: int
+) -> None:
+    """`Person.gone`: status `left`, or an end date before the day of the review."""
+
+    def leaving(data: Any) -> None:
+        marit = next(p for p in data["spec"]["people"] if p["id"] == "marit")
+        marit["status"] = "leaving"
+        marit["end_date"] = date.fromisoformat(end_date)
+
+    edit_yaml(example / "people.yaml", leaving)
+    run = govkit("review", "nordlys-brand", example, "--by", "marit", "--date", TODAY)
+    assert run.exit_code == exit_code, run.stderr
+    if exit_code:
+        assert run.stderr.strip().endswith(
+            "person 'marit' has left; a review needs someone at the company"
+        )
