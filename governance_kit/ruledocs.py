@@ -15,6 +15,7 @@ from .controls import controls_of, with_titles
 from .drafts.rules import DraftRule, all_draft_rules
 from .model.settings import ControlSettings
 from .rules import Rule, all_rules
+from .rules import rule_by_code as find_rule
 
 AnyRule = Rule | DraftRule
 
@@ -47,11 +48,7 @@ def every_rule() -> tuple[AnyRule, ...]:
 
 def rule_by_code(code: str) -> AnyRule | None:
     """A rule of either command by code (GK101, GKP01) or by name."""
-    wanted = code.strip()
-    for rule in every_rule():
-        if rule.code == wanted.upper() or rule.name == wanted.lower():
-            return rule
-    return None
+    return find_rule(code, every_rule())
 
 
 def suggestion(code: str, rules: Iterable[AnyRule] | None = None) -> str:

@@ -6,12 +6,16 @@ subclass of `Rule`. Its tests live in `tests/rules/`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
+from typing import Any, TypeVar
 
 from ..discovery import discover
-from .base import Context, Rule
+from .base import BaseRule, Context, Rule
 
-__all__ = ["Context", "Rule", "all_rules", "rule_by_code"]
+R = TypeVar("R", bound=BaseRule)
+
+__all__ = ["BaseRule", "Context", "Rule", "all_rules", "rule_by_code"]
 
 
 @cache
@@ -20,9 +24,12 @@ def all_rules() -> tuple[Rule, ...]:
     return discover(__name__, __path__, "gk", Rule)
 
 
-def rule_by_code(code: str) -> Rule | None:
-    code = code.upper()
-    for rule in all_rules():
-        if rule.code == code or rule.name == code.lower():
+def rule_by_code(code: str, rules: Iterable[R] | None = None) -> R | None:
+    """The rule among `rules` (those of `govkit check` by default) with this code (GK101) or
+    name (review-overdue); None when there is none."""
+    wanted = code.strip()
+    chosen: Iterable[Any] = all_rules() if rules is None else rules
+    for rule in chosen:
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
             return rule
     return None

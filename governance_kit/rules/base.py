@@ -29,6 +29,14 @@ class Context:
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
     root: Path | None = None
     """The policy folder PATH, for rules that read files beside the policies (mkdocs.yml)."""
+    base: Governance | None = None
+    """The governance at the merge base of `--base REF` and HEAD, for the version rules."""
+    base_label: str = ""
+    """How messages name the base: the REF given to `--base`."""
+    findings: tuple[Finding, ...] = ()
+    """For rules that run after all others (`after_others`): what the others found, waived."""
+    ran: frozenset[str] = frozenset()
+    """For rules that run after all others: the codes of the rules that ran."""
 
     @property
     def settings(self) -> CheckSettings:
@@ -47,29 +55,55 @@ class Context:
         return raw.decode("utf-8", errors="replace")
 
 
-class Rule:
-    """Base of every rule. A rule module defines one subclass; its docstring is the explanation.
+class BaseRule:
+    """What every rule of every command has: policy rules (`Rule`) and draft rules alike.
 
-    The docstring's first paragraph says what the rule finds and why it matters; the rest says
-    how to fix it. `govkit rules CODE` and the rule pages in docs/ are made from it.
+    The docstring is the rule's one source of documentation: its first line is the summary,
+    the rest explains it. `govkit rules CODE` and the rule pages in docs/ are made from it.
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    summary: ClassVar[str]
+    summary: ClassVar[str] = ""
+    """The docstring's first line, set when the class is defined; never written by hand."""
     controls: ClassVar[tuple[str, ...]] = ()
     validation: ClassVar[bool] = False
-    external: ClassVar[bool] = False
-    """True for rules whose findings come from outside `check()` (the Git workflow)."""
+    reads_files: ClassVar[tuple[str, ...]] = ()
+    """Repository files (relative to the repository root) the rule reads besides policies."""
+    reads_settings: ClassVar[tuple[str, ...]] = ()
+    """Fields of Settings `spec` the rule reads."""
 
-    def check(self, context: Context) -> Iterable[Finding]:
-        """Every finding of this rule; validation rules find theirs while loading."""
-        return ()
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "summary" in vars(cls):
+            raise TypeError(f"{cls.__name__}: the summary is the docstring's first line")
+        cls.summary = first_line(cls.__doc__)
 
     @classmethod
     def explanation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+def first_line(doc: str | None) -> str:
+    """The first line of a docstring, stripped."""
+    return inspect.cleandoc(doc or "").partition("\n")[0].strip()
+
+
+class Rule(BaseRule):
+    """Base of every rule of `govkit check`. A rule module defines one subclass."""
+
+    after_others: ClassVar[bool] = False
+    """True for a rule that judges the other rules' findings (GK902): it runs last, and its
+    context carries the others' findings (`Context.findings`, waivers applied)."""
+
+    def applies(self, context: Context) -> bool:
+        """Whether the rule can judge this context; one that cannot has not run."""
+        return True
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        """Every finding of this rule; validation rules find theirs while loading."""
+        return ()
 
     def finding(
         self,

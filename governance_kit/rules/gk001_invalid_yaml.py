@@ -20,6 +20,5 @@ class InvalidYaml(Rule):
     code = INVALID_YAML
     name = "invalid-yaml"
     severity = "error"
-    summary = "A policy file cannot be read as YAML."
     controls = ("SOC2:CC8.1", "ISO27001:A.5.36")
     validation = True

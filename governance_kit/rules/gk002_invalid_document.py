@@ -19,6 +19,5 @@ class InvalidDocument(Rule):
     code = INVALID_DOCUMENT
     name = "invalid-document"
     severity = "error"
-    summary = "A policy file does not match the model of its kind."
     controls = ("SOC2:CC8.1", "ISO27001:A.5.36", "NIST:CM-3")
     validation = True

@@ -5,7 +5,7 @@ from .base import Rule
 
 
 class BrokenReference(Rule):
-    """Documents do not fit together.
+    """A document names an id nothing defines, or ids collide.
 
     A document names a person, role, channel, account, course, plan, escalation path or policy
     document that no file defines, or Settings map a rule to a control id that is neither in the
@@ -21,6 +21,5 @@ class BrokenReference(Rule):
     code = BROKEN_REFERENCE
     name = "broken-reference"
     severity = "error"
-    summary = "A document names an id nothing defines, or ids collide."
     controls = ("SOC2:CC2.1", "SOC2:CC8.1", "ISO27001:A.5.9")
     validation = True

@@ -26,7 +26,6 @@ class ReviewOverdue(Rule):
     code = "GK101"
     name = "review-overdue"
     severity = "error"
-    summary = "A policy document's review is overdue."
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from .base import Context, Rule
 
 
 class ReviewDueSoon(Rule):
-    """A policy document's review falls due soon.
+    """A policy document's review falls due within the due-soon window.
 
     The next review of the document falls due within the due-soon window (`due_soon_days` in
     the Settings document, 30 days unless set). The warning gives the owner time to plan the
@@ -25,7 +25,6 @@ class ReviewDueSoon(Rule):
     code = "GK102"
     name = "review-due-soon"
     severity = "warning"
-    summary = "A policy document's review falls due within the due-soon window."
     controls = ("ISO27001:A.5.1",)
 
     def check(self, context: Context) -> Iterator[Finding]:

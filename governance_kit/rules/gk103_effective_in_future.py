@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class EffectiveInFuture(Rule):
-    """A policy document says it is in force, but its effective date has not come yet.
+    """An in-force policy document's effective date is in the future.
 
     `metadata.status: in-force` claims that the current version applies today, while
     `metadata.effective_date` says it applies only later. Readers cannot tell which text binds
@@ -23,7 +23,6 @@ class EffectiveInFuture(Rule):
     code = "GK103"
     name = "effective-in-future"
     severity = "warning"
-    summary = "An in-force policy document's effective date is in the future."
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3", "NIST:PL-1")
 
     def check(self, context: Context) -> Iterator[Finding]:

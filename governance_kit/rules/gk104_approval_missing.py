@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class ApprovalMissing(Rule):
-    """An in-force policy document does not say who approved its current version, or when.
+    """An in-force policy document has no approved_by or approved_on.
 
     `metadata.approved_by` (a person) and `metadata.approved_on` (a date) are the evidence that
     the version people follow was approved, not just merged. Without them an auditor has to
@@ -24,7 +24,6 @@ class ApprovalMissing(Rule):
     code = "GK104"
     name = "approval-missing"
     severity = "error"
-    summary = "An in-force policy document has no approved_by or approved_on."
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3", "SOC2:CC8.1", "NIST:PL-1")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ def semver(text: str) -> tuple[int, int, int]:
 
 
 class ChangelogOutOfStep(Rule):
-    """A policy document's version is not described by its change summary or changelog.
+    """A policy document's version has no change_summary and no changelog entry.
 
     `metadata.changelog` lists versions newest first. Once a document has a changelog, its
     current `metadata.version` must be accounted for in exactly one of two ways: either the
@@ -33,7 +33,6 @@ class ChangelogOutOfStep(Rule):
     code = "GK105"
     name = "changelog-out-of-step"
     severity = "warning"
-    summary = "A policy document's version has no change_summary and no changelog entry."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1", "NIST:CM-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class AccountWithoutOwner(Rule):
-    """An account in use has no business owner.
+    """An active or dormant account has no business owner.
 
     An active or dormant account without a `business_owner` belongs to nobody: nobody answers
     for what it posts, nobody notices when access creeps, and when the people who know the
@@ -25,7 +25,6 @@ class AccountWithoutOwner(Rule):
     code = "GK201"
     name = "account-without-owner"
     severity = "error"
-    summary = "An active or dormant account has no business owner."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class OwnerNotOnRoster(Rule):
-    """An account's business or backup owner is not a person on the roster.
+    """An account's business or backup owner is not on the roster.
 
     The owner fields name a person id that no People document defines: a spelling mistake, or
     someone removed from the roster while still owning an account. Either way the account has
@@ -25,7 +25,6 @@ class OwnerNotOnRoster(Rule):
     code = "GK202"
     name = "owner-not-on-roster"
     severity = "error"
-    summary = "An account's business or backup owner is not on the roster."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from .base import Context, Rule
 
 
 class OwnerLeaving(Rule):
-    """An account's business owner has left or leaves soon.
+    """An account's business owner has left or leaves within the leaving horizon.
 
     The person who answers for the account has left, their last working day has passed, or it
     falls within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
@@ -31,7 +31,6 @@ class OwnerLeaving(Rule):
     code = "GK203"
     name = "owner-leaving"
     severity = "error"
-    summary = "An account's business owner has left or leaves within the leaving horizon."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.11", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

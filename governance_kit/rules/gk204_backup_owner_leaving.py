@@ -10,7 +10,7 @@ from .gk203_owner_leaving import owners_leaving
 
 
 class BackupOwnerLeaving(Rule):
-    """An account's backup owner has left or leaves soon.
+    """An account's backup owner has left or leaves within the leaving horizon.
 
     The person who takes over when the business owner is away or leaves is gone, or goes
     within the leaving horizon (`leaving_horizon_days` in Settings). The account still has an
@@ -23,7 +23,6 @@ class BackupOwnerLeaving(Rule):
     code = "GK204"
     name = "backup-owner-leaving"
     severity = "warning"
-    summary = "An account's backup owner has left or leaves within the leaving horizon."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class NoBackupOwner(Rule):
-    """An account in use has no backup owner, or the backup is the business owner.
+    """An account has no backup owner, or the same person as business owner and backup.
 
     Without a backup owner, an account depends on one person: when they are ill, on holiday
     or leave, nobody can act for the account, answer the platform, or recover the login. A
@@ -23,7 +23,6 @@ class NoBackupOwner(Rule):
     code = "GK205"
     name = "no-backup-owner"
     severity = "warning"
-    summary = "An account has no backup owner, or the same person as business owner and backup."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "ISO27001:A.5.30")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class SingleAdmin(Rule):
-    """An active account has exactly one admin who is still here.
+    """An active account has a single admin who is still here (bus factor 1).
 
     Counting only people who have not left, the account has one admin: a bus factor of one. If
     that person is unavailable, loses their phone or leaves, nobody can manage roles, answer
@@ -25,7 +25,6 @@ class SingleAdmin(Rule):
     code = "GK206"
     name = "single-admin"
     severity = "warning"
-    summary = "An active account has a single admin who is still here (bus factor 1)."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.30", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

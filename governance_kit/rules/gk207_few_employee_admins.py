@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class FewEmployeeAdmins(Rule):
-    """An active account has admins, but fewer than two of them are employees.
+    """An active account has two or more admins but fewer than two employee admins.
 
     Contractors, agencies and students come and go with contracts, campaigns and terms; when
     most admin rights sit with them, the company depends on people it cannot direct, and loses
@@ -26,7 +26,6 @@ class FewEmployeeAdmins(Rule):
     code = "GK207"
     name = "few-employee-admins"
     severity = "warning"
-    summary = "An active account has two or more admins but fewer than two employee admins."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "ISO27001:A.5.30", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from .base import Context, Rule
 
 
 class ExternalAdminWithoutSponsor(Rule):
-    """A contractor, agency worker or student is an admin without an employee who answers for them.
+    """A non-employee admin has no sponsor who is an employee still here.
 
     Admins of an account can add and remove everyone else. When such a person is not an
     employee, an employee sponsor (`sponsor` on the roster) answers for their access: asks for
@@ -26,7 +26,6 @@ class ExternalAdminWithoutSponsor(Rule):
     code = "GK208"
     name = "external-admin-without-sponsor"
     severity = "error"
-    summary = "A non-employee admin has no sponsor who is an employee still here."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.16", "ISO27001:A.5.18", "NIST:PS-7")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class NoActiveAdmin(Rule):
-    """An account in use has no admin who is still here: critical.
+    """An active or dormant account has no admin who is still here (critical).
 
     Every admin listed in `access` has left (or none is listed). Nobody in the company can
     manage roles, answer the platform's security prompts, change the login or recover the
@@ -27,7 +27,6 @@ class NoActiveAdmin(Rule):
     code = "GK209"
     name = "no-active-admin"
     severity = "error"
-    summary = "An active or dormant account has no admin who is still here (critical)."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "ISO27001:A.5.30", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class LeaverHasAccess(Rule):
-    """Someone who has left still has access to an account.
+    """A person who has left is still in an account's access list.
 
     A person whose status is `left`, or whose last working day has passed, is still listed in
     an account's `access`. Access that outlives employment is how former staff, or whoever
@@ -25,7 +25,6 @@ class LeaverHasAccess(Rule):
     code = "GK301"
     name = "leaver-has-access"
     severity = "error"
-    summary = "A person who has left is still in an account's access list."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class AccessReviewOverdue(Rule):
-    """The list of people with access to an account has not been reviewed in time.
+    """An account's access list has not been reviewed within its interval.
 
     Access lists drift: people change roles, agencies finish campaigns, a colleague was added
     "just for the launch". Each account's `access` must be reviewed every `admin_access_review`
@@ -26,7 +26,6 @@ class AccessReviewOverdue(Rule):
     code = "GK302"
     name = "access-review-overdue"
     severity = "error"
-    summary = "An account's access list has not been reviewed within its interval."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

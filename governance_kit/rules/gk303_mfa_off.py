@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class MfaOff(Rule):
-    """An active account logs in without multi-factor authentication.
+    """An active account has multi-factor authentication turned off.
 
     `credentials.mfa` is false on an active account. A password alone is phished, guessed or
     reused from another breach; taken-over brand accounts are used for scams in the company's
@@ -24,7 +24,6 @@ class MfaOff(Rule):
     code = "GK303"
     name = "mfa-off"
     severity = "error"
-    summary = "An active account has multi-factor authentication turned off."
     controls = ("SOC2:CC6.1", "ISO27001:A.8.5", "CIS:6", "NIST:IA-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

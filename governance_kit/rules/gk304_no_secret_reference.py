@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class NoSecretReference(Rule):
-    """An account in use does not say where its login is kept.
+    """An active or dormant account has no secret-manager reference for its login.
 
     An active or dormant account without `credentials.secret_ref` has its password somewhere
     nobody can point to: in someone's head, browser or notebook. When that person is away or
@@ -24,7 +24,6 @@ class NoSecretReference(Rule):
     code = "GK304"
     name = "no-secret-reference"
     severity = "error"
-    summary = "An active or dormant account has no secret-manager reference for its login."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.17", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

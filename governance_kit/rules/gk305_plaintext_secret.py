@@ -12,7 +12,7 @@ from .base import Context, Rule
 
 
 class PlaintextSecret(Rule):
-    """A policy file seems to contain a password, token or key.
+    """A policy file seems to contain a password, token or key in plain text.
 
     Values and comments are both read. A value is stored under a key named like a password,
     token or key, in any of the languages policies are written in (`password`, `pw`, `pin`,
@@ -38,7 +38,6 @@ class PlaintextSecret(Rule):
     code = "GK305"
     name = "plaintext-secret"
     severity = "error"
-    summary = "A policy file seems to contain a password, token or key in plain text."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.17", "ISO27001:A.8.24", "CIS:3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from .base import Context, Rule
 
 
 class NotRotatedAfterDeparture(Rule):
-    """An account's credentials were not changed after someone who had access left.
+    """Credentials were last rotated before someone who had access left.
 
     Whoever had access to an account may know its password, its recovery codes or a session
     that still works. When they leave, the shared credentials must change (NIST SP 800-53
@@ -31,7 +31,6 @@ class NotRotatedAfterDeparture(Rule):
     code = "GK306"
     name = "not-rotated-after-departure"
     severity = "error"
-    summary = "Credentials were last rotated before someone who had access left."
     controls = ("NIST:AC-2(10)", "SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.17", "ISO27001:A.6.5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -65,7 +65,7 @@ MAILBOX_WORDS = frozenset(
 
 
 class PersonalLoginContact(Rule):
-    """An account logs in or recovers through a person's own e-mail address.
+    """A login or recovery e-mail is a person's own address, not a shared mailbox.
 
     `credentials.login_email` and `recovery.email` should be shared mailboxes the company
     controls (social-admin@, social-recovery@), so that the account survives any one person.
@@ -81,7 +81,6 @@ class PersonalLoginContact(Rule):
     code = "GK307"
     name = "personal-login-contact"
     severity = "warning"
-    summary = "A login or recovery e-mail is a person's own address, not a shared mailbox."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.16", "ISO27001:A.5.17", "NIST:AC-2(10)", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -25,7 +25,6 @@ class RecoveryHolderGone(Rule):
     code = "GK308"
     name = "recovery-holder-gone"
     severity = "error"
-    summary = "An account's recovery phone is held by someone who has left."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "ISO27001:A.5.17", "NIST:AC-2(10)")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class SmsOnlyMfa(Rule):
-    """An account's second factor is a text message.
+    """An account's second factor is SMS.
 
     SMS codes are intercepted through SIM swaps and number porting, and phished in real time;
     takeovers of brand accounts routinely go through the recovery or second-factor phone
@@ -24,7 +24,6 @@ class SmsOnlyMfa(Rule):
     code = "GK309"
     name = "sms-only-mfa"
     severity = "warning"
-    summary = "An account's second factor is SMS."
     controls = ("SOC2:CC6.1", "ISO27001:A.8.5", "CIS:6", "NIST:IA-2", "NIST:IA-5")
 
     def check(self, context: Context) -> Iterator[Finding]:

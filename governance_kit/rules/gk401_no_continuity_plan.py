@@ -37,7 +37,6 @@ class NoContinuityPlan(Rule):
     code = "GK401"
     name = "no-continuity-plan"
     severity = "error"
-    summary = "No continuity plan covers an active account."
     controls = ("ISO27001:A.5.30", "SOC2:A1.2", "NIST:CP-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -22,7 +22,6 @@ class HandoverOverdue(Rule):
     code = "GK402"
     name = "handover-overdue"
     severity = "error"
-    summary = "A handover is still in progress after its deadline."
     controls = ("ISO27001:A.5.11", "SOC2:CC6.2", "NIST:PS-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class TrainingMissing(Rule):
-    """Someone lacks a course their work requires.
+    """A person lacks a course required by their role, account access or shift.
 
     A person who is active or leaving must have completed the courses required for each role
     they hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have
@@ -25,7 +25,6 @@ class TrainingMissing(Rule):
     code = "GK501"
     name = "training-missing"
     severity = "error"
-    summary = "A person lacks a course required by their role, account access or shift."
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

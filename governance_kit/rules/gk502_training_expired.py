@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class TrainingExpired(Rule):
-    """A required course was completed too long ago.
+    """A required course's latest completion is older than its refresh interval.
 
     A course with a `refresh` interval stays valid for that long after its latest completion.
     Platforms, scams and the company's own rules change; a refresher that is overdue means
@@ -23,7 +23,6 @@ class TrainingExpired(Rule):
     code = "GK502"
     name = "training-expired"
     severity = "error"
-    summary = "A required course's latest completion is older than its refresh interval."
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from .base import Context, Rule
 
 
 class PolicyNotAcknowledged(Rule):
-    """Someone with account access or a rota shift has not acknowledged a policy's current version.
+    """Someone with access or a shift has not acknowledged a policy's current version.
 
     An Acknowledgements document lists in `required` the policy documents people must confirm
     they have read (ISO/IEC 27001 A.5.1: policies are communicated to and acknowledged by
@@ -31,7 +31,6 @@ class PolicyNotAcknowledged(Rule):
     code = "GK503"
     name = "policy-not-acknowledged"
     severity = "warning"
-    summary = "Someone with access or a shift has not acknowledged a policy's current version."
     controls = ("ISO27001:A.5.1", "ISO27001:A.6.3", "SOC2:CC2.2", "SOC2:CC1.4", "NIST:PS-6")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ MAX_LISTED = 5
 
 
 class CoverageGap(Rule):
-    """The rota does not cover the hours a channel's SLA promises.
+    """Hours promised by a channel's SLA are not covered by the moderation rota.
 
     Each SLA promises a first response within its hours: `always` (every hour of the week) or
     the days and times given. Those hours must be covered, minute by minute, by shifts of
@@ -31,7 +31,6 @@ class CoverageGap(Rule):
     code = "GK601"
     name = "coverage-gap"
     severity = "error"
-    summary = "Hours promised by a channel's SLA are not covered by the moderation rota."
     controls = ("SOC2:A1.2", "ISO27001:A.5.30", "SOC2:CC7.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from .base import Context, Rule
 
 
 class ShiftByLeaver(Rule):
-    """A rota shift is assigned to someone who has left.
+    """A moderation shift is assigned to someone who has left.
 
     The shift's person has `status: left` or their last working day has passed. The rota
     looks staffed on paper, but nobody answers during the shift; and a leaver who still gets
@@ -25,7 +25,6 @@ class ShiftByLeaver(Rule):
     code = "GK602"
     name = "shift-by-leaver"
     severity = "error"
-    summary = "A moderation shift is assigned to someone who has left."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "SOC2:A1.2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -22,7 +22,6 @@ class ChannelWithoutSla(Rule):
     code = "GK603"
     name = "channel-without-sla"
     severity = "error"
-    summary = "An external channel has no response SLA."
     controls = ("SOC2:A1.2", "SOC2:CC2.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -22,7 +22,6 @@ class ChannelWithoutEscalation(Rule):
     code = "GK604"
     name = "channel-without-escalation"
     severity = "error"
-    summary = "No escalation path covers an external channel."
     controls = ("SOC2:CC7.3", "ISO27001:A.5.24", "NIST:IR-8")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from .base import Context, Rule
 
 
 class EscalationTierIncomplete(Rule):
-    """A tier of an escalation path has no backup, no time limit or no approver.
+    """An escalation tier has no backup, no 'within' time limit or no approver.
 
     Escalation happens at the worst moment: at night, on holiday, with a post going viral. A
     tier needs a `backup` role for when the first is unavailable, a time limit (`within`,
@@ -23,7 +23,6 @@ class EscalationTierIncomplete(Rule):
     code = "GK605"
     name = "escalation-tier-incomplete"
     severity = "warning"
-    summary = "An escalation tier has no backup, no 'within' time limit or no approver."
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC7.3", "NIST:IR-4", "NIST:IR-8")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class CrisisContactsUnverified(Rule):
-    """A crisis protocol's contacts have not been verified recently.
+    """A crisis protocol's contacts were not verified within the set number of days.
 
     In a crisis the first minutes go to calling people. Numbers change, people move to other
     roles, deputies are appointed; a contact list nobody has tried since last year sends the
@@ -24,7 +24,6 @@ class CrisisContactsUnverified(Rule):
     code = "GK606"
     name = "crisis-contacts-unverified"
     severity = "warning"
-    summary = "A crisis protocol's contacts were not verified within the set number of days."
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC7.4", "NIST:IR-8")
 
     def check(self, context: Context) -> Iterator[Finding]:

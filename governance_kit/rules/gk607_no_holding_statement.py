@@ -22,7 +22,6 @@ class NoHoldingStatement(Rule):
     code = "GK607"
     name = "no-holding-statement"
     severity = "warning"
-    summary = "A crisis severity level has no pre-approved holding statement."
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC2.3", "NIST:IR-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class AccountOutOfScope(Rule):
-    """An account is on a platform its channel, or the whole scope, does not cover.
+    """An account's platform is not its channel's platform, or not in scope at all.
 
     Every account serves a channel in the Scope document, and must be on that channel's
     platform. An account on a platform no channel in scope uses is governed by nothing: no
@@ -24,7 +24,6 @@ class AccountOutOfScope(Rule):
     code = "GK701"
     name = "account-out-of-scope"
     severity = "error"
-    summary = "An account's platform is not its channel's platform, or not in scope at all."
     controls = ("ISO27001:A.5.9", "SOC2:CC2.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class DormantUnjustified(Rule):
-    """A dormant account is kept without a reason.
+    """A dormant or inactive account is kept without a dormancy justification.
 
     An account with `status: dormant`, or an active account without activity for
     `dormant_after_days` (180 unless set in Settings; a missing `last_activity` counts as no
@@ -29,7 +29,6 @@ class DormantUnjustified(Rule):
     code = "GK702"
     name = "dormant-unjustified"
     severity = "warning"
-    summary = "A dormant or inactive account is kept without a dormancy justification."
     controls = ("ISO27001:A.5.9", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

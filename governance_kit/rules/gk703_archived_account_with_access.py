@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class ArchivedAccountWithAccess(Rule):
-    """An archived account still lists admins or a login.
+    """An archived account still lists admins or a credential reference.
 
     Archiving an account means it is closed or frozen: nobody posts, nobody administers it. An
     archived entry that still lists admins in `access`, or a `credentials.secret_ref`, says
@@ -25,7 +25,6 @@ class ArchivedAccountWithAccess(Rule):
     code = "GK703"
     name = "archived-account-with-access"
     severity = "warning"
-    summary = "An archived account still lists admins or a credential reference."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.9", "ISO27001:A.5.18", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class RegistryEntryUnverified(Rule):
-    """An account's registry entry has not been checked against the platform in time.
+    """An account's registry entry was not verified against the platform in time.
 
     The registry is only evidence if it matches reality: handles get renamed, page roles are
     granted in the platform's business tools, recovery numbers change. Each active or dormant
@@ -25,7 +25,6 @@ class RegistryEntryUnverified(Rule):
     code = "GK704"
     name = "registry-entry-unverified"
     severity = "warning"
-    summary = "An account's registry entry was not verified against the platform in time."
     controls = ("ISO27001:A.5.9", "SOC2:CC6.2", "SOC2:CC2.1", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from .base import Context, Rule
 
 
 class ApproverRoleUnheld(Rule):
-    """A role that must approve something is held by nobody.
+    """A role named in the approval flow is held by no active person.
 
     The approval flow names roles that approve new accounts, content of a risk level, or
     changes to a policy document. If no active person holds such a role, every request that
@@ -24,7 +24,6 @@ class ApproverRoleUnheld(Rule):
     code = "GK801"
     name = "approver-role-unheld"
     severity = "error"
-    summary = "A role named in the approval flow is held by no active person."
     controls = ("SOC2:CC5.3", "ISO27001:A.5.2", "ISO27001:A.5.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class DocumentWithoutApprover(Rule):
-    """Nobody is named to approve changes to a policy document.
+    """A policy document has no entry in the approval flow's policy_changes.
 
     Every policy document needs an entry in the approval flow's `policy_changes` naming the
     roles that approve changes to it. Without one, a change is merged by whoever reviews the
@@ -23,7 +23,6 @@ class DocumentWithoutApprover(Rule):
     code = "GK802"
     name = "document-without-approver"
     severity = "error"
-    summary = "A policy document has no entry in the approval flow's policy_changes."
     controls = ("SOC2:CC5.3", "ISO27001:A.5.1", "SOC2:CC8.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

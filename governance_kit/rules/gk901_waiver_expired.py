@@ -9,7 +9,7 @@ from .base import Context, Rule
 
 
 class WaiverExpired(Rule):
-    """A waiver has expired.
+    """A waiver's expiry date has passed.
 
     A waiver accepts a risk until its `expires` date. After that the finding it covered is
     reported again, and the expired waiver is reported too, so that the accepted risk is
@@ -22,7 +22,6 @@ class WaiverExpired(Rule):
     code = "GK901"
     name = "waiver-expired"
     severity = "error"
-    summary = "A waiver's expiry date has passed."
     controls = ("SOC2:CC3.2", "ISO27001:A.5.1", "NIST:CA-5")
 
     def check(self, context: Context) -> Iterator[Finding]:

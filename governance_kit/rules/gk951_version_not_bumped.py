@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Rule
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._versions import content, has_base, pairs, version_at
+from .base import Context, Rule
 
 
 class VersionNotBumped(Rule):
@@ -25,6 +29,18 @@ class VersionNotBumped(Rule):
     code = "GK951"
     name = "version-not-bumped"
     severity = "error"
-    external = True
-    summary = "A policy document changed without a new version."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1")
+
+    def applies(self, context: Context) -> bool:
+        return has_base(context)
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        for old, new in pairs(context):
+            now = new.model.metadata.version
+            if old.model.metadata.version == now and content(old) != content(new):
+                yield self.finding(
+                    version_at(new),
+                    f"'{new.id}' changed since {context.base_label} but its version is still {now}",
+                    target=new.id,
+                    hint="bump metadata.version and say what changed in metadata.change_summary",
+                )

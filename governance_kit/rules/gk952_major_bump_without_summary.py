@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Rule
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._versions import has_base, pairs, semver, version_at
+from .base import Context, Rule
 
 
 class MajorBumpWithoutSummary(Rule):
-    """A major version of a policy document says nothing about what changed.
+    """A major version bump without a new change_summary.
 
     A new major version changes what people must do. Everyone bound by the document needs to
     learn what is different, so a major bump needs a `metadata.change_summary` — and a new
@@ -21,6 +25,22 @@ class MajorBumpWithoutSummary(Rule):
     code = "GK952"
     name = "major-bump-without-summary"
     severity = "error"
-    external = True
-    summary = "A major version bump without a new change_summary."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1")
+
+    def applies(self, context: Context) -> bool:
+        return has_base(context)
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        for old, new in pairs(context):
+            was, now = old.model.metadata.version, new.model.metadata.version
+            summary = new.model.metadata.change_summary
+            if semver(now)[0] > semver(was)[0] and (
+                not summary or summary == old.model.metadata.change_summary
+            ):
+                yield self.finding(
+                    version_at(new),
+                    f"'{new.id}' goes from {was} to {now}, a major version, "
+                    "without a new change_summary",
+                    target=new.id,
+                    hint="say what changed in metadata.change_summary",
+                )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Rule
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._versions import has_base, pairs, semver, version_at
+from .base import Context, Rule
 
 
 class VersionDecreased(Rule):
-    """A policy document's version went backwards.
+    """A policy document's version is lower than at the base.
 
     Versions only move forward: a lower version than at the base of the branch usually means a
     merge or a revert went wrong, and two different texts would soon carry the same number.
@@ -19,6 +23,19 @@ class VersionDecreased(Rule):
     code = "GK953"
     name = "version-decreased"
     severity = "error"
-    external = True
-    summary = "A policy document's version is lower than at the base."
     controls = ("SOC2:CC8.1",)
+
+    def applies(self, context: Context) -> bool:
+        return has_base(context)
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        for old, new in pairs(context):
+            was, now = old.model.metadata.version, new.model.metadata.version
+            if semver(now) < semver(was):
+                yield self.finding(
+                    version_at(new),
+                    f"version of '{new.id}' went backwards: {was} at {context.base_label}, "
+                    f"{now} now",
+                    target=new.id,
+                    hint=f"set a version above {was}",
+                )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Rule
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._versions import has_base, policies, version_at
+from .base import Context, Rule
 
 
 class DocumentAdded(Rule):
-    """A new policy document, for the reviewers' information.
+    """A policy document was added.
 
     A document that did not exist at the base of the branch appears: the reviewers of the pull
     request should check that it has the right owner, approvers and review cadence. Nothing
@@ -16,6 +20,18 @@ class DocumentAdded(Rule):
     code = "GK954"
     name = "document-added"
     severity = "info"
-    external = True
-    summary = "A policy document was added."
     controls = ("SOC2:CC8.1",)
+
+    def applies(self, context: Context) -> bool:
+        return has_base(context)
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        before = policies(context.base) if context.base is not None else {}
+        for ident, document in policies(context.governance).items():
+            if ident not in before:
+                version = document.model.metadata.version
+                yield self.finding(
+                    version_at(document),
+                    f"new document '{ident}' (version {version}), not at {context.base_label}",
+                    target=ident,
+                )

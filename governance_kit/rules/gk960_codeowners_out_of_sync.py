@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class CodeownersOutOfSync(Rule):
-    """The committed `.github/CODEOWNERS` no longer matches the approval flow.
+    """The committed .github/CODEOWNERS differs from what the approval flow gives.
 
     `govkit codeowners` writes CODEOWNERS from `ApprovalFlow.policy_changes`, so that GitHub
     asks the right approvers to review a change to each policy file. When approvers, role
@@ -24,7 +24,6 @@ class CodeownersOutOfSync(Rule):
     code = "GK960"
     name = "codeowners-out-of-sync"
     severity = "warning"
-    summary = "The committed .github/CODEOWNERS differs from what the approval flow gives."
     controls = ("SOC2:CC8.1",)
 
     def check(self, context: Context) -> Iterator[Finding]:

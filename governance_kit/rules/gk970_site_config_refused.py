@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class SiteConfigRefused(Rule):
-    """A setting of `mkdocs.yml` that `govkit docs build` refuses.
+    """mkdocs.yml holds a setting the handbook build refuses.
 
     mkdocs.yml (in the policy folder) sets the look of the handbook. It arrives with pull
     requests like the policies, so govkit reads it as plain data and takes only settings that
@@ -30,7 +30,6 @@ class SiteConfigRefused(Rule):
     code = "GK970"
     name = "site-config-refused"
     severity = "error"
-    summary = "mkdocs.yml holds a setting the handbook build refuses."
     controls = ("SOC2:CC8.1", "NIST:CM-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class HandbookPageUnsafe(Rule):
-    """A page of `handbook/` holds what `govkit docs build` refuses to publish.
+    """A handbook page holds a script, frame, event handler or include.
 
     The Markdown pages in `handbook/` (in the policy folder) are published in the handbook as
     written, and Markdown lets raw HTML through. A `<script>`, `<iframe>`, `<object>` or
@@ -27,7 +27,6 @@ class HandbookPageUnsafe(Rule):
     code = "GK971"
     name = "handbook-page-unsafe"
     severity = "error"
-    summary = "A handbook page holds a script, frame, event handler or include."
     controls = ("SOC2:CC8.1", "NIST:CM-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from .base import Context, Rule
 
 
 class HandbookFileRefused(Rule):
-    """A file in `handbook/` beside the policies would not be published by `govkit docs build`.
+    """A file in handbook/ is a link out of the repository, a pipe, a device or not UTF-8.
 
     The company's own pages in `handbook/` are copied into the employee handbook. A symbolic
     link there that leaves the policy repository would publish whatever it points to — a
@@ -29,7 +29,6 @@ class HandbookFileRefused(Rule):
     code = CODE
     name = "handbook-file-refused"
     severity = "error"
-    summary = "A file in handbook/ is a link out of the repository, a pipe, a device or not UTF-8."
     controls = ("SOC2:CC8.1", "CIS:3")
 
     def check(self, context: Context) -> Iterator[Finding]:

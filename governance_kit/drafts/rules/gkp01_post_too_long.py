@@ -10,7 +10,7 @@ from .base import DraftContext, DraftRule
 
 
 class PostTooLong(DraftRule):
-    """The post is empty, or longer than its platform allows.
+    """The post is empty or longer than the platform's limit.
 
     Characters are counted as the platform counts them: by default each character a reader
     sees counts once (an emoji family or a flag too); on X (`counting: weighted`) Chinese,
@@ -24,7 +24,6 @@ class PostTooLong(DraftRule):
     code = "GKP01"
     name = "post-too-long"
     severity = "error"
-    summary = "The post is empty or longer than the platform's limit."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         body = context.draft.body

@@ -10,7 +10,7 @@ from .words import phrase_findings
 
 
 class BannedPhrase(DraftRule):
-    """The post uses a word or phrase the brand guide bans.
+    """The post uses a banned word or phrase.
 
     The brand guide's `words` with `level: banned` are matched in any language and script:
     case does not matter, accents must match, and words in scripts written with spaces match
@@ -24,7 +24,6 @@ class BannedPhrase(DraftRule):
     code = "GKP02"
     name = "banned-phrase"
     severity = "error"
-    summary = "The post uses a banned word or phrase."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         yield from phrase_findings(self, context, "banned")

@@ -10,7 +10,7 @@ from .words import phrase_findings
 
 
 class DiscouragedPhrase(DraftRule):
-    """The post uses a word or phrase the brand guide discourages.
+    """The post uses a discouraged word or phrase.
 
     The brand guide's `words` with `level: discouraged` are matched like banned ones, in any
     language and script. They are words that do not sound like the brand, or that readers
@@ -22,7 +22,6 @@ class DiscouragedPhrase(DraftRule):
     code = "GKP03"
     name = "discouraged-phrase"
     severity = "warning"
-    summary = "The post uses a discouraged word or phrase."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         yield from phrase_findings(self, context, "discouraged")

@@ -11,7 +11,7 @@ from .base import DraftContext, DraftRule
 
 
 class DisclosureMissing(DraftRule):
-    """A sponsored post does not say so, or says it too late.
+    """A sponsored post lacks a disclosure label, or shows it too late.
 
     A post is sponsored when the draft's front matter says `sponsored: true` or the command is
     given `--sponsored`: paid, gifted or partnership content. It must carry one of the brand
@@ -26,7 +26,6 @@ class DisclosureMissing(DraftRule):
     code = "GKP04"
     name = "disclosure-missing"
     severity = "error"
-    summary = "A sponsored post lacks a disclosure label, or shows it too late."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

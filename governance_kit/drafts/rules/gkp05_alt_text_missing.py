@@ -25,7 +25,6 @@ class AltTextMissing(DraftRule):
     code = "GKP05"
     name = "alt-text-missing"
     severity = "error"
-    summary = "An image has no alt text."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

@@ -21,7 +21,6 @@ class SubtitlesMissing(DraftRule):
     code = "GKP06"
     name = "subtitles-missing"
     severity = "error"
-    summary = "A video has no subtitles."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

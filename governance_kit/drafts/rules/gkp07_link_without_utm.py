@@ -11,7 +11,7 @@ from .base import DraftContext, DraftRule
 
 
 class LinkWithoutUtm(DraftRule):
-    """A link lacks the UTM parameters that tell analytics where visitors came from.
+    """A link lacks utm_source, utm_medium or utm_campaign.
 
     Where the post rules say `utm_required: true`, every link, in the front matter's `links`
     and in the post, must carry `utm_source`, `utm_medium` and `utm_campaign` with a value.
@@ -24,7 +24,6 @@ class LinkWithoutUtm(DraftRule):
     code = "GKP07"
     name = "link-without-utm"
     severity = "error"
-    summary = "A link lacks utm_source, utm_medium or utm_campaign."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         if not context.rules.utm_required:

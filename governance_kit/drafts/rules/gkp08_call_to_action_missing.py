@@ -11,7 +11,7 @@ from .base import DraftContext, DraftRule
 
 
 class CallToActionMissing(DraftRule):
-    """The post asks nothing of its reader.
+    """The post has none of the calls to action its platform requires.
 
     Where the post rules list `call_to_action` options, the post needs at least one of them:
     a question (a "?" in any script, fullwidth too), a poll (`poll:` options in the front matter)
@@ -23,7 +23,6 @@ class CallToActionMissing(DraftRule):
     code = "GKP08"
     name = "call-to-action-missing"
     severity = "error"
-    summary = "The post has none of the calls to action its platform requires."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         options = context.rules.call_to_action

@@ -10,7 +10,7 @@ from .base import DraftContext, DraftRule
 
 
 class TooManyHashtags(DraftRule):
-    """The post has more hashtags than its platform's rules allow.
+    """The post has more hashtags than allowed.
 
     Hashtags are words after `#` in any script (`#NordlysTurprat`, `#户外`); anchors inside
     links do not count. Too many hashtags read as spam, and some platforms show such posts
@@ -22,7 +22,6 @@ class TooManyHashtags(DraftRule):
     code = "GKP09"
     name = "too-many-hashtags"
     severity = "error"
-    summary = "The post has more hashtags than allowed."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         limit = context.rules.max_hashtags

@@ -9,7 +9,7 @@ from .base import DraftContext, DraftRule
 
 
 class AccountNotPostable(DraftRule):
-    """The post is for an account that is not in use, or not governed.
+    """The account is not active, or not in scope.
 
     Only accounts with `status: active` in the account registry are posted on: a dormant
     account is kept for its name only, an archived one is closed. The account must also serve
@@ -23,7 +23,6 @@ class AccountNotPostable(DraftRule):
     code = "GKP10"
     name = "account-not-postable"
     severity = "error"
-    summary = "The account is not active, or not in scope."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         account = context.account

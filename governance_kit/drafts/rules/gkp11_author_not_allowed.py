@@ -12,7 +12,7 @@ POSTING_LEVELS = ("admin", "editor")
 
 
 class AuthorNotAllowed(DraftRule):
-    """Whoever publishes the post may not post on the account.
+    """The author has left, holds no role that may post, or lacks editor access.
 
     The author (`author:` in the front matter, or `--author`) must be on the roster and not
     have left, hold a role with `may_post: true`, and have `editor` or `admin` access to the
@@ -26,7 +26,6 @@ class AuthorNotAllowed(DraftRule):
     code = "GKP11"
     name = "author-not-allowed"
     severity = "error"
-    summary = "The author has left, holds no role that may post, or lacks editor access."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         author, account = context.author, context.account

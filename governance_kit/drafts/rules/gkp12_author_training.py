@@ -10,7 +10,7 @@ from .base import DraftContext, DraftRule
 
 
 class AuthorTraining(DraftRule):
-    """Whoever publishes the post lacks required training, or it has expired.
+    """The author lacks a required course, or its completion has expired.
 
     The author must have completed every course the TrainingPlan requires of them, exactly as
     the training rules GK501 and GK502 judge it (courses of their roles, of account access and
@@ -23,7 +23,6 @@ class AuthorTraining(DraftRule):
     code = "GKP12"
     name = "author-training"
     severity = "error"
-    summary = "The author lacks a required course, or its completion has expired."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         author = context.author

@@ -10,7 +10,7 @@ from .base import DraftContext, DraftRule
 
 
 class DraftContainsSecret(DraftRule):
-    """The draft holds something that looks like a password, token or key.
+    """The draft holds what looks like a password, token or key.
 
     The whole draft is read, front matter and post: a token shaped like a GitHub, Slack, AWS,
     Meta, Google, Stripe, OpenAI or other known credential, a private key, an `otpauth://`
@@ -27,7 +27,6 @@ class DraftContainsSecret(DraftRule):
     code = "GKP13"
     name = "draft-contains-secret"
     severity = "error"
-    summary = "The draft holds what looks like a password, token or key."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         draft = context.draft
