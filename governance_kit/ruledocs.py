@@ -91,6 +91,13 @@ def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
     return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
 
 
+def reads_text(rule: AnyRule) -> str:
+    """What the rule reads besides the policy documents: Settings thresholds and files."""
+    parts = [f"`spec.check.{name}` in Settings" for name in rule.reads_settings]
+    parts += [f"`{name}`" for name in rule.reads_files]
+    return ", ".join(parts)
+
+
 def example_line(rule: AnyRule) -> str:
     """What a finding of the rule looks like in `govkit check` text output."""
     return f"<file>:<line>:<column>: {rule.severity}: <message> [{rule.code}] (hint: <hint>)"
@@ -118,6 +125,7 @@ def render_page(rule: AnyRule) -> str:
         f"| Default severity | {rule.severity} |",
         f"| Controls | {controls_text(rule)} |",
         f"| Kind | {kind_text(rule)} |",
+        *([f"| Reads | {_cell(reads_text(rule))} |"] if reads_text(rule) else []),
         "",
         "## Explanation",
         "",

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..loading.repository import Repository
-from ..loading.site_config import CONFIG_NAME
+from ..rules import all_rules
 from ..workflow.codeowners import policy_prefix
 from ..workflow.gitrefs import (
     GitProblem,
@@ -71,13 +71,16 @@ def state_at(policy_path: Path, commit: git.Commit) -> State:
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
     repository = Repository(policy_path, snapshot.documents, list(findings))
-    site_config = PurePosixPath(policy_prefix(policy_path, repo_root(commit.repo)) + CONFIG_NAME)
-    return State(repository, commit, committed_files(commit, (*COMMITTED_FILES, site_config)))
+    prefix = policy_prefix(policy_path, repo_root(commit.repo))
+    return State(repository, commit, committed_files(commit, files_read(prefix)))
 
 
-COMMITTED_FILES = (PurePosixPath(".github/CODEOWNERS"),)
-"""Files outside the policy folder that rules read (GK960), taken from the commit too; and
-the policy folder's mkdocs.yml (GK970)."""
+def files_read(prefix: str) -> tuple[PurePosixPath, ...]:
+    """The files the rules declare they read (`reads_files`; GK960's .github/CODEOWNERS,
+    GK970's mkdocs.yml), from the repository root; `prefix` is the policy folder's path there.
+    Folders (GK971, GK972: handbook/) are not taken from a commit."""
+    names = {name for rule in all_rules() for name in rule.reads_files if not name.endswith("/")}
+    return tuple(sorted(PurePosixPath(n[1:] if n.startswith("/") else prefix + n) for n in names))
 
 
 def committed_files(commit: git.Commit, names: tuple[PurePosixPath, ...]) -> dict[Path, str | None]:

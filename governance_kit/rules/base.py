@@ -70,9 +70,12 @@ class BaseRule:
     controls: ClassVar[tuple[str, ...]] = ()
     validation: ClassVar[bool] = False
     reads_files: ClassVar[tuple[str, ...]] = ()
-    """Repository files (relative to the repository root) the rule reads besides policies."""
+    """Files the rule reads besides the policy documents: relative to the policy folder
+    (`mkdocs.yml`), or to the Git repository's root when they start with `/`
+    (`/.github/CODEOWNERS`); a folder ends with `/`. `govkit rules CODE` shows them, and
+    `govkit report --as-of` takes the files (not folders) from the commit it reports."""
     reads_settings: ClassVar[tuple[str, ...]] = ()
-    """Fields of Settings `spec` the rule reads."""
+    """Thresholds the rule reads from Settings, fields of `spec.check` (`due_soon_days`)."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -26,6 +26,7 @@ class ReviewDueSoon(Rule):
     name = "review-due-soon"
     severity = "warning"
     controls = ("ISO27001:A.5.1",)
+    reads_settings = ("due_soon_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         window = timedelta(days=context.settings.due_soon_days)

@@ -32,6 +32,7 @@ class OwnerLeaving(Rule):
     name = "owner-leaving"
     severity = "error"
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.11", "NIST:AC-2")
+    reads_settings = ("leaving_horizon_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         yield from owners_leaving(self, context, "business_owner", grade=True)

@@ -24,6 +24,7 @@ class BackupOwnerLeaving(Rule):
     name = "backup-owner-leaving"
     severity = "warning"
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11")
+    reads_settings = ("leaving_horizon_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         yield from owners_leaving(self, context, "backup_owner")

@@ -27,6 +27,7 @@ class AccessReviewOverdue(Rule):
     name = "access-review-overdue"
     severity = "error"
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
+    reads_settings = ("access_review", "admin_access_review")
 
     def check(self, context: Context) -> Iterator[Finding]:
         settings = context.settings

@@ -32,6 +32,7 @@ class NotRotatedAfterDeparture(Rule):
     name = "not-rotated-after-departure"
     severity = "error"
     controls = ("NIST:AC-2(10)", "SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.17", "ISO27001:A.6.5")
+    reads_settings = ("rotate_after_departure_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance

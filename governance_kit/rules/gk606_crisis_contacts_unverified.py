@@ -25,6 +25,7 @@ class CrisisContactsUnverified(Rule):
     name = "crisis-contacts-unverified"
     severity = "warning"
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC7.4", "NIST:IR-8")
+    reads_settings = ("crisis_contacts_verify_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance

@@ -30,6 +30,7 @@ class DormantUnjustified(Rule):
     name = "dormant-unjustified"
     severity = "warning"
     controls = ("ISO27001:A.5.9", "CIS:5")
+    reads_settings = ("dormant_after_days", "inactive_after_days")
 
     def check(self, context: Context) -> Iterator[Finding]:
         settings = context.settings

@@ -26,6 +26,7 @@ class RegistryEntryUnverified(Rule):
     name = "registry-entry-unverified"
     severity = "warning"
     controls = ("ISO27001:A.5.9", "SOC2:CC6.2", "SOC2:CC2.1", "CIS:5")
+    reads_settings = ("verify_registry_every",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         interval = context.settings.verify_registry_every

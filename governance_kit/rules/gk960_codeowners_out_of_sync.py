@@ -25,6 +25,7 @@ class CodeownersOutOfSync(Rule):
     name = "codeowners-out-of-sync"
     severity = "warning"
     controls = ("SOC2:CC8.1",)
+    reads_files = ("/.github/CODEOWNERS",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance

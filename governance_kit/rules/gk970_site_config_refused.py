@@ -31,6 +31,7 @@ class SiteConfigRefused(Rule):
     name = "site-config-refused"
     severity = "error"
     controls = ("SOC2:CC8.1", "NIST:CM-3")
+    reads_files = ("mkdocs.yml",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         if context.root is None:

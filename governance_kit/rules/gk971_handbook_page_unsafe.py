@@ -28,6 +28,7 @@ class HandbookPageUnsafe(Rule):
     name = "handbook-page-unsafe"
     severity = "error"
     controls = ("SOC2:CC8.1", "NIST:CM-3")
+    reads_files = ("handbook/",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         if context.root is not None and context.root.is_dir():

@@ -30,6 +30,7 @@ class HandbookFileRefused(Rule):
     name = "handbook-file-refused"
     severity = "error"
     controls = ("SOC2:CC8.1", "CIS:3")
+    reads_files = ("handbook/",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         if context.root is None or context.files:
