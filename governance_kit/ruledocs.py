@@ -7,6 +7,7 @@ them, and a test fails when the committed pages drift from the rules.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -89,6 +90,30 @@ def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
     """The explanation with the rule's severity and controls: SARIF help and the page body."""
     controls = "\n".join(f"  {line}" for line in control_lines(rule, company))
     return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
+
+
+SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+"""The sections of a rule's docstring after its summary line, as `### NAME` headings."""
+
+_YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def sections(rule: AnyRule) -> dict[str, str]:
+    """The docstring's `### NAME` sections by name (text without the heading)."""
+    found: dict[str, str] = {}
+    name = ""
+    for line in rule.explanation().splitlines()[1:]:
+        if line.startswith("### "):
+            name = line[4:].strip()
+            found[name] = ""
+        elif name:
+            found[name] += line + "\n"
+    return {key: text.strip() for key, text in found.items()}
+
+
+def yaml_blocks(text: str) -> list[str]:
+    """The ```yaml fenced blocks of a section, in order."""
+    return _YAML_BLOCK.findall(text)
 
 
 def reads_text(rule: AnyRule) -> str:

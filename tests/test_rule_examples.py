@@ -1,0 +1,150 @@
+"""Every rule's documented example is executed: its failing YAML makes the rule fire, its fix
+(where the docstring gives one), applied after it, makes it pass.
+
+A rule's docstring has the sections "What it checks", "Why it matters", "Example" and "Fix"
+(`### NAME` headings). Each ```yaml block of "Example" (or "Fix") is applied to a copy of the
+example policies (policies/, clean but for one waived finding):
+
+- a block with a `kind:` is a patch of that kind's document: mappings merge key by key,
+  lists of entries with an `id` merge entry by entry (a new id is appended), `null` removes a
+  key, and any other value replaces the one there;
+- a block whose first line is `# file: NAME` is written as the file NAME in the policy folder
+  (`# file: /NAME`: from the folder above it, the repository root), replacing what is there;
+- a block whose first line is `# at the base` is a patch applied only to the state at the
+  merge base, which the version rules (GK951-GK955) compare with (a second copy of policies/).
+
+The rule fires when its code is among the unwaived findings.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from governance_kit.checker import run_check, select_rules
+from governance_kit.loading.repository import load_repository
+from governance_kit.ruledocs import SECTIONS, AnyRule, every_rule, sections, yaml_blocks
+from tests.conftest import EXAMPLE
+
+DAY = date(2026, 11, 24)
+
+NOT_YET = {
+    "GK001", "GK002", "GK003", "GK102", "GK103", "GK104", "GK105", "GK201", "GK202", "GK203",
+    "GK204", "GK205", "GK206", "GK207", "GK208", "GK209", "GK301", "GK302", "GK303", "GK304",
+    "GK305", "GK306", "GK307", "GK308", "GK309", "GK401", "GK402", "GK501", "GK502", "GK503",
+    "GK601", "GK602", "GK603", "GK604", "GK605", "GK606", "GK607", "GK701", "GK702", "GK703",
+    "GK704", "GK801", "GK802", "GK901", "GK902", "GK951", "GK952", "GK953", "GK954", "GK955",
+    "GK960", "GK970", "GK971", "GK972", "GKP01", "GKP02", "GKP03", "GKP04", "GKP05", "GKP06",
+    "GKP07", "GKP08", "GKP09", "GKP10", "GKP11", "GKP12", "GKP13",
+}  # fmt: skip
+"""Rules whose docstring has no executed example yet; this set only shrinks: a new rule
+cannot join it (see test_every_other_rule_has_an_example)."""
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def merge(into: Any, patch: Any) -> Any:
+    """`patch` merged into `into` (see the module docstring)."""
+    if isinstance(into, dict) and isinstance(patch, dict):
+        for key, value in patch.items():
+            if value is None:
+                into.pop(key, None)
+            elif key in into:
+                into[key] = merge(into[key], value)
+            else:
+                into[key] = value
+        return into
+    if isinstance(into, list) and isinstance(patch, list) and _by_id(into) and _by_id(patch):
+        index = {entry["id"]: entry for entry in into}
+        for entry in patch:
+            if entry["id"] in index:
+                merge(index[entry["id"]], entry)
+            else:
+                into.append(entry)
+        return into
+    return patch
+
+
+def _by_id(entries: list[Any]) -> bool:
+    return bool(entries) and all(isinstance(e, dict) and "id" in e for e in entries)
+
+
+def document_of(folder: Path, kind: str) -> Path:
+    for path in sorted(folder.glob("*.yaml")):
+        if f"\nkind: {kind}\n" in path.read_text(encoding="utf-8"):
+            return path
+    raise AssertionError(f"no document of kind {kind} in {folder}")
+
+
+def apply(block: str, folder: Path) -> None:
+    first = block.splitlines()[0]
+    if first.startswith("# file: "):
+        name = first.removeprefix("# file: ").strip()
+        target = folder.parent / name[1:] if name.startswith("/") else folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(block.split("\n", 1)[1], encoding="utf-8")
+        return
+    yaml = _yaml()
+    patch = yaml.load(block)
+    path = document_of(folder, patch["kind"])
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    merge(data, patch)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def codes_after(rule: AnyRule, blocks: list[str], tmp_path: Path) -> set[str]:
+    """The unwaived codes `govkit check` finds once `blocks` are applied to the example."""
+    now = shutil.copytree(EXAMPLE, tmp_path / "now" / "policies")
+    then = shutil.copytree(EXAMPLE, tmp_path / "base" / "policies")
+    for block in blocks:
+        apply(block, then if block.startswith("# at the base") else now)
+    rules = select_rules() if rule.code == "GK902" else select_rules([rule.code])
+    base = load_repository(then).governance
+    result = run_check(load_repository(now), DAY, rules, base=base, base_label="main")
+    return {finding.code for finding in result.active}
+
+
+def with_examples() -> list[AnyRule]:
+    return [rule for rule in every_rule() if rule.code not in NOT_YET]
+
+
+@pytest.mark.parametrize("rule", with_examples(), ids=lambda rule: rule.code)
+def test_the_example_fails_and_the_fix_passes(rule: AnyRule, tmp_path: Path) -> None:
+    parts = sections(rule)
+    assert list(parts) == list(SECTIONS), rule.code
+    example = yaml_blocks(parts["Example"])
+    assert example, f"{rule.code}: the Example section has no ```yaml block"
+    assert rule.code in codes_after(rule, example, tmp_path / "example")
+    fixed = yaml_blocks(parts["Fix"])
+    if fixed:
+        assert rule.code not in codes_after(rule, example + fixed, tmp_path / "fix")
+
+
+def test_the_rules_without_an_example_yet_are_known_rules() -> None:
+    assert {rule.code for rule in every_rule()} >= NOT_YET
+
+
+def test_the_example_policies_are_clean() -> None:
+    result = run_check(load_repository(EXAMPLE), DAY, select_rules())
+    assert result.active == []
+
+
+def test_a_patch_merges_by_key_and_by_id() -> None:
+    into = {"a": 1, "b": {"c": 2}, "list": [{"id": "x", "v": 1}, {"id": "y", "v": 2}]}
+    patch = {"a": None, "b": {"d": 3}, "list": [{"id": "y", "v": 5}, {"id": "z"}]}
+    assert merge(into, patch) == {
+        "b": {"c": 2, "d": 3},
+        "list": [{"id": "x", "v": 1}, {"id": "y", "v": 5}, {"id": "z"}],
+    }
