@@ -12,14 +12,34 @@ from .base import Context, Rule
 class AccountWithoutOwner(Rule):
     """An active or dormant account has no business owner.
 
-    An active or dormant account without a `business_owner` belongs to nobody: nobody answers
-    for what it posts, nobody notices when access creeps, and when the people who know the
-    login leave, the company loses the account. Orphaned accounts are the most common way a
-    brand loses a channel or finds it hijacked.
+    ### What it checks
+    An active or dormant account without a `business_owner` belongs to nobody: nobody answers for
+    what it posts, nobody notices when access creeps, and when the people who know the login leave,
+    the company loses the account.
 
+    ### Why it matters
+    Orphaned accounts are the most common way a brand loses a channel or finds it hijacked.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: null
+    ```
+
+    ### Fix
     Name the person who answers for the account in `business_owner`, and a different person in
-    `backup_owner`. If nobody needs the account any more, set `status: archived` and close or
-    freeze it on the platform.
+    `backup_owner`. If nobody needs the account any more, set `status: archived` and close or freeze
+    it on the platform.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: carl
+    ```
     """
 
     code = "GK201"

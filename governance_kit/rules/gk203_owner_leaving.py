@@ -15,17 +15,35 @@ from .base import Context, Rule
 class OwnerLeaving(Rule):
     """An account's business owner has left or leaves within the leaving horizon.
 
-    The person who answers for the account has left, their last working day has passed, or it
-    falls within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
-    When the owner goes, the account goes with them unless someone takes over before they
-    leave: logins, recovery contacts and admin roles tend to stay tied to the departed person.
-    Once the owner is gone, the message grades the risk: "high" while another admin who is
-    still here can act for the account, "critical" when no admin is left (also reported, once
-    per account, by GK209).
+    ### What it checks
+    The person who answers for the account has left, their last working day has passed, or it falls
+    within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
 
-    Start a handover (see the continuity plan): make the successor the `business_owner`, move
-    the admin role and the recovery contact, rotate the credentials and remove the leaver's
-    access.
+    ### Why it matters
+    When the owner goes, the account goes with them unless someone takes over before they leave:
+    logins, recovery contacts and admin roles tend to stay tied to the departed person. Once the
+    owner is gone, the message grades the risk: "high" while another admin who is still here can act
+    for the account, "critical" when no admin is left (also reported, once per account, by GK209).
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: lars
+    ```
+
+    ### Fix
+    Start a handover (see the continuity plan): make the successor the `business_owner`, move the
+    admin role and the recovery contact, rotate the credentials and remove the leaver's access.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: carl
+    ```
     """
 
     code = "GK203"

@@ -12,12 +12,32 @@ from .base import Context, Rule
 class NoBackupOwner(Rule):
     """An account has no backup owner, or the same person as business owner and backup.
 
-    Without a backup owner, an account depends on one person: when they are ill, on holiday
-    or leave, nobody can act for the account, answer the platform, or recover the login. A
-    backup owner who is the same person as the business owner is no backup.
+    ### What it checks
+    Without a backup owner, an account depends on one person: when they are ill, on holiday or
+    leave, nobody can act for the account, answer the platform, or recover the login.
 
-    Name a second person, who is not the business owner, in `backup_owner`, and give them
-    admin access.
+    ### Why it matters
+    A backup owner who is the same person as the business owner is no backup.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          backup_owner: carl
+    ```
+
+    ### Fix
+    Name a second person, who is not the business owner, in `backup_owner`, and give them admin
+    access.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          backup_owner: ana
+    ```
     """
 
     code = "GK205"

@@ -14,13 +14,44 @@ from .base import Context, Rule
 class ExternalAdminWithoutSponsor(Rule):
     """A non-employee admin has no sponsor who is an employee still here.
 
-    Admins of an account can add and remove everyone else. When such a person is not an
-    employee, an employee sponsor (`sponsor` on the roster) answers for their access: asks for
-    it, reviews it and has it removed when the contract ends. Without a sponsor, or with one
-    who has left or is not an employee, nobody inside the company is accountable for the
-    external admin's rights.
+    ### What it checks
+    Admins of an account can add and remove everyone else.
 
+    ### Why it matters
+    When such a person is not an employee, an employee sponsor (`sponsor` on the roster) answers for
+    their access: asks for it, reviews it and has it removed when the contract ends. Without a
+    sponsor, or with one who has left or is not an employee, nobody inside the company is
+    accountable for the external admin's rights.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: ana, level: admin, granted: 2021-04-20}
+            - {person: ola, level: admin, granted: 2025-01-06}
+    ```
+
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          sponsor: null
+    ```
+
+    ### Fix
     Set `sponsor` of the person to an employee who is still here, or lower their access level.
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          sponsor: erik
+    ```
     """
 
     code = "GK208"

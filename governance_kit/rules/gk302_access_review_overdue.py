@@ -13,14 +13,35 @@ from .base import Context, Rule
 class AccessReviewOverdue(Rule):
     """An account's access list has not been reviewed within its interval.
 
-    Access lists drift: people change roles, agencies finish campaigns, a colleague was added
-    "just for the launch". Each account's `access` must be reviewed every `admin_access_review`
-    (quarterly unless set in Settings) when someone has admin access, otherwise every
-    `access_review` (semiannually). The interval counts from `last_access_review`, or from
-    `created` if the account was never reviewed; an account with neither is overdue.
+    ### What it checks
+    Access lists drift: people change roles, agencies finish campaigns, a colleague was added "just
+    for the launch".
 
-    Compare the access list with the roles on the platform, remove what is no longer needed,
-    and set `last_access_review` to the date of the review.
+    ### Why it matters
+    Each account's `access` must be reviewed every `admin_access_review` (quarterly unless set in
+    Settings) when someone has admin access, otherwise every `access_review` (semiannually). The
+    interval counts from `last_access_review`, or from `created` if the account was never reviewed;
+    an account with neither is overdue.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_access_review: 2025-01-06
+    ```
+
+    ### Fix
+    Compare the access list with the roles on the platform, remove what is no longer needed, and set
+    `last_access_review` to the date of the review.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_access_review: 2026-11-20
+    ```
     """
 
     code = "GK302"

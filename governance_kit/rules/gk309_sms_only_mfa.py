@@ -12,13 +12,35 @@ from .base import Context, Rule
 class SmsOnlyMfa(Rule):
     """An account's second factor is SMS.
 
+    ### What it checks
     SMS codes are intercepted through SIM swaps and number porting, and phished in real time;
-    takeovers of brand accounts routinely go through the recovery or second-factor phone
-    number. NIST SP 800-63B restricts SMS as an authenticator. Multi-factor authentication
-    that is off altogether is GK303.
+    takeovers of brand accounts routinely go through the recovery or second-factor phone number.
 
-    Switch the second factor to an authenticator app, a hardware security key or a passkey
-    held by the owner and the backup owner, then set `credentials.mfa_method`.
+    ### Why it matters
+    NIST SP 800-63B restricts SMS as an authenticator. Multi-factor authentication that is off
+    altogether is GK303.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            mfa_method: sms
+    ```
+
+    ### Fix
+    Switch the second factor to an authenticator app, a hardware security key or a passkey held by
+    the owner and the backup owner, then set `credentials.mfa_method`.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            mfa_method: app
+    ```
     """
 
     code = "GK309"

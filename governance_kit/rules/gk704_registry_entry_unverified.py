@@ -13,13 +13,33 @@ from .base import Context, Rule
 class RegistryEntryUnverified(Rule):
     """An account's registry entry was not verified against the platform in time.
 
-    The registry is only evidence if it matches reality: handles get renamed, page roles are
-    granted in the platform's business tools, recovery numbers change. Each active or dormant
-    account's `last_verified` must fall within `verify_registry_every` (P1Y unless set in
-    Settings); an entry never verified is reported too.
+    ### What it checks
+    The registry is only evidence if it matches reality: handles get renamed, page roles are granted
+    in the platform's business tools, recovery numbers change.
 
+    ### Why it matters
+    Each active or dormant account's `last_verified` must fall within `verify_registry_every` (P1Y
+    unless set in Settings); an entry never verified is reported too.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_verified: 2024-01-08
+    ```
+
+    ### Fix
     Open the account's settings on the platform, compare handle, URL, roles, login and recovery
     contacts with the entry, correct what differs, and set `last_verified` to the date.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_verified: 2026-11-20
+    ```
     """
 
     code = "GK704"
