@@ -11,12 +11,38 @@ from .base import Context, Rule
 class ChannelWithoutSla(Rule):
     """An external channel has no response SLA.
 
-    Customers and the public write to every external channel, whether or not anyone promised
-    to answer. Without an SLA there is no agreed first-response time, no hours to staff, and
-    no way to tell whether the channel is being looked after.
+    ### What it checks
+    Customers and the public write to every external channel, whether or not anyone promised to
+    answer.
 
+    ### Why it matters
+    Without an SLA there is no agreed first-response time, no hours to staff, and no way to tell
+    whether the channel is being looked after.
+
+    ### Example
+    ```yaml
+    kind: Scope
+    spec:
+      channels:
+        - id: mastodon-brand
+          name: Mastodon – brand
+          platform: mastodon
+          visibility: external
+          audience: [Outdoor enthusiasts on the fediverse]
+          languages: [en]
+          purpose: Brand presence on the fediverse.
+    ```
+
+    ### Fix
     Add an entry to `slas` in the ModerationPolicy for the channel, with `first_response` and
     `hours`, and make sure the rota covers those hours.
+    ```yaml
+    kind: Scope
+    spec:
+      channels:
+        - id: mastodon-brand
+          visibility: internal
+    ```
     """
 
     code = "GK603"

@@ -12,13 +12,33 @@ from .base import Context, Rule
 class CrisisContactsUnverified(Rule):
     """A crisis protocol's contacts were not verified within the set number of days.
 
-    In a crisis the first minutes go to calling people. Numbers change, people move to other
-    roles, deputies are appointed; a contact list nobody has tried since last year sends the
-    first calls to the wrong person. `contacts_verified` must be within
-    `crisis_contacts_verify_days` (90 unless set in Settings); a protocol that was never
+    ### What it checks
+    In a crisis the first minutes go to calling people.
+
+    ### Why it matters
+    Numbers change, people move to other roles, deputies are appointed; a contact list nobody has
+    tried since last year sends the first calls to the wrong person. `contacts_verified` must be
+    within `crisis_contacts_verify_days` (90 unless set in Settings); a protocol that was never
     verified is reported too.
 
+    ### Example
+    ```yaml
+    kind: ModerationPolicy
+    spec:
+      crisis:
+        - id: reputation-crisis
+          contacts_verified: 2025-01-06
+    ```
+
+    ### Fix
     Call or message every contact, correct the list, and set `contacts_verified` to the date.
+    ```yaml
+    kind: ModerationPolicy
+    spec:
+      crisis:
+        - id: reputation-crisis
+          contacts_verified: 2026-11-10
+    ```
     """
 
     code = "GK606"

@@ -11,12 +11,32 @@ from .base import Context, Rule
 class WaiverExpired(Rule):
     """A waiver's expiry date has passed.
 
-    A waiver accepts a risk until its `expires` date. After that the finding it covered is
-    reported again, and the expired waiver is reported too, so that the accepted risk is
-    either fixed or consciously accepted again, not silently forgotten.
+    ### What it checks
+    A waiver accepts a risk until its `expires` date.
 
-    Fix what the waiver covered and delete the waiver, or, if the risk is still accepted,
-    have it approved again and set a new `approved_on` and `expires`.
+    ### Why it matters
+    After that the finding it covered is reported again, and the expired waiver is reported too, so
+    that the accepted risk is either fixed or consciously accepted again, not silently forgotten.
+
+    ### Example
+    ```yaml
+    kind: Waivers
+    spec:
+      waivers:
+        - id: w-2026-engage-single-admin
+          expires: 2026-10-31
+    ```
+
+    ### Fix
+    Fix what the waiver covered and delete the waiver, or, if the risk is still accepted, have it
+    approved again and set a new `approved_on` and `expires`.
+    ```yaml
+    kind: Waivers
+    spec:
+      waivers:
+        - id: w-2026-engage-single-admin
+          expires: 2028-03-31
+    ```
     """
 
     code = "GK901"

@@ -12,12 +12,30 @@ from .base import Context, Rule
 class WaiverUnused(Rule):
     """A waiver in force matches no finding.
 
-    The waiver names a rule and a target, but that rule finds nothing about that target: the
-    risk was fixed, the target was renamed, or the waiver was written with a wrong code or
-    id. A waiver that waives nothing today silently waives the next, unrelated finding.
+    ### What it checks
+    The waiver names a rule and a target, but that rule finds nothing about that target: the risk
+    was fixed, the target was renamed, or the waiver was written with a wrong code or id.
 
-    Delete the waiver if the risk is gone; otherwise correct its `rule` or `target`.
-    Only waivers of rules that ran are judged, so `--select` does not report the others.
+    ### Why it matters
+    A waiver that waives nothing today silently waives the next, unrelated finding.
+
+    ### Example
+    ```yaml
+    kind: Waivers
+    spec:
+      waivers:
+        - id: w-teampro-mfa
+          rule: GK303
+          target: instagram-teampro
+          justification: Hardware keys are on order.
+          approved_by: hanna
+          approved_on: 2026-11-02
+          expires: 2027-01-31
+    ```
+
+    ### Fix
+    Delete the waiver if the risk is gone; otherwise correct its `rule` or `target`. Only waivers of
+    rules that ran are judged, so `--select` does not report the others.
     """
 
     code = "GK902"
