@@ -25,7 +25,7 @@ class ChannelWithoutSla(Rule):
     spec:
       channels:
         - id: mastodon-brand
-          name: Mastodon – brand
+          name: Mastodon brand
           platform: mastodon
           visibility: external
           audience: [Outdoor enthusiasts on the fediverse]
