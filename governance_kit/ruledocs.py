@@ -95,7 +95,7 @@ def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
 SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 """The sections of a rule's docstring after its summary line, as `### NAME` headings."""
 
-_YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+_EXAMPLE_BLOCK = re.compile(r"^```(?:yaml|text)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
 def sections(rule: AnyRule) -> dict[str, str]:
@@ -111,9 +111,9 @@ def sections(rule: AnyRule) -> dict[str, str]:
     return {key: text.strip() for key, text in found.items()}
 
 
-def yaml_blocks(text: str) -> list[str]:
-    """The ```yaml fenced blocks of a section, in order."""
-    return _YAML_BLOCK.findall(text)
+def example_blocks(text: str) -> list[str]:
+    """The ```yaml (and ```text, for files other than YAML) fenced blocks of a section."""
+    return _EXAMPLE_BLOCK.findall(text)
 
 
 def reads_text(rule: AnyRule) -> str:

@@ -9,7 +9,9 @@ example policies (policies/, clean but for one waived finding):
   lists of entries with an `id` merge entry by entry (a new id is appended), `null` removes a
   key, and any other value replaces the one there;
 - a block whose first line is `# file: NAME` is written as the file NAME in the policy folder
-  (`# file: /NAME`: from the folder above it, the repository root), replacing what is there;
+  (`# file: /NAME`: from the folder above it, the repository root), replacing what is there
+  (```text blocks hold files other than YAML: CODEOWNERS, Markdown pages);
+- a block whose only line is `# link: NAME -> TARGET` makes NAME a symbolic link to TARGET;
 - a block whose first line is `# at the base` is a patch applied only to the state at the
   merge base, which the version rules (GK951-GK955) compare with (a second copy of policies/).
 
@@ -29,14 +31,13 @@ from ruamel.yaml import YAML
 
 from governance_kit.checker import run_check, select_rules
 from governance_kit.loading.repository import load_repository
-from governance_kit.ruledocs import SECTIONS, AnyRule, every_rule, sections, yaml_blocks
+from governance_kit.ruledocs import SECTIONS, AnyRule, every_rule, sections, example_blocks
 from tests.conftest import EXAMPLE
 
 DAY = date(2026, 11, 24)
 
 NOT_YET = {
-    "GK305", "GK306", "GK802", "GK951", "GK952", "GK953", "GK954", "GK955", "GK960", "GK970",
-    "GK971", "GK972", "GKP01", "GKP02", "GKP03", "GKP04", "GKP05", "GKP06", "GKP07", "GKP08",
+    "GK306", "GK802", "GKP01", "GKP02", "GKP03", "GKP04", "GKP05", "GKP06", "GKP07", "GKP08",
     "GKP09", "GKP10", "GKP11", "GKP12", "GKP13",
 }  # fmt: skip
 """Rules whose docstring has no executed example yet; this set only shrinks: a new rule
@@ -84,6 +85,10 @@ def document_of(folder: Path, kind: str) -> Path:
 
 def apply(block: str, folder: Path) -> None:
     first = block.splitlines()[0]
+    if first.startswith("# link: "):
+        name, target = first.removeprefix("# link: ").split(" -> ")
+        (folder / name).symlink_to(target)
+        return
     if first.startswith("# file: "):
         name = first.removeprefix("# file: ").strip()
         target = folder.parent / name[1:] if name.startswith("/") else folder / name
@@ -120,10 +125,10 @@ def with_examples() -> list[AnyRule]:
 def test_the_example_fails_and_the_fix_passes(rule: AnyRule, tmp_path: Path) -> None:
     parts = sections(rule)
     assert list(parts) == list(SECTIONS), rule.code
-    example = yaml_blocks(parts["Example"])
+    example = example_blocks(parts["Example"])
     assert example, f"{rule.code}: the Example section has no ```yaml block"
     assert rule.code in codes_after(rule, example, tmp_path / "example")
-    fixed = yaml_blocks(parts["Fix"])
+    fixed = example_blocks(parts["Fix"])
     if fixed:
         assert rule.code not in codes_after(rule, example + fixed, tmp_path / "fix")
 

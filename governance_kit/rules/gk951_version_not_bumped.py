@@ -12,18 +12,36 @@ from .base import Context, Rule
 class VersionNotBumped(Rule):
     """A policy document changed without a new version.
 
-    `govkit check --base REF` compares every policy document with the same document (matched
-    by `metadata.id`) at the merge base of REF and HEAD. When anything a reader relies on
-    changed — the spec, the title, description, owner, status or classification — but
-    `metadata.version` is the same, readers of the handbook and auditors cannot tell the two
-    versions apart, and the changelog stops telling the truth. Bookkeeping of a release does not
-    count as a change: recording a review (`metadata.review`), the approval, the effective date,
-    the change summary and the changelog may change without a bump.
+    ### What it checks
+    `govkit check --base REF` compares every policy document with the same document (matched by
+    `metadata.id`) at the merge base of REF and HEAD.
 
-    Bump `metadata.version`: the patch number for wording and corrections, the minor number for
-    new rules or entities, the major number for changed obligations. Say what changed in
-    `metadata.change_summary` and move the previous summary into `metadata.changelog`.
-    This rule needs Git history, so it only runs with `govkit check --base REF`.
+    ### Why it matters
+    When anything a reader relies on changed — the spec, the title, description, owner, status or
+    classification — but `metadata.version` is the same, readers of the handbook and auditors cannot
+    tell the two versions apart, and the changelog stops telling the truth. Bookkeeping of a release
+    does not count as a change: recording a review (`metadata.review`), the approval, the effective
+    date, the change summary and the changelog may change without a bump.
+
+    ### Example
+    ```yaml
+    kind: BrandGuide
+    spec:
+      disclosure:
+        ads_label: "#reklame"
+    ```
+
+    ### Fix
+    Bump `metadata.version`: the patch number for wording and corrections, the minor number for new
+    rules or entities, the major number for changed obligations. Say what changed in
+    `metadata.change_summary` and move the previous summary into `metadata.changelog`. This rule
+    needs Git history, so it only runs with `govkit check --base REF`.
+    ```yaml
+    kind: BrandGuide
+    metadata:
+      version: 2.4.0
+      change_summary: The ads label is now #reklame.
+    ```
     """
 
     code = "GK951"

@@ -12,14 +12,30 @@ from .base import Context, Rule
 class MajorBumpWithoutSummary(Rule):
     """A major version bump without a new change_summary.
 
-    A new major version changes what people must do. Everyone bound by the document needs to
-    learn what is different, so a major bump needs a `metadata.change_summary` — and a new
-    one: a summary identical to the one of the previous version describes that version, not
-    this one.
+    ### What it checks
+    A new major version changes what people must do.
 
-    Write `metadata.change_summary` in words a reader understands, and move the previous
-    summary into `metadata.changelog`. This rule needs Git history, so it only runs with
-    `govkit check --base REF`.
+    ### Why it matters
+    Everyone bound by the document needs to learn what is different, so a major bump needs a
+    `metadata.change_summary` — and a new one: a summary identical to the one of the previous
+    version describes that version, not this one.
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      version: 4.0.0
+    ```
+
+    ### Fix
+    Write `metadata.change_summary` in words a reader understands, and move the previous summary
+    into `metadata.changelog`. This rule needs Git history, so it only runs with `govkit check
+    --base REF`.
+    ```yaml
+    kind: Objectives
+    metadata:
+      change_summary: Objectives reset for 2027; the forum KPIs are dropped.
+    ```
     """
 
     code = "GK952"

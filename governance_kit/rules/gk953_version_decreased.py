@@ -12,12 +12,30 @@ from .base import Context, Rule
 class VersionDecreased(Rule):
     """A policy document's version is lower than at the base.
 
-    Versions only move forward: a lower version than at the base of the branch usually means a
-    merge or a revert went wrong, and two different texts would soon carry the same number.
+    ### What it checks
+    A policy document's `metadata.version` is lower than the version of the same document (matched
+    by `metadata.id`) at the merge base of `--base REF` and HEAD.
 
-    Set `metadata.version` higher than the version at the base (see the message). To undo a
-    change, publish the old text as a new version. This rule needs Git history, so it only
-    runs with `govkit check --base REF`.
+    ### Why it matters
+    Versions only move forward: a lower version than at the base of the branch usually means a merge
+    or a revert went wrong, and two different texts would soon carry the same number.
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      version: 2.9.0
+    ```
+
+    ### Fix
+    Set `metadata.version` higher than the version at the base (see the message). To undo a change,
+    publish the old text as a new version. This rule needs Git history, so it only runs with `govkit
+    check --base REF`.
+    ```yaml
+    kind: Objectives
+    metadata:
+      version: 3.0.0
+    ```
     """
 
     code = "GK953"

@@ -12,9 +12,25 @@ from .base import Context, Rule
 class DocumentAdded(Rule):
     """A policy document was added.
 
-    A document that did not exist at the base of the branch appears: the reviewers of the pull
-    request should check that it has the right owner, approvers and review cadence. Nothing
-    needs fixing. This rule needs Git history, so it only runs with `govkit check --base REF`.
+    ### What it checks
+    A policy document whose `metadata.id` did not exist at the merge base of `--base REF` and HEAD
+    appears (the example renames a document: at the base it had the id `nordlys-goals`). This rule
+    needs Git history, so it only runs with `govkit check --base REF`.
+
+    ### Why it matters
+    The reviewers of the pull request should check that a new document has the right owner,
+    approvers and review cadence.
+
+    ### Example
+    ```yaml
+    # at the base
+    kind: Objectives
+    metadata:
+      id: nordlys-goals
+    ```
+
+    ### Fix
+    Nothing needs fixing: the finding is for the reviewers' information (severity info).
     """
 
     code = "GK954"

@@ -12,10 +12,26 @@ from .base import Context, Rule
 class DocumentRemoved(Rule):
     """A policy document was removed.
 
-    A document that existed at the base of the branch is gone. Removing a policy ends the
-    obligations in it; the reviewers should agree that nothing depends on it. To keep its
-    history visible, consider `metadata.status: retired` instead. This rule needs Git history,
-    so it only runs with `govkit check --base REF`.
+    ### What it checks
+    A policy document that existed at the merge base of `--base REF` and HEAD (matched by
+    `metadata.id`) is gone (the example renames a document: at the base it had the id
+    `nordlys-goals`). This rule needs Git history, so it only runs with `govkit check --base REF`.
+
+    ### Why it matters
+    Removing a policy ends the obligations in it; the reviewers should agree that nothing depends on
+    it.
+
+    ### Example
+    ```yaml
+    # at the base
+    kind: Objectives
+    metadata:
+      id: nordlys-goals
+    ```
+
+    ### Fix
+    Nothing needs fixing if the removal is meant. To keep the document's history visible, set
+    `metadata.status: retired` instead of deleting it.
     """
 
     code = "GK955"
