@@ -31,7 +31,7 @@ from ruamel.yaml import YAML
 
 from governance_kit.checker import run_check, select_rules
 from governance_kit.loading.repository import load_repository
-from governance_kit.ruledocs import SECTIONS, AnyRule, every_rule, sections, example_blocks
+from governance_kit.ruledocs import SECTIONS, AnyRule, every_rule, example_blocks, sections
 from tests.conftest import EXAMPLE
 
 DAY = date(2026, 11, 24)
