@@ -18,7 +18,8 @@ class PlaintextSecret(Rule):
     A value or a comment of a policy file holds what looks like a credential: a value under a key
     named like a password, token or key (in any of the languages policies are written in:
     `password`, `pw`, `pin`, `Passwort`, `passord`, `lösenord`, `contraseña`, `пароль`,
-    `密码`, ...), even where the field is unknown; a password in `credentials.secret_ref` instead of a reference;
+    `密码`, ...), even where the field is unknown; a password in `credentials.secret_ref`
+    instead of a reference;
     or text shaped like a credential: a private key, an `otpauth://` seed, a token of a known
     service (GitHub, GitLab, Slack, AWS, Meta, Google, Stripe, OpenAI, Anthropic, ...), a JSON Web
     Token, a password in a URL or after "password:", or a long random-looking string. Each is
