@@ -25,14 +25,22 @@ class DocumentWithoutApprover(Rule):
     kind: ApprovalFlow
     spec:
       policy_changes:
-        - {document: nordlys-scope, approvers: [social-media-lead]}
-        - {document: nordlys-people, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-accounts, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-continuity, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-brand, approvers: [social-media-lead, designer]}
-        - {document: nordlys-approvals, approvers: [legal-compliance, social-media-lead]}
-        - {document: nordlys-moderation, approvers: [social-media-lead, community-manager, legal-compliance]}
-        - {document: nordlys-training, approvers: [social-media-lead, legal-compliance]}
+        - document: nordlys-scope
+          approvers: [social-media-lead]
+        - document: nordlys-people
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-accounts
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-continuity
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-brand
+          approvers: [social-media-lead, designer]
+        - document: nordlys-approvals
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-moderation
+          approvers: [social-media-lead, community-manager, legal-compliance]
+        - document: nordlys-training
+          approvers: [social-media-lead, legal-compliance]
     ```
 
     ### Fix
@@ -42,15 +50,24 @@ class DocumentWithoutApprover(Rule):
     kind: ApprovalFlow
     spec:
       policy_changes:
-        - {document: nordlys-scope, approvers: [social-media-lead]}
-        - {document: nordlys-people, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-accounts, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-continuity, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-brand, approvers: [social-media-lead, designer]}
-        - {document: nordlys-approvals, approvers: [legal-compliance, social-media-lead]}
-        - {document: nordlys-moderation, approvers: [social-media-lead, community-manager, legal-compliance]}
-        - {document: nordlys-training, approvers: [social-media-lead, legal-compliance]}
-        - {document: nordlys-objectives, approvers: [social-media-lead, analyst]}
+        - document: nordlys-scope
+          approvers: [social-media-lead]
+        - document: nordlys-people
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-accounts
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-continuity
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-brand
+          approvers: [social-media-lead, designer]
+        - document: nordlys-approvals
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-moderation
+          approvers: [social-media-lead, community-manager, legal-compliance]
+        - document: nordlys-training
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-objectives
+          approvers: [social-media-lead, analyst]
     ```
     """
 
