@@ -95,7 +95,7 @@ def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
 SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 """The sections of a rule's docstring after its summary line, as `### NAME` headings."""
 
-_EXAMPLE_BLOCK = re.compile(r"^```(?:yaml|text)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+_EXAMPLE_BLOCK = re.compile(r"^```(?:yaml|text|markdown)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
 def sections(rule: AnyRule) -> dict[str, str]:
@@ -112,7 +112,8 @@ def sections(rule: AnyRule) -> dict[str, str]:
 
 
 def example_blocks(text: str) -> list[str]:
-    """The ```yaml (and ```text, for files other than YAML) fenced blocks of a section."""
+    """The ```yaml fenced blocks of a section, with ```text (files other than YAML) and
+    ```markdown (a draft post, for draft rules)."""
     return _EXAMPLE_BLOCK.findall(text)
 
 
