@@ -1,7 +1,12 @@
 """The rules, one module each, discovered from this package: nothing lists them by hand.
 
-A rule module is named after its code and name (`gk101_review_overdue.py`) and defines one
-subclass of `Rule`. Its tests live in `tests/rules/`.
+Adding a rule touches one module and its test: a module named after its code and name
+(`gk101_review_overdue.py`) that defines one subclass of `Rule`, with its code, name,
+severity, controls, what it reads (`reads_files`, `reads_settings`) and its docstring, the
+rule's only documentation (summary line; What it checks, Why it matters, Example, Fix, whose
+example tests/test_rule_examples.py runs); and its test in `tests/rules/`. Then regenerate
+docs/rules with `govkit rules --export-docs docs/rules`. Discovery, `--select`, the docs,
+SARIF and OSCAL output, the trend report's areas (by code range) all follow from the module.
 """
 
 from __future__ import annotations

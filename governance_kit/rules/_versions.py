@@ -58,8 +58,3 @@ def semver(text: str) -> tuple[int, int, int]:
 
 def version_at(document: Any) -> Location:
     return Location(document, VERSION)
-
-
-def has_base(context: Context) -> bool:
-    """Version rules judge a change, so they run only when `--base` gives them one."""
-    return context.base is not None

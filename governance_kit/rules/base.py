@@ -59,7 +59,9 @@ class BaseRule:
     """What every rule of every command has: policy rules (`Rule`) and draft rules alike.
 
     The docstring is the rule's one source of documentation: its first line is the summary,
-    the rest explains it. `govkit rules CODE` and the rule pages in docs/ are made from it.
+    then the sections `### What it checks`, `### Why it matters`, `### Example` (failing YAML,
+    or a failing draft for draft rules) and `### Fix`. `govkit rules CODE` and the rule pages
+    in docs/rules are made from it, and the tests run its example (tests/test_rule_examples.py).
     """
 
     code: ClassVar[str]
@@ -100,9 +102,13 @@ class Rule(BaseRule):
     """True for a rule that judges the other rules' findings (GK902): it runs last, and its
     context carries the others' findings (`Context.findings`, waivers applied)."""
 
+    needs_base: ClassVar[bool] = False
+    """True for a rule that judges a change (GK951-GK955): it runs only when the context has
+    the governance at the base (`Context.base`, from `govkit check --base REF`)."""
+
     def applies(self, context: Context) -> bool:
         """Whether the rule can judge this context; one that cannot has not run."""
-        return True
+        return context.base is not None or not self.needs_base
 
     def check(self, context: Context) -> Iterable[Finding]:
         """Every finding of this rule; validation rules find theirs while loading."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ._versions import content, has_base, pairs, version_at
+from ._versions import content, pairs, version_at
 from .base import Context, Rule
 
 
@@ -48,9 +48,7 @@ class VersionNotBumped(Rule):
     name = "version-not-bumped"
     severity = "error"
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1")
-
-    def applies(self, context: Context) -> bool:
-        return has_base(context)
+    needs_base = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         for old, new in pairs(context):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ._versions import has_base, policies, version_at
+from ._versions import policies, version_at
 from .base import Context, Rule
 
 
@@ -37,9 +37,7 @@ class DocumentAdded(Rule):
     name = "document-added"
     severity = "info"
     controls = ("SOC2:CC8.1",)
-
-    def applies(self, context: Context) -> bool:
-        return has_base(context)
+    needs_base = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         before = policies(context.base) if context.base is not None else {}

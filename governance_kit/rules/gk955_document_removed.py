@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ._versions import has_base, policies, version_at
+from ._versions import policies, version_at
 from .base import Context, Rule
 
 
@@ -38,9 +38,7 @@ class DocumentRemoved(Rule):
     name = "document-removed"
     severity = "info"
     controls = ("SOC2:CC8.1",)
-
-    def applies(self, context: Context) -> bool:
-        return has_base(context)
+    needs_base = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         if context.base is None:

@@ -16,8 +16,6 @@ from ..model.governance import Governance
 from ..rules import Context, all_rules
 from .gitrefs import merge_base, open_repo, snapshot_at
 
-VERSION_CODES = ("GK951", "GK952", "GK953", "GK954", "GK955")
-
 
 def base_governance(policy_path: Path, base_ref: str) -> Governance:
     """The policy documents at the merge base of `base_ref` and HEAD (GitProblem if none)."""
@@ -29,7 +27,7 @@ def base_governance(policy_path: Path, base_ref: str) -> Governance:
 def version_findings(policy_path: Path, base_ref: str, today: date | None = None) -> list[Finding]:
     """Findings GK951-GK955 for the working tree against the merge base of `base_ref` and HEAD,
     whether or not either state is valid (no waivers applied)."""
-    rules = tuple(rule for rule in all_rules() if rule.code in VERSION_CODES)
+    rules = tuple(rule for rule in all_rules() if rule.needs_base)
     base = base_governance(policy_path, base_ref)
     now = load_repository(policy_path).governance
     context = Context(now, today or date.today(), root=policy_path, base=base, base_label=base_ref)
