@@ -13,12 +13,13 @@ class AccountWithoutOwner(Rule):
     """An active or dormant account has no business owner.
 
     ### What it checks
-    An active or dormant account without a `business_owner` belongs to nobody: nobody answers for
-    what it posts, nobody notices when access creeps, and when the people who know the login leave,
-    the company loses the account.
+    An account with `status: active` or `dormant` has no `business_owner`.
 
     ### Why it matters
-    Orphaned accounts are the most common way a brand loses a channel or finds it hijacked.
+    An active or dormant account without a `business_owner` belongs to nobody: nobody answers
+    for what it posts, nobody notices when access creeps, and when the people who know the login
+    leave, the company loses the account. Orphaned accounts are the most common way a brand
+    loses a channel or finds it hijacked.
 
     ### Example
     ```yaml

@@ -13,11 +13,13 @@ class NoBackupOwner(Rule):
     """An account has no backup owner, or the same person as business owner and backup.
 
     ### What it checks
-    Without a backup owner, an account depends on one person: when they are ill, on holiday or
-    leave, nobody can act for the account, answer the platform, or recover the login.
+    An active or dormant account has no `backup_owner`, or its backup owner is its business
+    owner.
 
     ### Why it matters
-    A backup owner who is the same person as the business owner is no backup.
+    Without a backup owner, an account depends on one person: when they are ill, on holiday or
+    leave, nobody can act for the account, answer the platform, or recover the login. A backup
+    owner who is the same person as the business owner is no backup.
 
     ### Example
     ```yaml

@@ -14,13 +14,15 @@ class FewEmployeeAdmins(Rule):
     """An active account has two or more admins but fewer than two employee admins.
 
     ### What it checks
-    Contractors, agencies and students come and go with contracts, campaigns and terms; when most
-    admin rights sit with them, the company depends on people it cannot direct, and loses control of
-    the account when a contract ends.
+    An active account has admins, but fewer than two of them are employees (`employment:
+    employee`) who are still here.
 
     ### Why it matters
-    Two employee admins keep the account in the company's hands. Accounts with fewer than two admins
-    at all are reported by GK206 and GK209 instead, so each account is reported once.
+    Contractors, agencies and students come and go with contracts, campaigns and terms; when
+    most admin rights sit with them, the company depends on people it cannot direct, and loses
+    control of the account when a contract ends. Two employee admins keep the account in the
+    company's hands. Accounts with fewer than two admins at all are reported by GK206 and GK209
+    instead, so each account is reported once.
 
     ### Example
     ```yaml

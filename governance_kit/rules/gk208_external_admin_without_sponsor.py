@@ -15,13 +15,15 @@ class ExternalAdminWithoutSponsor(Rule):
     """A non-employee admin has no sponsor who is an employee still here.
 
     ### What it checks
-    Admins of an account can add and remove everyone else.
+    An admin of an account is a contractor, agency worker or student (`employment` other than
+    `employee`) without a `sponsor` who is an employee still here.
 
     ### Why it matters
-    When such a person is not an employee, an employee sponsor (`sponsor` on the roster) answers for
-    their access: asks for it, reviews it and has it removed when the contract ends. Without a
-    sponsor, or with one who has left or is not an employee, nobody inside the company is
-    accountable for the external admin's rights.
+    Admins of an account can add and remove everyone else. When such a person is not an
+    employee, an employee sponsor (`sponsor` on the roster) answers for their access: asks for
+    it, reviews it and has it removed when the contract ends. Without a sponsor, or with one who
+    has left or is not an employee, nobody inside the company is accountable for the external
+    admin's rights.
 
     ### Example
     ```yaml

@@ -14,14 +14,14 @@ class AccessReviewOverdue(Rule):
     """An account's access list has not been reviewed within its interval.
 
     ### What it checks
-    Access lists drift: people change roles, agencies finish campaigns, a colleague was added "just
-    for the launch".
+    An account's `last_access_review` is older than its interval, or missing.
 
     ### Why it matters
-    Each account's `access` must be reviewed every `admin_access_review` (quarterly unless set in
-    Settings) when someone has admin access, otherwise every `access_review` (semiannually). The
-    interval counts from `last_access_review`, or from `created` if the account was never reviewed;
-    an account with neither is overdue.
+    Access lists drift: people change roles, agencies finish campaigns, a colleague was added
+    "just for the launch". Each account's `access` must be reviewed every `admin_access_review`
+    (quarterly unless set in Settings) when someone has admin access, otherwise every
+    `access_review` (semiannually). The interval counts from `last_access_review`, or from
+    `created` if the account was never reviewed; an account with neither is overdue.
 
     ### Example
     ```yaml

@@ -16,17 +16,19 @@ class NotRotatedAfterDeparture(Rule):
     """Credentials were last rotated before someone who had access left.
 
     ### What it checks
-    Whoever had access to an account may know its password, its recovery codes or a session that
-    still works.
+    An account's `credentials.last_rotated` is before the last working day of someone who had
+    access (in `access`, or through a handover) and left more than `rotate_after_departure_days`
+    ago.
 
     ### Why it matters
-    When they leave, the shared credentials must change (NIST SP 800-53 AC-2(10)):
+    Whoever had access to an account may know its password, its recovery codes or a session that
+    still works. When they leave, the shared credentials must change (NIST SP 800-53 AC-2(10)):
     `credentials.last_rotated` must be on or after the last working day of every person who had
     access and is gone. People count as having had access when they are still in the account's
     `access` list, or when a handover (ContinuityPlan `handovers`) lists the account among those
-    they handed over — access entries of leavers are removed after the handover, the handover record
-    keeps the history. Findings start `rotate_after_departure_days` (7 unless set in Settings) after
-    the last working day.
+    they handed over — access entries of leavers are removed after the handover, the handover
+    record keeps the history. Findings start `rotate_after_departure_days` (7 unless set in
+    Settings) after the last working day.
 
     ### Example
     ```yaml

@@ -13,10 +13,11 @@ class SmsOnlyMfa(Rule):
     """An account's second factor is SMS.
 
     ### What it checks
-    SMS codes are intercepted through SIM swaps and number porting, and phished in real time;
-    takeovers of brand accounts routinely go through the recovery or second-factor phone number.
+    An account's second factor, `credentials.mfa_method`, is `sms`.
 
     ### Why it matters
+    SMS codes are intercepted through SIM swaps and number porting, and phished in real time;
+    takeovers of brand accounts routinely go through the recovery or second-factor phone number.
     NIST SP 800-63B restricts SMS as an authenticator. Multi-factor authentication that is off
     altogether is GK303.
 

@@ -12,11 +12,12 @@ class HandoverOverdue(Rule):
     """A handover is still in progress after its deadline.
 
     ### What it checks
-    Until a handover is done, the leaver may still hold admin roles, recovery contacts or logins,
-    and the successor cannot fully act for the accounts.
+    A handover with `status: in-progress` is past its `deadline`.
 
     ### Why it matters
-    Every day past the deadline is a day the accounts depend on someone who is leaving or has left.
+    Until a handover is done, the leaver may still hold admin roles, recovery contacts or
+    logins, and the successor cannot fully act for the accounts. Every day past the deadline is
+    a day the accounts depend on someone who is leaving or has left.
 
     ### Example
     ```yaml

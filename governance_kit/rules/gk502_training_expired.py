@@ -13,9 +13,10 @@ class TrainingExpired(Rule):
     """A required course's latest completion is older than its refresh interval.
 
     ### What it checks
-    A course with a `refresh` interval stays valid for that long after its latest completion.
+    A required course's latest completion is older than the course's `refresh` interval.
 
     ### Why it matters
+    A course with a `refresh` interval stays valid for that long after its latest completion.
     Platforms, scams and the company's own rules change; a refresher that is overdue means the
     person works from knowledge the company no longer stands behind. Only courses the person is
     required to have are checked.

@@ -12,12 +12,12 @@ class ChannelWithoutSla(Rule):
     """An external channel has no response SLA.
 
     ### What it checks
-    Customers and the public write to every external channel, whether or not anyone promised to
-    answer.
+    An external channel of the Scope has no entry in the ModerationPolicy's `slas`.
 
     ### Why it matters
-    Without an SLA there is no agreed first-response time, no hours to staff, and no way to tell
-    whether the channel is being looked after.
+    Customers and the public write to every external channel, whether or not anyone promised to
+    answer. Without an SLA there is no agreed first-response time, no hours to staff, and no way
+    to tell whether the channel is being looked after.
 
     ### Example
     ```yaml

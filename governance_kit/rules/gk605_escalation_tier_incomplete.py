@@ -12,13 +12,14 @@ class EscalationTierIncomplete(Rule):
     """An escalation tier has no backup, no 'within' time limit or no approver.
 
     ### What it checks
-    Escalation happens at the worst moment: at night, on holiday, with a post going viral.
+    A tier of an escalation path has no `backup`, no `within` time limit or no `approver`.
 
     ### Why it matters
-    A tier needs a `backup` role for when the first is unavailable, a time limit (`within`, e.g.
-    PT1H) after which the issue moves on, and an `approver` role that signs off what is said at that
-    tier. A tier missing any of these stalls or improvises exactly when it must not (ISO/IEC 27001
-    A.5.24, NIST SP 800-53 IR-4).
+    Escalation happens at the worst moment: at night, on holiday, with a post going viral. A
+    tier needs a `backup` role for when the first is unavailable, a time limit (`within`, e.g.
+    PT1H) after which the issue moves on, and an `approver` role that signs off what is said at
+    that tier. A tier missing any of these stalls or improvises exactly when it must not
+    (ISO/IEC 27001 A.5.24, NIST SP 800-53 IR-4).
 
     ### Example
     ```yaml

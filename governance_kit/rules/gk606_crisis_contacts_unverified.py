@@ -13,12 +13,14 @@ class CrisisContactsUnverified(Rule):
     """A crisis protocol's contacts were not verified within the set number of days.
 
     ### What it checks
-    In a crisis the first minutes go to calling people.
+    A crisis protocol's `contacts_verified` is missing, or older than
+    `crisis_contacts_verify_days` (Settings).
 
     ### Why it matters
-    Numbers change, people move to other roles, deputies are appointed; a contact list nobody has
-    tried since last year sends the first calls to the wrong person. `contacts_verified` must be
-    within `crisis_contacts_verify_days` (90 unless set in Settings); a protocol that was never
+    In a crisis the first minutes go to calling people. Numbers change, people move to other
+    roles, deputies are appointed; a contact list nobody has tried since last year sends the
+    first calls to the wrong person. `contacts_verified` must be within
+    `crisis_contacts_verify_days` (90 unless set in Settings); a protocol that was never
     verified is reported too.
 
     ### Example

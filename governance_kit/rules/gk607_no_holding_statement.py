@@ -12,11 +12,12 @@ class NoHoldingStatement(Rule):
     """A crisis severity level has no pre-approved holding statement.
 
     ### What it checks
-    The first public reply in a crisis must come fast and must not make things worse.
+    A severity level of a crisis protocol has no `holding_statement`.
 
     ### Why it matters
-    A holding statement approved in advance ("We are aware of ... and are looking into it; we will
-    update you by ...") lets the person on shift answer within minutes without waiting for legal and
+    The first public reply in a crisis must come fast and must not make things worse. A holding
+    statement approved in advance ("We are aware of ... and are looking into it; we will update
+    you by ...") lets the person on shift answer within minutes without waiting for legal and
     communications to agree on words.
 
     ### Example

@@ -13,13 +13,15 @@ class ArchivedAccountWithAccess(Rule):
     """An archived account still lists admins or a credential reference.
 
     ### What it checks
-    Archiving an account means it is closed or frozen: nobody posts, nobody administers it.
+    An account with `status: archived` still lists admins in `access`, or a
+    `credentials.secret_ref`.
 
     ### Why it matters
-    An archived entry that still lists admins in `access`, or a `credentials.secret_ref`, says that
-    people can still log in — so either the account is not really archived, or access and the stored
-    login were forgotten when it was. Forgotten logins of old accounts are a favourite target:
-    nobody notices when they are taken over.
+    Archiving an account means it is closed or frozen: nobody posts, nobody administers it. An
+    archived entry that still lists admins in `access`, or a `credentials.secret_ref`, says that
+    people can still log in — so either the account is not really archived, or access and the
+    stored login were forgotten when it was. Forgotten logins of old accounts are a favourite
+    target: nobody notices when they are taken over.
 
     ### Example
     ```yaml

@@ -14,12 +14,14 @@ class RegistryEntryUnverified(Rule):
     """An account's registry entry was not verified against the platform in time.
 
     ### What it checks
-    The registry is only evidence if it matches reality: handles get renamed, page roles are granted
-    in the platform's business tools, recovery numbers change.
+    An active or dormant account's `last_verified` is older than `verify_registry_every` (P1Y
+    unless set in Settings), or missing.
 
     ### Why it matters
-    Each active or dormant account's `last_verified` must fall within `verify_registry_every` (P1Y
-    unless set in Settings); an entry never verified is reported too.
+    The registry is only evidence if it matches reality: handles get renamed, page roles are
+    granted in the platform's business tools, recovery numbers change. Each active or dormant
+    account's `last_verified` must fall within `verify_registry_every` (P1Y unless set in
+    Settings); an entry never verified is reported too.
 
     ### Example
     ```yaml

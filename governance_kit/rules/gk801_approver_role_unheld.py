@@ -14,12 +14,13 @@ class ApproverRoleUnheld(Rule):
     """A role named in the approval flow is held by no active person.
 
     ### What it checks
-    The approval flow names roles that approve new accounts, content of a risk level, or changes to
-    a policy document.
+    A role that approves new accounts, content of a risk level or changes to a policy document
+    in the approval flow is held by no active person.
 
     ### Why it matters
-    If no active person holds such a role, every request that needs it either waits forever or is
-    approved by whoever is at hand, which is no approval.
+    The approval flow names roles that approve new accounts, content of a risk level, or changes
+    to a policy document. If no active person holds such a role, every request that needs it
+    either waits forever or is approved by whoever is at hand, which is no approval.
 
     ### Example
     ```yaml

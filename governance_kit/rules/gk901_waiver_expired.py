@@ -12,11 +12,12 @@ class WaiverExpired(Rule):
     """A waiver's expiry date has passed.
 
     ### What it checks
-    A waiver accepts a risk until its `expires` date.
+    A waiver's `expires` date has passed.
 
     ### Why it matters
-    After that the finding it covered is reported again, and the expired waiver is reported too, so
-    that the accepted risk is either fixed or consciously accepted again, not silently forgotten.
+    A waiver accepts a risk until its `expires` date. After that the finding it covered is
+    reported again, and the expired waiver is reported too, so that the accepted risk is either
+    fixed or consciously accepted again, not silently forgotten.
 
     ### Example
     ```yaml

@@ -13,12 +13,13 @@ class MajorBumpWithoutSummary(Rule):
     """A major version bump without a new change_summary.
 
     ### What it checks
-    A new major version changes what people must do.
+    A policy document's major version went up since the merge base of `--base REF` and HEAD, but
+    its `metadata.change_summary` is empty or the same as at the base.
 
     ### Why it matters
-    Everyone bound by the document needs to learn what is different, so a major bump needs a
-    `metadata.change_summary` — and a new one: a summary identical to the one of the previous
-    version describes that version, not this one.
+    A new major version changes what people must do. Everyone bound by the document needs to
+    learn what is different, so a major bump needs a `metadata.change_summary` — and a new one:
+    a summary identical to the one of the previous version describes that version, not this one.
 
     ### Example
     ```yaml

@@ -13,17 +13,19 @@ class SiteConfigRefused(Rule):
     """mkdocs.yml holds a setting the handbook build refuses.
 
     ### What it checks
-    mkdocs.yml (in the policy folder) sets the look of the handbook.
+    `mkdocs.yml` in the policy folder holds a setting `govkit docs build` refuses: one that
+    could run code or read files.
 
     ### Why it matters
-    It arrives with pull requests like the policies, so govkit reads it as plain data and takes only
-    settings that cannot run code or read files: names and https links, the Material theme's
-    palette, fonts, logo and features, `extra`, `nav` additions, a list of Markdown extensions and
-    plugins (search, tags, offline) with plain options, and CSS, JavaScript, logo and pages inside
+    mkdocs.yml (in the policy folder) sets the look of the handbook. It arrives with pull
+    requests like the policies, so govkit reads it as plain data and takes only settings that
+    cannot run code or read files: names and https links, the Material theme's palette, fonts,
+    logo and features, `extra`, `nav` additions, a list of Markdown extensions and plugins
+    (search, tags, offline) with plain options, and CSS, JavaScript, logo and pages inside
     `handbook/`. YAML tags (`!ENV`, `!!python/name`), `hooks`, other plugins and extensions
     (`pymdownx.snippets` among them), `theme.custom_dir`, `docs_dir`, `site_dir`, `INHERIT`,
-    off-site scripts and text with HTML tags, quotes or `javascript:` links are refused, so the pull
-    request shows what the build would stop on.
+    off-site scripts and text with HTML tags, quotes or `javascript:` links are refused, so the
+    pull request shows what the build would stop on.
 
     ### Example
     ```yaml

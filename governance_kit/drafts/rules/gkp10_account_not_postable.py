@@ -12,12 +12,14 @@ class AccountNotPostable(DraftRule):
     """The account is not active, or not in scope.
 
     ### What it checks
-    Only accounts with `status: active` in the account registry are posted on: a dormant account is
-    kept for its name only, an archived one is closed.
+    The draft's account does not have `status: active`, or does not serve a channel of the Scope
+    on its own platform.
 
     ### Why it matters
-    The account must also serve a channel in the Scope on the account's own platform; otherwise no
-    SLA, brand rule or objective applies to what is posted there.
+    Only accounts with `status: active` in the account registry are posted on: a dormant account
+    is kept for its name only, an archived one is closed. The account must also serve a channel
+    in the Scope on the account's own platform; otherwise no SLA, brand rule or objective
+    applies to what is posted there.
 
     ### Example
     ```markdown
