@@ -20,7 +20,7 @@ from governance_kit.model.settings import CheckSettings
 from governance_kit.report.history import files_read
 from governance_kit.ruledocs import every_rule
 from governance_kit.rules import BaseRule, Context, Rule, all_rules, rule_by_code
-from tests.conftest import EXAMPLE, govkit
+from tests.conftest import EXAMPLE, edit_yaml, govkit
 
 DAY = date(2026, 11, 24)
 
@@ -139,3 +139,23 @@ def test_one_result_type_counts_and_exits() -> None:
     )
     assert (result.exit_code("error"), result.exit_code("warning")) == (0, 1)
     assert Result([Finding(Path("a.yaml"), 1, 1, "bad", code="GK002")]).exit_code("error") == 2
+
+
+def test_a_waiver_of_a_version_rule_is_judged_only_when_that_rule_runs(tmp_path: Path) -> None:
+    root = shutil.copytree(EXAMPLE, tmp_path / "policies")
+    waiver = {
+        "id": "w-brand-version",
+        "rule": "GK951",
+        "target": "nordlys-brand",
+        "justification": "The brand guide is rewritten in one go in December.",
+        "approved_by": "hanna",
+        "approved_on": "2026-11-02",
+        "expires": "2027-01-31",
+    }
+    edit_yaml(root / "waivers.yaml", lambda data: data["spec"]["waivers"].append(waiver))
+    repository = load_repository(root)
+    without = run_check(repository, DAY, select_rules(["GK951", "GK902"]))
+    assert without.findings == []
+    base = load_repository(EXAMPLE).governance
+    judged = run_check(repository, DAY, select_rules(["GK951", "GK902"]), base=base)
+    assert [(f.code, f.target) for f in judged.findings] == [("GK902", "w-brand-version")]
