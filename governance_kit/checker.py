@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from .findings import SEVERITY_RANK, Finding, Severity
+from .findings import Finding, Outcome
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
-from .model.governance import Location
+from .model.governance import Governance, Location
 from .model.settings import ControlSettings
 from .rules import Context, Rule, all_rules
 from .rules.gk305_plaintext_secret import PlaintextSecret, secret_finding
-from .rules.gk902_waiver_unused import WaiverUnused
 
 
 @dataclass
-class CheckResult:
+class CheckResult(Outcome):
     """The outcome of `govkit check`: every finding, and which rules ran."""
 
     root: Path
@@ -28,27 +27,6 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     controls: ControlSettings = field(default_factory=ControlSettings)
     """The company's own controls and their mapping to rules, from its Settings."""
-
-    @property
-    def invalid(self) -> bool:
-        return any(f.is_validation for f in self.findings)
-
-    @property
-    def active(self) -> list[Finding]:
-        """Findings that are not waived."""
-        return [f for f in self.findings if not f.waived]
-
-    def counts(self) -> Counter[str]:
-        counts: Counter[str] = Counter(f.severity for f in self.active)
-        counts["waived"] = sum(1 for f in self.findings if f.waived)
-        return counts
-
-    def exit_code(self, fail_on: Severity) -> int:
-        """0 clean, 1 findings at or above `fail_on`, 2 invalid input."""
-        if self.invalid:
-            return 2
-        threshold = SEVERITY_RANK[fail_on]
-        return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.active) else 0
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
@@ -83,16 +61,20 @@ def run_check(
     rules: tuple[Rule, ...],
     files: Mapping[Path, str | None] | None = None,
     step: Callable[[int, int], None] | None = None,
+    base: Governance | None = None,
+    base_label: str = "",
 ) -> CheckResult:
     """Validation findings (and GK305) when the repository is invalid; else every rule's findings.
 
     `files` gives repository files other than policy files as they stood in the state judged
     (see `Context.files`); by default they are read from the working tree. `step(done,
     total)`, if given, is told as rules finish and once findings are placed (a progress bar).
+    `base` is the governance at the merge base of `--base` (named `base_label`), which the
+    version rules (GK951-GK955) compare with; without it they do not run.
     """
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
-    context = Context(repository.governance, today, files or {}, repository.root)
+    context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
     ignored = {code.upper() for code in context.settings.ignore}
     ran = tuple(rule for rule in rules if rule.code not in ignored)
     if result.invalid:
@@ -103,8 +85,6 @@ def run_check(
     told = step or (lambda done, total: None)
     with paused_gc():
         found = run_rules(ran, context, lambda done: told(done, len(ran) + 1))
-        found = apply_waivers(found, context)
-        found.extend(unused_waivers(found, context, ran))
         result.findings = sorted(place(found), key=Finding.sort_key)
     told(len(ran) + 1, len(ran) + 1)
     return result
@@ -115,7 +95,7 @@ def _secrets_anyway(
 ) -> list[Finding]:
     """GK305 findings in an invalid repository, where no other rule runs: a leaked secret is
     reported whatever else is wrong, in valid documents and in the files that are not."""
-    if not any(rule.code == PlaintextSecret.code for rule in ran):
+    if not any(rule.code == PlaintextSecret.code for rule in ran):  # one rule, before all others
         return []
     found = list(PlaintextSecret().check(context))
     found += [
@@ -131,28 +111,52 @@ _RUNNING: tuple[tuple[Rule, ...], Context] | None = None
 def run_rules(
     rules: tuple[Rule, ...], context: Context, done: Callable[[int], None] | None = None
 ) -> list[Finding]:
-    """Every finding of `rules`, in rule order; on every core when the repository is large.
+    """Every finding of `rules` in rule order, waivers applied; on every core when the
+    repository is large. A rule that cannot judge the context (`applies`) finds nothing.
 
-    Worker processes are forked with the loaded model, each runs every n-th rule, and sends
-    its findings back with their anchors as (document number, path, key). `done(count)`, if
-    given, is told how many rules have finished.
+    Rules that judge the others' findings (`after_others`: GK902) run last, in this process,
+    with those findings and the codes of the rules that ran in their context. `done(count)`,
+    if given, is told how many rules have finished (once, at the end, when run in a pool).
     """
     told = done or (lambda count: None)
-    documents = context.governance.documents
-    jobs = min(workers([document.path for document in documents]), len(rules))
-    if jobs < 2:
-        found: list[Finding] = []
-        for count, rule in enumerate(rules, 1):
-            found.extend(rule.check(context))
+    first = tuple(rule for rule in rules if not rule.after_others)
+    last = tuple(rule for rule in rules if rule.after_others)
+    jobs = min(workers([document.path for document in context.governance.documents]), len(first))
+    found = _in_process(first, context, told) if jobs < 2 else _in_pool(first, context, jobs)
+    found = apply_waivers(found, context)
+    ran = frozenset(rule.code for rule in rules if rule.applies(context))
+    judged = replace(context, findings=tuple(found), ran=ran)
+    for count, rule in enumerate(last, len(first) + 1):
+        if rule.applies(judged):
+            found += apply_waivers(list(rule.check(judged)), context)
+        if jobs < 2:
             told(count)
-        return found
+    if jobs >= 2:
+        told(len(rules))
+    return found
+
+
+def _in_process(
+    rules: tuple[Rule, ...], context: Context, told: Callable[[int], None]
+) -> list[Finding]:
+    found: list[Finding] = []
+    for count, rule in enumerate(rules, 1):
+        if rule.applies(context):
+            found.extend(rule.check(context))
+        told(count)
+    return found
+
+
+def _in_pool(rules: tuple[Rule, ...], context: Context, jobs: int) -> list[Finding]:
+    """Worker processes are forked with the loaded model, each runs every n-th rule, and sends
+    its findings back with their anchors as (document number, path, key)."""
     global _RUNNING
+    documents = judged_documents(context)
     _RUNNING = (rules, context)
     try:
         shares = list(map_files(_run_share, [(share, jobs) for share in range(jobs)], jobs))
     finally:
         _RUNNING = None
-    told(len(rules))
     found = []
     for index in range(len(rules)):
         for finding in shares[index % jobs][index // jobs]:
@@ -163,16 +167,22 @@ def run_rules(
     return found
 
 
+def judged_documents(context: Context) -> list:
+    """The documents findings may point at: those judged, then those at the base."""
+    base = context.base.documents if context.base is not None else []
+    return [*context.governance.documents, *base]
+
+
 def _run_share(job: tuple[int, int]) -> list[list[Finding]]:
     """Findings of rules share, share + jobs, ... with portable anchors (runs in a worker)."""
     share, jobs = job
     assert _RUNNING is not None
     rules, context = _RUNNING
-    number = {id(document): index for index, document in enumerate(context.governance.documents)}
+    number = {id(document): index for index, document in enumerate(judged_documents(context))}
     results = []
     for rule in rules[share::jobs]:
         found = []
-        for finding in rule.check(context):
+        for finding in rule.check(context) if rule.applies(context) else ():
             if finding.anchor is not None:
                 where, key = finding.anchor
                 finding = replace(finding, anchor=(number[id(where.document)], where.path, key))
@@ -220,27 +230,4 @@ def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:
     return [
         f.waived_by(in_force[(f.code, f.target)]) if (f.code, f.target) in in_force else f
         for f in findings
-    ]
-
-
-def unused_waivers(
-    findings: list[Finding], context: Context, ran: tuple[Rule, ...]
-) -> list[Finding]:
-    """GK902 findings for waivers in force that matched nothing the rules that ran found.
-
-    Waivers of rules that did not run, or whose findings come from elsewhere (the Git
-    workflow), are not judged; a waiver of a code no rule has is.
-    """
-    reporter = next((rule for rule in ran if isinstance(rule, WaiverUnused)), None)
-    if reporter is None:
-        return []
-    used = {f.waiver for f in findings if f.waived}
-    ran_codes = {rule.code for rule in ran if not rule.external}
-    known_codes = {rule.code for rule in all_rules()}
-    return [
-        reporter.unused(context.governance, waiver.id)
-        for waiver in context.governance.waivers.values()
-        if waiver.expires >= context.today
-        and waiver.id not in used
-        and (waiver.rule in ran_codes or waiver.rule not in known_codes)
     ]

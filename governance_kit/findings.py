@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -73,3 +74,31 @@ def _display_path(path: Path, root: Path | None, cwd: Path) -> str:
 
 
 from . import redaction  # noqa: E402  (redaction reads the rules package, which needs Finding)
+
+
+class Outcome:
+    """What every check's result has, whatever rules made it: its findings, their counts by
+    severity, and the exit code. `CheckResult` and `DraftResult` are outcomes."""
+
+    findings: list[Finding]
+
+    @property
+    def invalid(self) -> bool:
+        return any(f.is_validation for f in self.findings)
+
+    @property
+    def active(self) -> list[Finding]:
+        """Findings that are not waived."""
+        return [f for f in self.findings if not f.waived]
+
+    def counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter(f.severity for f in self.active)
+        counts["waived"] = sum(1 for f in self.findings if f.waived)
+        return counts
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """0 clean, 1 findings at or above `fail_on`, 2 invalid input."""
+        if self.invalid:
+            return 2
+        threshold = SEVERITY_RANK[fail_on]
+        return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.active) else 0

@@ -7,6 +7,7 @@ them, and a test fails when the committed pages drift from the rules.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -15,6 +16,7 @@ from .controls import controls_of, with_titles
 from .drafts.rules import DraftRule, all_draft_rules
 from .model.settings import ControlSettings
 from .rules import Rule, all_rules
+from .rules import rule_by_code as find_rule
 
 AnyRule = Rule | DraftRule
 
@@ -47,11 +49,7 @@ def every_rule() -> tuple[AnyRule, ...]:
 
 def rule_by_code(code: str) -> AnyRule | None:
     """A rule of either command by code (GK101, GKP01) or by name."""
-    wanted = code.strip()
-    for rule in every_rule():
-        if rule.code == wanted.upper() or rule.name == wanted.lower():
-            return rule
-    return None
+    return find_rule(code, every_rule())
 
 
 def suggestion(code: str, rules: Iterable[AnyRule] | None = None) -> str:
@@ -94,6 +92,38 @@ def help_markdown(rule: AnyRule, company: ControlSettings | None = None) -> str:
     return f"{rule.explanation()}\n\n- Default severity: {rule.severity}\n- Controls:\n{controls}\n"
 
 
+SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+"""The sections of a rule's docstring after its summary line, as `### NAME` headings."""
+
+_EXAMPLE_BLOCK = re.compile(r"^```(?:yaml|text|markdown)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def sections(rule: AnyRule) -> dict[str, str]:
+    """The docstring's `### NAME` sections by name (text without the heading)."""
+    found: dict[str, str] = {}
+    name = ""
+    for line in rule.explanation().splitlines()[1:]:
+        if line.startswith("### "):
+            name = line[4:].strip()
+            found[name] = ""
+        elif name:
+            found[name] += line + "\n"
+    return {key: text.strip() for key, text in found.items()}
+
+
+def example_blocks(text: str) -> list[str]:
+    """The ```yaml fenced blocks of a section, with ```text (files other than YAML) and
+    ```markdown (a draft post, for draft rules)."""
+    return _EXAMPLE_BLOCK.findall(text)
+
+
+def reads_text(rule: AnyRule) -> str:
+    """What the rule reads besides the policy documents: Settings thresholds and files."""
+    parts = [f"`spec.check.{name}` in Settings" for name in rule.reads_settings]
+    parts += [f"`{name}`" for name in rule.reads_files]
+    return ", ".join(parts)
+
+
 def example_line(rule: AnyRule) -> str:
     """What a finding of the rule looks like in `govkit check` text output."""
     return f"<file>:<line>:<column>: {rule.severity}: <message> [{rule.code}] (hint: <hint>)"
@@ -121,6 +151,7 @@ def render_page(rule: AnyRule) -> str:
         f"| Default severity | {rule.severity} |",
         f"| Controls | {controls_text(rule)} |",
         f"| Kind | {kind_text(rule)} |",
+        *([f"| Reads | {_cell(reads_text(rule))} |"] if reads_text(rule) else []),
         "",
         "## Explanation",
         "",

@@ -14,7 +14,7 @@ from ..git.refs import GitProblem
 from ..output import terminal
 from ..ruledocs import rule_by_code, suggestion
 from ..rules import all_rules
-from ..workflow.versions import add_version_findings
+from ..workflow.versions import base_governance
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress
 
@@ -100,13 +100,16 @@ def check(
     """
     rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
     repository = load(path)
-    with progress(f"checking {terminal(path)}") as step:
-        result = run_check(repository, today or date.today(), rules, step=step)
-    if base is not None:
+    at_base = None
+    if base is not None and repository.valid:
         try:
-            add_version_findings(result, repository, base)
+            at_base = base_governance(path, base)
         except GitProblem as problem:
             fail(str(problem), problem.hint)
+    with progress(f"checking {terminal(path)}") as step:
+        result = run_check(
+            repository, today or date.today(), rules, step=step, base=at_base, base_label=base
+        )
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = formats.render(result, fmt, color=color)
     if output is None:

@@ -15,6 +15,7 @@ from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
 from ..loading.repository import Repository
 from ..posture import FORMATS, Posture, build_posture, render
+from ..rules import files_read
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
 from .report_trend import EveryType, write_trend
 
@@ -119,7 +120,7 @@ def _state(
         return load(path), "working tree", None, {}
     if not path.exists():
         load(path)
-    state = state_on(path, as_of)
+    state = state_on(path, as_of, files_read())
     commit = state.commit
     committed = commit.committed_datetime.date().isoformat()
     return state.repository, f"commit {commit.hexsha[:12]} of {committed}", commit, state.files

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..findings import SEVERITY_RANK, Finding, Severity
+from ..findings import Finding, Outcome
 from ..model.accounts import Account
 from ..model.brand import BrandGuide
 from ..model.governance import Governance
@@ -26,7 +25,7 @@ class UnknownId(Exception):
 
 
 @dataclass
-class DraftResult:
+class DraftResult(Outcome):
     """Every finding of the draft rules, and what they judged."""
 
     draft: Draft
@@ -37,13 +36,6 @@ class DraftResult:
     today: date
     ran: tuple[DraftRule, ...]
     findings: list[Finding] = field(default_factory=list)
-
-    def counts(self) -> Counter[str]:
-        return Counter(finding.severity for finding in self.findings)
-
-    def exit_code(self, fail_on: Severity) -> int:
-        threshold = SEVERITY_RANK[fail_on]
-        return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings) else 0
 
 
 def find_account(governance: Governance, ident: str) -> Account:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -12,7 +13,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..loading.repository import Repository
-from ..loading.site_config import CONFIG_NAME
 from .codeowners import policy_prefix
 from .refs import (
     GitProblem,
@@ -61,23 +61,32 @@ def commit_on(policy_path: Path, day: dt.date) -> git.Commit:
     raise GitProblem(f"no commit on or before {day.isoformat()} on the current branch")
 
 
-def state_on(policy_path: Path, day: dt.date) -> State:
-    """Every policy file as committed on `day`, loaded and cross-checked like the working tree."""
-    return state_at(policy_path, commit_on(policy_path, day))
+def state_on(policy_path: Path, day: dt.date, reads: Iterable[str] = ()) -> State:
+    """Every policy file as committed on `day`, loaded and cross-checked like the working tree,
+    and the files `reads` names as committed (see `state_at`)."""
+    return state_at(policy_path, commit_on(policy_path, day), reads)
 
 
-def state_at(policy_path: Path, commit: git.Commit) -> State:
-    """Every policy file as at `commit`, loaded and cross-checked like the working tree."""
+def state_at(policy_path: Path, commit: git.Commit, reads: Iterable[str] = ()) -> State:
+    """Every policy file as at `commit`, loaded and cross-checked like the working tree, and
+    the files `reads` names (as rules declare them) as committed."""
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
     repository = Repository(policy_path, snapshot.documents, list(findings))
-    site_config = PurePosixPath(policy_prefix(policy_path, repo_root(commit.repo)) + CONFIG_NAME)
-    return State(repository, commit, committed_files(commit, (*COMMITTED_FILES, site_config)))
+    prefix = policy_prefix(policy_path, repo_root(commit.repo))
+    return State(repository, commit, committed_files(commit, paths_from_root(prefix, reads)))
 
 
-COMMITTED_FILES = (PurePosixPath(".github/CODEOWNERS"),)
-"""Files outside the policy folder that rules read (GK960), taken from the commit too; and
-the policy folder's mkdocs.yml (GK970)."""
+def paths_from_root(prefix: str, names: Iterable[str]) -> tuple[PurePosixPath, ...]:
+    """File names as rules declare them (`reads_files`: from the policy folder, or from the
+    repository root when they start with '/') as paths from the repository root; `prefix` is
+    the policy folder's path there. Folders (ending in '/') are not taken from a commit."""
+    paths = {
+        PurePosixPath(name[1:] if name.startswith("/") else prefix + name)
+        for name in names
+        if not name.endswith("/")
+    }
+    return tuple(sorted(paths))
 
 
 def committed_files(commit: git.Commit, names: tuple[PurePosixPath, ...]) -> dict[Path, str | None]:

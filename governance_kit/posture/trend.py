@@ -23,6 +23,7 @@ from ..git.history import State, state_at
 from ..git.refs import GitProblem, is_shallow, missing_history, open_repo, repo_root
 from ..loading.repository import Repository
 from ..model.governance import Governance
+from ..rules import files_read
 from ..rules._accounts import in_use
 from .build import control_rows
 
@@ -166,7 +167,7 @@ def build_trend(policy_path: Path, since: dt.date, until: dt.date, every: str) -
         if commit is None:
             continue
         if commit.hexsha not in states:
-            states[commit.hexsha] = state_at(policy_path, commit)
+            states[commit.hexsha] = state_at(policy_path, commit, files_read())
         state = states[commit.hexsha]
         result = run_check(state.repository, day, select_rules(), state.files)
         trend.points.append(measure(state, result, trend.titles))

@@ -29,6 +29,14 @@ class Context:
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
     root: Path | None = None
     """The policy folder PATH, for rules that read files beside the policies (mkdocs.yml)."""
+    base: Governance | None = None
+    """The governance at the merge base of `--base REF` and HEAD, for the version rules."""
+    base_label: str = ""
+    """How messages name the base: the REF given to `--base`."""
+    findings: tuple[Finding, ...] = ()
+    """For rules that run after all others (`after_others`): what the others found, waived."""
+    ran: frozenset[str] = frozenset()
+    """For rules that run after all others: the codes of the rules that ran."""
 
     @property
     def settings(self) -> CheckSettings:
@@ -47,29 +55,64 @@ class Context:
         return raw.decode("utf-8", errors="replace")
 
 
-class Rule:
-    """Base of every rule. A rule module defines one subclass; its docstring is the explanation.
+class BaseRule:
+    """What every rule of every command has: policy rules (`Rule`) and draft rules alike.
 
-    The docstring's first paragraph says what the rule finds and why it matters; the rest says
-    how to fix it. `govkit rules CODE` and the rule pages in docs/ are made from it.
+    The docstring is the rule's one source of documentation: its first line is the summary,
+    then the sections `### What it checks`, `### Why it matters`, `### Example` (failing YAML,
+    or a failing draft for draft rules) and `### Fix`. `govkit rules CODE` and the rule pages
+    in docs/rules are made from it, and the tests run its example (tests/test_rule_examples.py).
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    summary: ClassVar[str]
+    summary: ClassVar[str] = ""
+    """The docstring's first line, set when the class is defined; never written by hand."""
     controls: ClassVar[tuple[str, ...]] = ()
     validation: ClassVar[bool] = False
-    external: ClassVar[bool] = False
-    """True for rules whose findings come from outside `check()` (the Git workflow)."""
+    reads_files: ClassVar[tuple[str, ...]] = ()
+    """Files the rule reads besides the policy documents: relative to the policy folder
+    (`mkdocs.yml`), or to the Git repository's root when they start with `/`
+    (`/.github/CODEOWNERS`); a folder ends with `/`. `govkit rules CODE` shows them, and
+    `govkit report --as-of` takes the files (not folders) from the commit it reports."""
+    reads_settings: ClassVar[tuple[str, ...]] = ()
+    """Thresholds the rule reads from Settings, fields of `spec.check` (`due_soon_days`)."""
 
-    def check(self, context: Context) -> Iterable[Finding]:
-        """Every finding of this rule; validation rules find theirs while loading."""
-        return ()
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "summary" in vars(cls):
+            raise TypeError(f"{cls.__name__}: the summary is the docstring's first line")
+        cls.summary = first_line(cls.__doc__)
 
     @classmethod
     def explanation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+def first_line(doc: str | None) -> str:
+    """The first line of a docstring, stripped."""
+    return inspect.cleandoc(doc or "").partition("\n")[0].strip()
+
+
+class Rule(BaseRule):
+    """Base of every rule of `govkit check`. A rule module defines one subclass."""
+
+    after_others: ClassVar[bool] = False
+    """True for a rule that judges the other rules' findings (GK902): it runs last, and its
+    context carries the others' findings (`Context.findings`, waivers applied)."""
+
+    needs_base: ClassVar[bool] = False
+    """True for a rule that judges a change (GK951-GK955): it runs only when the context has
+    the governance at the base (`Context.base`, from `govkit check --base REF`)."""
+
+    def applies(self, context: Context) -> bool:
+        """Whether the rule can judge this context; one that cannot has not run."""
+        return context.base is not None or not self.needs_base
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        """Every finding of this rule; validation rules find theirs while loading."""
+        return ()
 
     def finding(
         self,

@@ -13,20 +13,39 @@ from .base import Context, Rule
 class ReviewOverdue(Rule):
     """A policy document's review is overdue.
 
-    Every policy document has a review interval. Its next review falls due one interval after
-    its last review or, if it was never reviewed, after its effective date. A policy nobody
-    has reviewed in its interval may no longer match how the company works, who works there,
-    or what the platforms allow: it is a liability, not a safeguard.
+    ### What it checks
+    Every in-force policy document has a review interval. Its next review falls due one
+    interval after its last review or, if it was never reviewed, after its effective date;
+    the rule reports a document whose next review is before today.
 
+    ### Why it matters
+    A policy nobody has reviewed in its interval may no longer match how the company works,
+    who works there, or what the platforms allow: it is a liability, not a safeguard.
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      review:
+        interval: P1Y
+        last_reviewed: 2025-01-06
+    ```
+
+    ### Fix
     Review the document with its owner and record the review: `govkit review DOC --by PERSON`
     sets `metadata.review.last_reviewed` and `reviewed_by`. If the interval is wrong, change
     `metadata.review.interval` in a pull request that the document's approvers accept.
+    ```yaml
+    kind: Objectives
+    metadata:
+      review:
+        last_reviewed: 2026-11-20
+    ```
     """
 
     code = "GK101"
     name = "review-overdue"
     severity = "error"
-    summary = "A policy document's review is overdue."
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

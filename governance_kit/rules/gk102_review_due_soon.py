@@ -12,21 +12,40 @@ from .base import Context, Rule
 
 
 class ReviewDueSoon(Rule):
-    """A policy document's review falls due soon.
+    """A policy document's review falls due within the due-soon window.
 
-    The next review of the document falls due within the due-soon window (`due_soon_days` in
-    the Settings document, 30 days unless set). The warning gives the owner time to plan the
-    review before it becomes overdue (GK101).
+    ### What it checks
+    The next review of the document falls due within the due-soon window (`due_soon_days` in the
+    Settings document, 30 days unless set).
 
-    Plan the review with the document's owner; once done, record it with
-    `govkit review DOC --by PERSON`.
+    ### Why it matters
+    The warning gives the owner time to plan the review before it becomes overdue (GK101).
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      review:
+        interval: P2Y
+        last_reviewed: 2024-12-10
+    ```
+
+    ### Fix
+    Plan the review with the document's owner; once done, record it with `govkit review DOC --by
+    PERSON`.
+    ```yaml
+    kind: Objectives
+    metadata:
+      review:
+        last_reviewed: 2026-11-20
+    ```
     """
 
     code = "GK102"
     name = "review-due-soon"
     severity = "warning"
-    summary = "A policy document's review falls due within the due-soon window."
     controls = ("ISO27001:A.5.1",)
+    reads_settings = ("due_soon_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         window = timedelta(days=context.settings.due_soon_days)

@@ -10,20 +10,36 @@ from .base import Context, Rule
 
 
 class EffectiveInFuture(Rule):
-    """A policy document says it is in force, but its effective date has not come yet.
+    """An in-force policy document's effective date is in the future.
 
+    ### What it checks
     `metadata.status: in-force` claims that the current version applies today, while
-    `metadata.effective_date` says it applies only later. Readers cannot tell which text binds
-    them, and an auditor cannot tell which version was in force on a given day.
+    `metadata.effective_date` says it applies only later.
 
-    Until the effective date, keep the version as `status: draft` (the handbook marks it as
-    such) or correct `effective_date` to the day the version took effect.
+    ### Why it matters
+    Readers cannot tell which text binds them, and an auditor cannot tell which version was in force
+    on a given day.
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      effective_date: 2026-12-01
+    ```
+
+    ### Fix
+    Until the effective date, keep the version as `status: draft` (the handbook marks it as such) or
+    correct `effective_date` to the day the version took effect.
+    ```yaml
+    kind: Objectives
+    metadata:
+      effective_date: 2026-11-02
+    ```
     """
 
     code = "GK103"
     name = "effective-in-future"
     severity = "warning"
-    summary = "An in-force policy document's effective date is in the future."
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3", "NIST:PL-1")
 
     def check(self, context: Context) -> Iterator[Finding]:

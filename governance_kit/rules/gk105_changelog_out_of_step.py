@@ -15,25 +15,40 @@ def semver(text: str) -> tuple[int, int, int]:
 
 
 class ChangelogOutOfStep(Rule):
-    """A policy document's version is not described by its change summary or changelog.
+    """A policy document's version has no change_summary and no changelog entry.
 
-    `metadata.changelog` lists versions newest first. Once a document has a changelog, its
-    current `metadata.version` must be accounted for in exactly one of two ways: either the
-    newest (first) changelog entry is the current version, or the current version is newer
-    than every entry and `metadata.change_summary` says what changed in it. A changelog entry
-    newer than the current version, or a new version with neither, means a version changed
-    without a record of what changed. A document without a changelog is at its first
-    recorded version and is not checked. (With Git history, GK951 and GK952 check the bump
-    itself.)
+    ### What it checks
+    `metadata.changelog` lists versions newest first.
 
+    ### Why it matters
+    Once a document has a changelog, its current `metadata.version` must be accounted for in exactly
+    one of two ways: either the newest (first) changelog entry is the current version, or the
+    current version is newer than every entry and `metadata.change_summary` says what changed in it.
+    A changelog entry newer than the current version, or a new version with neither, means a version
+    changed without a record of what changed. A document without a changelog is at its first
+    recorded version and is not checked. (With Git history, GK951 and GK952 check the bump itself.)
+
+    ### Example
+    ```yaml
+    kind: Objectives
+    metadata:
+      version: 3.1.0
+      change_summary: null
+    ```
+
+    ### Fix
     Write what changed in `change_summary` (moving the previous summary into `changelog`), or
     correct the version of the newest changelog entry.
+    ```yaml
+    kind: Objectives
+    metadata:
+      change_summary: KPI for Pinterest dropped now that the account is dormant.
+    ```
     """
 
     code = "GK105"
     name = "changelog-out-of-step"
     severity = "warning"
-    summary = "A policy document's version has no change_summary and no changelog entry."
     controls = ("ISO27001:A.5.1", "SOC2:CC8.1", "NIST:CM-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,22 +10,42 @@ from .base import Context, Rule
 
 
 class AccountWithoutOwner(Rule):
-    """An account in use has no business owner.
+    """An active or dormant account has no business owner.
 
+    ### What it checks
+    An account with `status: active` or `dormant` has no `business_owner`.
+
+    ### Why it matters
     An active or dormant account without a `business_owner` belongs to nobody: nobody answers
-    for what it posts, nobody notices when access creeps, and when the people who know the
-    login leave, the company loses the account. Orphaned accounts are the most common way a
-    brand loses a channel or finds it hijacked.
+    for what it posts, nobody notices when access creeps, and when the people who know the login
+    leave, the company loses the account. Orphaned accounts are the most common way a brand
+    loses a channel or finds it hijacked.
 
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: null
+    ```
+
+    ### Fix
     Name the person who answers for the account in `business_owner`, and a different person in
-    `backup_owner`. If nobody needs the account any more, set `status: archived` and close or
-    freeze it on the platform.
+    `backup_owner`. If nobody needs the account any more, set `status: archived` and close or freeze
+    it on the platform.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: carl
+    ```
     """
 
     code = "GK201"
     name = "account-without-owner"
     severity = "error"
-    summary = "An active or dormant account has no business owner."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,21 +11,41 @@ from .base import Context, Rule
 
 
 class OwnerNotOnRoster(Rule):
-    """An account's business or backup owner is not a person on the roster.
+    """An account's business or backup owner is not on the roster.
 
+    ### What it checks
     The owner fields name a person id that no People document defines: a spelling mistake, or
-    someone removed from the roster while still owning an account. Either way the account has
-    no owner anyone can reach, and the continuity rules cannot tell whether they are still here.
+    someone removed from the roster while still owning an account.
 
-    Correct the id (the hint names the closest person on the roster), or hand the account over
-    to someone on the roster. Keep people who have left on the roster with `status: left`
-    until their accounts are handed over.
+    ### Why it matters
+    Either way the account has no owner anyone can reach, and the continuity rules cannot tell
+    whether they are still here.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: zed
+    ```
+
+    ### Fix
+    Correct the id (the hint names the closest person on the roster), or hand the account over to
+    someone on the roster. Keep people who have left on the roster with `status: left` until their
+    accounts are handed over.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: carl
+    ```
     """
 
     code = "GK202"
     name = "owner-not-on-roster"
     severity = "error"
-    summary = "An account's business or backup owner is not on the roster."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

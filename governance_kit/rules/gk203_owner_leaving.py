@@ -13,26 +13,44 @@ from .base import Context, Rule
 
 
 class OwnerLeaving(Rule):
-    """An account's business owner has left or leaves soon.
+    """An account's business owner has left or leaves within the leaving horizon.
 
-    The person who answers for the account has left, their last working day has passed, or it
-    falls within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
-    When the owner goes, the account goes with them unless someone takes over before they
-    leave: logins, recovery contacts and admin roles tend to stay tied to the departed person.
-    Once the owner is gone, the message grades the risk: "high" while another admin who is
-    still here can act for the account, "critical" when no admin is left (also reported, once
-    per account, by GK209).
+    ### What it checks
+    The person who answers for the account has left, their last working day has passed, or it falls
+    within the leaving horizon (`leaving_horizon_days` in Settings, 30 days unless set).
 
-    Start a handover (see the continuity plan): make the successor the `business_owner`, move
-    the admin role and the recovery contact, rotate the credentials and remove the leaver's
-    access.
+    ### Why it matters
+    When the owner goes, the account goes with them unless someone takes over before they leave:
+    logins, recovery contacts and admin roles tend to stay tied to the departed person. Once the
+    owner is gone, the message grades the risk: "high" while another admin who is still here can act
+    for the account, "critical" when no admin is left (also reported, once per account, by GK209).
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: lars
+    ```
+
+    ### Fix
+    Start a handover (see the continuity plan): make the successor the `business_owner`, move the
+    admin role and the recovery contact, rotate the credentials and remove the leaver's access.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          business_owner: carl
+    ```
     """
 
     code = "GK203"
     name = "owner-leaving"
     severity = "error"
-    summary = "An account's business owner has left or leaves within the leaving horizon."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.11", "NIST:AC-2")
+    reads_settings = ("leaving_horizon_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         yield from owners_leaving(self, context, "business_owner", grade=True)

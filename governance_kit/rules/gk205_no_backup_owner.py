@@ -10,20 +10,41 @@ from .base import Context, Rule
 
 
 class NoBackupOwner(Rule):
-    """An account in use has no backup owner, or the backup is the business owner.
+    """An account has no backup owner, or the same person as business owner and backup.
 
-    Without a backup owner, an account depends on one person: when they are ill, on holiday
-    or leave, nobody can act for the account, answer the platform, or recover the login. A
-    backup owner who is the same person as the business owner is no backup.
+    ### What it checks
+    An active or dormant account has no `backup_owner`, or its backup owner is its business
+    owner.
 
-    Name a second person, who is not the business owner, in `backup_owner`, and give them
-    admin access.
+    ### Why it matters
+    Without a backup owner, an account depends on one person: when they are ill, on holiday or
+    leave, nobody can act for the account, answer the platform, or recover the login. A backup
+    owner who is the same person as the business owner is no backup.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          backup_owner: carl
+    ```
+
+    ### Fix
+    Name a second person, who is not the business owner, in `backup_owner`, and give them admin
+    access.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          backup_owner: ana
+    ```
     """
 
     code = "GK205"
     name = "no-backup-owner"
     severity = "warning"
-    summary = "An account has no backup owner, or the same person as business owner and backup."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "ISO27001:A.5.30")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,21 +11,44 @@ from .base import Context, Rule
 
 
 class SingleAdmin(Rule):
-    """An active account has exactly one admin who is still here.
+    """An active account has a single admin who is still here (bus factor 1).
 
-    Counting only people who have not left, the account has one admin: a bus factor of one. If
-    that person is unavailable, loses their phone or leaves, nobody can manage roles, answer
-    the platform's security prompts or recover the account. An account with no admin left at
-    all is reported by GK209 instead.
+    ### What it checks
+    Counting only people who have not left, the account has one admin: a bus factor of one.
 
-    Give a second person admin access (usually the backup owner), record it in `access` with
-    `level: admin`, and remove admins who have left.
+    ### Why it matters
+    If that person is unavailable, loses their phone or leaves, nobody can manage roles, answer the
+    platform's security prompts or recover the account. An account with no admin left at all is
+    reported by GK209 instead.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: greta, level: editor, granted: 2022-09-15}
+    ```
+
+    ### Fix
+    Give a second person admin access (usually the backup owner), record it in `access` with `level:
+    admin`, and remove admins who have left.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: ana, level: admin, granted: 2021-04-20}
+    ```
     """
 
     code = "GK206"
     name = "single-admin"
     severity = "warning"
-    summary = "An active account has a single admin who is still here (bus factor 1)."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.30", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

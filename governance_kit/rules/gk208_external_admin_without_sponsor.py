@@ -12,21 +12,53 @@ from .base import Context, Rule
 
 
 class ExternalAdminWithoutSponsor(Rule):
-    """A contractor, agency worker or student is an admin without an employee who answers for them.
+    """A non-employee admin has no sponsor who is an employee still here.
 
+    ### What it checks
+    An admin of an account is a contractor, agency worker or student (`employment` other than
+    `employee`) without a `sponsor` who is an employee still here.
+
+    ### Why it matters
     Admins of an account can add and remove everyone else. When such a person is not an
     employee, an employee sponsor (`sponsor` on the roster) answers for their access: asks for
-    it, reviews it and has it removed when the contract ends. Without a sponsor, or with one
-    who has left or is not an employee, nobody inside the company is accountable for the
-    external admin's rights.
+    it, reviews it and has it removed when the contract ends. Without a sponsor, or with one who
+    has left or is not an employee, nobody inside the company is accountable for the external
+    admin's rights.
 
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: ana, level: admin, granted: 2021-04-20}
+            - {person: ola, level: admin, granted: 2025-01-06}
+    ```
+
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          sponsor: null
+    ```
+
+    ### Fix
     Set `sponsor` of the person to an employee who is still here, or lower their access level.
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          sponsor: erik
+    ```
     """
 
     code = "GK208"
     name = "external-admin-without-sponsor"
     severity = "error"
-    summary = "A non-employee admin has no sponsor who is an employee still here."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.16", "ISO27001:A.5.18", "NIST:PS-7")
 
     def check(self, context: Context) -> Iterator[Finding]:

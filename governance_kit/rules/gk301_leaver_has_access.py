@@ -11,21 +11,45 @@ from .base import Context, Rule
 
 
 class LeaverHasAccess(Rule):
-    """Someone who has left still has access to an account.
+    """A person who has left is still in an account's access list.
 
-    A person whose status is `left`, or whose last working day has passed, is still listed in
-    an account's `access`. Access that outlives employment is how former staff, or whoever
-    takes over their phone and mailbox, post on behalf of the company; auditors look for this
-    first.
+    ### What it checks
+    A person whose status is `left`, or whose last working day has passed, is still listed in an
+    account's `access`.
 
+    ### Why it matters
+    Access that outlives employment is how former staff, or whoever takes over their phone and
+    mailbox, post on behalf of the company; auditors look for this first.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: ana, level: admin, granted: 2021-04-20}
+            - {person: lars, level: editor, granted: 2022-09-15}
+    ```
+
+    ### Fix
     Remove the person's role on the platform, rotate the credentials they knew, then delete the
     access entry (one pull request, with the date in the change summary).
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          access:
+            - {person: carl, level: admin, granted: 2021-04-20}
+            - {person: ana, level: admin, granted: 2021-04-20}
+    ```
     """
 
     code = "GK301"
     name = "leaver-has-access"
     severity = "error"
-    summary = "A person who has left is still in an account's access list."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,23 +11,44 @@ from .base import Context, Rule
 
 
 class AccessReviewOverdue(Rule):
-    """The list of people with access to an account has not been reviewed in time.
+    """An account's access list has not been reviewed within its interval.
 
+    ### What it checks
+    An account's `last_access_review` is older than its interval, or missing.
+
+    ### Why it matters
     Access lists drift: people change roles, agencies finish campaigns, a colleague was added
     "just for the launch". Each account's `access` must be reviewed every `admin_access_review`
     (quarterly unless set in Settings) when someone has admin access, otherwise every
     `access_review` (semiannually). The interval counts from `last_access_review`, or from
     `created` if the account was never reviewed; an account with neither is overdue.
 
-    Compare the access list with the roles on the platform, remove what is no longer needed,
-    and set `last_access_review` to the date of the review.
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_access_review: 2025-01-06
+    ```
+
+    ### Fix
+    Compare the access list with the roles on the platform, remove what is no longer needed, and set
+    `last_access_review` to the date of the review.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_access_review: 2026-11-20
+    ```
     """
 
     code = "GK302"
     name = "access-review-overdue"
     severity = "error"
-    summary = "An account's access list has not been reviewed within its interval."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
+    reads_settings = ("access_review", "admin_access_review")
 
     def check(self, context: Context) -> Iterator[Finding]:
         settings = context.settings

@@ -10,21 +10,43 @@ from .base import Context, Rule
 
 
 class NoSecretReference(Rule):
-    """An account in use does not say where its login is kept.
+    """An active or dormant account has no secret-manager reference for its login.
 
-    An active or dormant account without `credentials.secret_ref` has its password somewhere
-    nobody can point to: in someone's head, browser or notebook. When that person is away or
-    leaves, the login is lost, and nobody can rotate what nobody can find.
+    ### What it checks
+    An active or dormant account without `credentials.secret_ref` has its password somewhere nobody
+    can point to: in someone's head, browser or notebook.
 
+    ### Why it matters
+    When that person is away or leaves, the login is lost, and nobody can rotate what nobody can
+    find.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            secret_ref: null
+    ```
+
+    ### Fix
     Store the login in the company's secret manager and write the reference in
-    `credentials.secret_ref`, e.g. `op://social-accounts/instagram-main`. Never write the
-    password itself in a policy file.
+    `credentials.secret_ref`, e.g. `op://social-accounts/instagram-main`. Never write the password
+    itself in a policy file.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            secret_ref: op://social-accounts/instagram-teampro
+    ```
     """
 
     code = "GK304"
     name = "no-secret-reference"
     severity = "error"
-    summary = "An active or dormant account has no secret-manager reference for its login."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.17", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -12,33 +12,48 @@ from .base import Context, Rule
 
 
 class PlaintextSecret(Rule):
-    """A policy file seems to contain a password, token or key.
+    """A policy file seems to contain a password, token or key in plain text.
 
-    Values and comments are both read. A value is stored under a key named like a password,
-    token or key, in any of the languages policies are written in (`password`, `pw`, `pin`,
-    `Passwort`, `Kennwort`, `passord`, `lösenord`, `salasana`, `wachtwoord`, `contraseña`,
-    `mot_de_passe`, `senha`, `hasło`, `пароль`, `密码`, `パスワード`, `비밀번호`, ...), even where
-    the field is unknown; `credentials.secret_ref` holds a password instead of a reference;
-    or the text holds something shaped like a credential: a private key, an `otpauth://`
-    one-time password seed, a GitHub, GitLab, Slack, AWS, Meta, Google, Stripe, Twilio,
-    SendGrid, OpenAI, Anthropic, Azure, npm, PyPI, Discord, Telegram, Shopify, Hugging Face
-    or Mailchimp token, a JSON Web Token, a password in a URL or after "password:" (or
-    "Passwort=", "pw:" ...), or a long random-looking string. Each is reported at its own line
-    and column, also on the fifth line of a block of text or in a comment, and also in a file
-    that is otherwise invalid (in one that is not readable YAML at all, its lines are searched
-    for token shapes and written-out passwords). Policy files are read by many people, copied
-    into the handbook and kept forever in git history: a secret written here is a leaked
-    secret. The finding never repeats the value.
+    ### What it checks
+    A value or a comment of a policy file holds what looks like a credential: a value under a key
+    named like a password, token or key (in any of the languages policies are written in:
+    `password`, `pw`, `pin`, `Passwort`, `passord`, `lösenord`, `contraseña`, `пароль`,
+    `密码`, ...), even where the field is unknown; a password in `credentials.secret_ref`
+    instead of a reference;
+    or text shaped like a credential: a private key, an `otpauth://` seed, a token of a known
+    service (GitHub, GitLab, Slack, AWS, Meta, Google, Stripe, OpenAI, Anthropic, ...), a JSON Web
+    Token, a password in a URL or after "password:", or a long random-looking string. Each is
+    reported at its own line and column, also in a comment and in a file that is otherwise invalid.
 
+    ### Why it matters
+    Policy files are read by many people, copied into the handbook and kept forever in git history:
+    a secret written here is a leaked secret. The finding never repeats the value.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          notes: "Shared login for the athletes, password: Fjellstue-Sommer-2026"
+    ```
+
+    ### Fix
     Remove the value, treat the credential as compromised and rotate it (it stays in the git
-    history), and keep it in the secret manager; refer to it with `credentials.secret_ref`,
-    e.g. `op://social-accounts/instagram-main`.
+    history), and keep it in the secret manager; refer to it with `credentials.secret_ref`, e.g.
+    `op://social-accounts/instagram-main`.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          notes: Athletes never get a login; the login lives in the vault.
+    ```
     """
 
     code = "GK305"
     name = "plaintext-secret"
     severity = "error"
-    summary = "A policy file seems to contain a password, token or key in plain text."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.17", "ISO27001:A.8.24", "CIS:3")
 
     def check(self, context: Context) -> Iterator[Finding]:

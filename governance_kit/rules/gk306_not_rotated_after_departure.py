@@ -13,26 +13,51 @@ from .base import Context, Rule
 
 
 class NotRotatedAfterDeparture(Rule):
-    """An account's credentials were not changed after someone who had access left.
+    """Credentials were last rotated before someone who had access left.
 
-    Whoever had access to an account may know its password, its recovery codes or a session
-    that still works. When they leave, the shared credentials must change (NIST SP 800-53
-    AC-2(10)): `credentials.last_rotated` must be on or after the last working day of every
-    person who had access and is gone. People count as having had access when they are still
-    in the account's `access` list, or when a handover (ContinuityPlan `handovers`) lists the
-    account among those they handed over — access entries of leavers are removed after the
-    handover, the handover record keeps the history. Findings start `rotate_after_departure_days`
-    (7 unless set in Settings) after the last working day.
+    ### What it checks
+    An account's `credentials.last_rotated` is before the last working day of someone who had
+    access (in `access`, or through a handover) and left more than `rotate_after_departure_days`
+    ago.
 
+    ### Why it matters
+    Whoever had access to an account may know its password, its recovery codes or a session that
+    still works. When they leave, the shared credentials must change (NIST SP 800-53 AC-2(10)):
+    `credentials.last_rotated` must be on or after the last working day of every person who had
+    access and is gone. People count as having had access when they are still in the account's
+    `access` list, or when a handover (ContinuityPlan `handovers`) lists the account among those
+    they handed over — access entries of leavers are removed after the handover, the handover
+    record keeps the history. Findings start `rotate_after_departure_days` (7 unless set in
+    Settings) after the last working day.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: tiktok-nordlysoutdoor
+          credentials:
+            last_rotated: 2026-05-04
+    ```
+
+    ### Fix
     Rotate the password (and recovery codes, app passwords) in the secret manager and on the
     platform, then set `credentials.last_rotated` to the date.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: tiktok-nordlysoutdoor
+          credentials:
+            last_rotated: 2026-10-05
+    ```
     """
 
     code = "GK306"
     name = "not-rotated-after-departure"
     severity = "error"
-    summary = "Credentials were last rotated before someone who had access left."
     controls = ("NIST:AC-2(10)", "SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.17", "ISO27001:A.6.5")
+    reads_settings = ("rotate_after_departure_days",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance

@@ -65,23 +65,44 @@ MAILBOX_WORDS = frozenset(
 
 
 class PersonalLoginContact(Rule):
-    """An account logs in or recovers through a person's own e-mail address.
+    """A login or recovery e-mail is a person's own address, not a shared mailbox.
 
-    `credentials.login_email` and `recovery.email` should be shared mailboxes the company
-    controls (social-admin@, social-recovery@), so that the account survives any one person.
+    ### What it checks
+    `credentials.login_email` and `recovery.email` should be shared mailboxes the company controls
+    (social-admin@, social-recovery@), so that the account survives any one person.
+
+    ### Why it matters
     An address that is a person's work e-mail on the roster, or that looks like one
-    (firstname.lastname@), ties the login or the recovery to that person: when they leave and
-    their mailbox is closed, password resets and security codes go nowhere — or to whoever
-    inherits the mailbox. The finding names whose address it is, never the address.
+    (firstname.lastname@), ties the login or the recovery to that person: when they leave and their
+    mailbox is closed, password resets and security codes go nowhere — or to whoever inherits the
+    mailbox. The finding names whose address it is, never the address.
 
-    Create or use a shared mailbox (with at least two people able to read it), change the
-    login or recovery e-mail on the platform, and update the registry.
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            login_email: carl.johansson@nordlys.example
+    ```
+
+    ### Fix
+    Create or use a shared mailbox (with at least two people able to read it), change the login or
+    recovery e-mail on the platform, and update the registry.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          credentials:
+            login_email: social-admin@nordlys.example
+    ```
     """
 
     code = "GK307"
     name = "personal-login-contact"
     severity = "warning"
-    summary = "A login or recovery e-mail is a person's own address, not a shared mailbox."
     controls = ("SOC2:CC6.1", "ISO27001:A.5.16", "ISO27001:A.5.17", "NIST:AC-2(10)", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

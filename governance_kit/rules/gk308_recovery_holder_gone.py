@@ -13,19 +13,40 @@ from .base import Context, Rule
 class RecoveryHolderGone(Rule):
     """An account's recovery phone is held by someone who has left.
 
-    The recovery phone receives the codes that reset the login and the second factor. When its
-    `holder` has left (or is no longer on the roster), the account can be recovered by someone
-    outside the company — or by nobody, once the number is given up. Either way, the company
+    ### What it checks
+    The recovery phone receives the codes that reset the login and the second factor.
+
+    ### Why it matters
+    When its `holder` has left (or is no longer on the roster), the account can be recovered by
+    someone outside the company — or by nobody, once the number is given up. Either way, the company
     no longer controls its own way back into the account.
 
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          recovery:
+            holder: lars
+    ```
+
+    ### Fix
     Move the recovery number to a company phone held by someone who is here, change it on the
     platform, and set `recovery.holder`.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          recovery:
+            holder: carl
+    ```
     """
 
     code = "GK308"
     name = "recovery-holder-gone"
     severity = "error"
-    summary = "An account's recovery phone is held by someone who has left."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "ISO27001:A.5.17", "NIST:AC-2(10)")
 
     def check(self, context: Context) -> Iterator[Finding]:

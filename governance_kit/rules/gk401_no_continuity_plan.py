@@ -25,19 +25,32 @@ def applies(plan: Plan, account: Account) -> bool:
 class NoContinuityPlan(Rule):
     """No continuity plan covers an active account.
 
+    ### What it checks
     A plan covers an account when the account names it in `continuity_plan`, when the plan's
-    `applies_to` lists the account or its platform, or when `applies_to` is empty. Without a
-    plan nobody knows who takes over the account, which steps a handover takes, or by when,
-    so the account is lost the day its owner leaves.
+    `applies_to` lists the account or its platform, or when `applies_to` is empty.
 
-    Name a plan in the account's `continuity_plan`, or add the account or its platform to a
-    plan's `applies_to`.
+    ### Why it matters
+    Without a plan nobody knows who takes over the account, which steps a handover takes, or by
+    when, so the account is lost the day its owner leaves.
+
+    ### Example
+    ```yaml
+    kind: ContinuityPlan
+    spec:
+      plans:
+        - id: standard-handover
+          applies_to:
+            platforms: [instagram]
+    ```
+
+    ### Fix
+    Name a plan in the account's `continuity_plan`, or add the account or its platform to a plan's
+    `applies_to`.
     """
 
     code = "GK401"
     name = "no-continuity-plan"
     severity = "error"
-    summary = "No continuity plan covers an active account."
     controls = ("ISO27001:A.5.30", "SOC2:A1.2", "NIST:CP-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

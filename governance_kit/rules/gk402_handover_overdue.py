@@ -11,18 +11,40 @@ from .base import Context, Rule
 class HandoverOverdue(Rule):
     """A handover is still in progress after its deadline.
 
-    Until a handover is done, the leaver may still hold admin roles, recovery contacts or
-    logins, and the successor cannot fully act for the accounts. Every day past the deadline
-    is a day the accounts depend on someone who is leaving or has left.
+    ### What it checks
+    A handover with `status: in-progress` is past its `deadline`.
 
-    Finish the checklist of the continuity plan, then set `status: done` and `completed`. If
-    the deadline was unrealistic, agree a new one with the plan's owner and change `deadline`.
+    ### Why it matters
+    Until a handover is done, the leaver may still hold admin roles, recovery contacts or
+    logins, and the successor cannot fully act for the accounts. Every day past the deadline is
+    a day the accounts depend on someone who is leaving or has left.
+
+    ### Example
+    ```yaml
+    kind: ContinuityPlan
+    spec:
+      handovers:
+        - id: handover-lars-moen
+          status: in-progress
+          completed: null
+    ```
+
+    ### Fix
+    Finish the checklist of the continuity plan, then set `status: done` and `completed`. If the
+    deadline was unrealistic, agree a new one with the plan's owner and change `deadline`.
+    ```yaml
+    kind: ContinuityPlan
+    spec:
+      handovers:
+        - id: handover-lars-moen
+          status: done
+          completed: 2026-06-28
+    ```
     """
 
     code = "GK402"
     name = "handover-overdue"
     severity = "error"
-    summary = "A handover is still in progress after its deadline."
     controls = ("ISO27001:A.5.11", "SOC2:CC6.2", "NIST:PS-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,22 +10,41 @@ from .base import Context, Rule
 
 
 class TrainingMissing(Rule):
-    """Someone lacks a course their work requires.
+    """A person lacks a course required by their role, account access or shift.
 
-    A person who is active or leaving must have completed the courses required for each role
-    they hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have
-    access to an account in use, and the `moderation_courses` if they have a shift on the rota.
-    People speaking for the company without training make the mistakes policies exist to
-    prevent: undisclosed ads, replies that leak customer data, phished logins.
+    ### What it checks
+    A person who is active or leaving must have completed the courses required for each role they
+    hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have access to
+    an account in use, and the `moderation_courses` if they have a shift on the rota.
 
+    ### Why it matters
+    People speaking for the company without training make the mistakes policies exist to prevent:
+    undisclosed ads, replies that leak customer data, phished logins.
+
+    ### Example
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ivar
+          roles: [analyst, legal-compliance]
+    ```
+
+    ### Fix
     Have the person take the course and record it in `completions` with the date. Until then,
     consider removing their access or shift.
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ivar
+          roles: [analyst]
+    ```
     """
 
     code = "GK501"
     name = "training-missing"
     severity = "error"
-    summary = "A person lacks a course required by their role, account access or shift."
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

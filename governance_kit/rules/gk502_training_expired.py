@@ -10,20 +10,40 @@ from .base import Context, Rule
 
 
 class TrainingExpired(Rule):
-    """A required course was completed too long ago.
+    """A required course's latest completion is older than its refresh interval.
 
+    ### What it checks
+    A required course's latest completion is older than the course's `refresh` interval.
+
+    ### Why it matters
     A course with a `refresh` interval stays valid for that long after its latest completion.
-    Platforms, scams and the company's own rules change; a refresher that is overdue means
-    the person works from knowledge the company no longer stands behind. Only courses the
-    person is required to have are checked.
+    Platforms, scams and the company's own rules change; a refresher that is overdue means the
+    person works from knowledge the company no longer stands behind. Only courses the person is
+    required to have are checked.
 
+    ### Example
+    ```yaml
+    kind: TrainingPlan
+    spec:
+      courses:
+        - id: social-media-policy
+          refresh: P6M
+    ```
+
+    ### Fix
     Have the person retake the course and add the new completion to `completions`.
+    ```yaml
+    kind: TrainingPlan
+    spec:
+      courses:
+        - id: social-media-policy
+          refresh: P2Y
+    ```
     """
 
     code = "GK502"
     name = "training-expired"
     severity = "error"
-    summary = "A required course's latest completion is older than its refresh interval."
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

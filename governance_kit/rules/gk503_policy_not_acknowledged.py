@@ -12,26 +12,41 @@ from .base import Context, Rule
 
 
 class PolicyNotAcknowledged(Rule):
-    """Someone with account access or a rota shift has not acknowledged a policy's current version.
+    """Someone with access or a shift has not acknowledged a policy's current version.
 
-    An Acknowledgements document lists in `required` the policy documents people must confirm
-    they have read (ISO/IEC 27001 A.5.1: policies are communicated to and acknowledged by
-    relevant personnel), and records each acknowledgement: person, document, version, date.
-    A policy applies to the roles in its `metadata.applies_to_roles`, or to everyone when that
-    is empty. Everyone who is active or leaving, has access to an account in use or a shift on
-    the rota, and holds a role the policy applies to, must have acknowledged the document's
-    current `metadata.version` — an acknowledgement of an earlier version does not count,
-    since the new version may change what they must do. Without an Acknowledgements document
-    nothing is checked.
+    ### What it checks
+    An Acknowledgements document lists in `required` the policy documents people must confirm they
+    have read (ISO/IEC 27001 A.5.1: policies are communicated to and acknowledged by relevant
+    personnel), and records each acknowledgement: person, document, version, date.
 
-    Have the person read the current version and record the acknowledgement in
-    `acknowledgements` with the version and the date.
+    ### Why it matters
+    A policy applies to the roles in its `metadata.applies_to_roles`, or to everyone when that is
+    empty. Everyone who is active or leaving, has access to an account in use or a shift on the
+    rota, and holds a role the policy applies to, must have acknowledged the document's current
+    `metadata.version` — an acknowledgement of an earlier version does not count, since the new
+    version may change what they must do. Without an Acknowledgements document nothing is checked.
+
+    ### Example
+    ```yaml
+    kind: ContinuityPlan
+    metadata:
+      version: 2.1.0
+      change_summary: Handover deadlines shortened to five days.
+    ```
+
+    ### Fix
+    Have the person read the current version and record the acknowledgement in `acknowledgements`
+    with the version and the date.
+    ```yaml
+    kind: ContinuityPlan
+    metadata:
+      version: 2.0.1
+    ```
     """
 
     code = "GK503"
     name = "policy-not-acknowledged"
     severity = "warning"
-    summary = "Someone with access or a shift has not acknowledged a policy's current version."
     controls = ("ISO27001:A.5.1", "ISO27001:A.6.3", "SOC2:CC2.2", "SOC2:CC1.4", "NIST:PS-6")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -16,22 +16,43 @@ MAX_LISTED = 5
 
 
 class CoverageGap(Rule):
-    """The rota does not cover the hours a channel's SLA promises.
+    """Hours promised by a channel's SLA are not covered by the moderation rota.
 
-    Each SLA promises a first response within its hours: `always` (every hour of the week) or
-    the days and times given. Those hours must be covered, minute by minute, by shifts of
-    people who have not left and whose `channels` is empty or names the channel. An SLA
-    promised to customers but not staffed is broken every week, and complaints sit unanswered
-    exactly when nobody is looking.
+    ### What it checks
+    Each SLA promises a first response within its hours: `always` (every hour of the week) or the
+    days and times given.
 
-    Add shifts for the uncovered stretches (or widen `channels` of existing shifts), replace
-    shifts of people who have left, or narrow the SLA's `hours` to what the team can staff.
+    ### Why it matters
+    Those hours must be covered, minute by minute, by shifts of people who have not left and whose
+    `channels` is empty or names the channel. An SLA promised to customers but not staffed is broken
+    every week, and complaints sit unanswered exactly when nobody is looking.
+
+    ### Example
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          status: left
+          end_date: 2026-10-31
+    ```
+
+    ### Fix
+    Add shifts for the uncovered stretches (or widen `channels` of existing shifts), replace shifts
+    of people who have left, or narrow the SLA's `hours` to what the team can staff.
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          status: active
+          end_date: null
+    ```
     """
 
     code = "GK601"
     name = "coverage-gap"
     severity = "error"
-    summary = "Hours promised by a channel's SLA are not covered by the moderation rota."
     controls = ("SOC2:A1.2", "ISO27001:A.5.30", "SOC2:CC7.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

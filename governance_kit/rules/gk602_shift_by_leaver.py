@@ -12,20 +12,41 @@ from .base import Context, Rule
 
 
 class ShiftByLeaver(Rule):
-    """A rota shift is assigned to someone who has left.
+    """A moderation shift is assigned to someone who has left.
 
-    The shift's person has `status: left` or their last working day has passed. The rota
-    looks staffed on paper, but nobody answers during the shift; and a leaver who still gets
-    moderation alerts still has access they should not have.
+    ### What it checks
+    The shift's person has `status: left` or their last working day has passed.
 
-    Give the shift to someone who is here (and has the moderation courses), or remove it and
-    check that the SLA hours stay covered (GK601).
+    ### Why it matters
+    The rota looks staffed on paper, but nobody answers during the shift; and a leaver who still
+    gets moderation alerts still has access they should not have.
+
+    ### Example
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          status: left
+          end_date: 2026-10-31
+    ```
+
+    ### Fix
+    Give the shift to someone who is here (and has the moderation courses), or remove it and check
+    that the SLA hours stay covered (GK601).
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ola
+          status: active
+          end_date: null
+    ```
     """
 
     code = "GK602"
     name = "shift-by-leaver"
     severity = "error"
-    summary = "A moderation shift is assigned to someone who has left."
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "SOC2:A1.2")
 
     def check(self, context: Context) -> Iterator[Finding]:

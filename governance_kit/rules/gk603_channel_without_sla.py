@@ -11,18 +11,43 @@ from .base import Context, Rule
 class ChannelWithoutSla(Rule):
     """An external channel has no response SLA.
 
-    Customers and the public write to every external channel, whether or not anyone promised
-    to answer. Without an SLA there is no agreed first-response time, no hours to staff, and
-    no way to tell whether the channel is being looked after.
+    ### What it checks
+    An external channel of the Scope has no entry in the ModerationPolicy's `slas`.
 
+    ### Why it matters
+    Customers and the public write to every external channel, whether or not anyone promised to
+    answer. Without an SLA there is no agreed first-response time, no hours to staff, and no way
+    to tell whether the channel is being looked after.
+
+    ### Example
+    ```yaml
+    kind: Scope
+    spec:
+      channels:
+        - id: mastodon-brand
+          name: Mastodon brand
+          platform: mastodon
+          visibility: external
+          audience: [Outdoor enthusiasts on the fediverse]
+          languages: [en]
+          purpose: Brand presence on the fediverse.
+    ```
+
+    ### Fix
     Add an entry to `slas` in the ModerationPolicy for the channel, with `first_response` and
     `hours`, and make sure the rota covers those hours.
+    ```yaml
+    kind: Scope
+    spec:
+      channels:
+        - id: mastodon-brand
+          visibility: internal
+    ```
     """
 
     code = "GK603"
     name = "channel-without-sla"
     severity = "error"
-    summary = "An external channel has no response SLA."
     controls = ("SOC2:A1.2", "SOC2:CC2.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

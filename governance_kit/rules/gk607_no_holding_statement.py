@@ -11,18 +11,43 @@ from .base import Context, Rule
 class NoHoldingStatement(Rule):
     """A crisis severity level has no pre-approved holding statement.
 
+    ### What it checks
+    A severity level of a crisis protocol has no `holding_statement`.
+
+    ### Why it matters
     The first public reply in a crisis must come fast and must not make things worse. A holding
     statement approved in advance ("We are aware of ... and are looking into it; we will update
     you by ...") lets the person on shift answer within minutes without waiting for legal and
     communications to agree on words.
 
+    ### Example
+    ```yaml
+    kind: ModerationPolicy
+    spec:
+      crisis:
+        - id: reputation-crisis
+          severity_levels:
+            - level: low
+              description: Negative attention limited to one channel.
+    ```
+
+    ### Fix
     Write a `holding_statement` for the severity level, have it approved like any policy change.
+    ```yaml
+    kind: ModerationPolicy
+    spec:
+      crisis:
+        - id: reputation-crisis
+          severity_levels:
+            - level: low
+              description: Negative attention limited to one channel.
+              holding_statement: Thank you for raising this. We are looking into it.
+    ```
     """
 
     code = "GK607"
     name = "no-holding-statement"
     severity = "warning"
-    summary = "A crisis severity level has no pre-approved holding statement."
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC2.3", "NIST:IR-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

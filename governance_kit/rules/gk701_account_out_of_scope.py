@@ -10,21 +10,40 @@ from .base import Context, Rule
 
 
 class AccountOutOfScope(Rule):
-    """An account is on a platform its channel, or the whole scope, does not cover.
+    """An account's platform is not its channel's platform, or not in scope at all.
 
-    Every account serves a channel in the Scope document, and must be on that channel's
-    platform. An account on a platform no channel in scope uses is governed by nothing: no
-    SLA, no brand rules, no objectives apply to it. An account on another platform than its
-    channel is usually a copy-paste mistake in the registry.
+    ### What it checks
+    Every account serves a channel in the Scope document, and must be on that channel's platform.
 
-    Correct the account's `channel` or `platform`, or add a channel for the platform to the
-    Scope (and decide its SLA, rules and objectives), or archive the account.
+    ### Why it matters
+    An account on a platform no channel in scope uses is governed by nothing: no SLA, no brand
+    rules, no objectives apply to it. An account on another platform than its channel is usually a
+    copy-paste mistake in the registry.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          platform: tiktok
+    ```
+
+    ### Fix
+    Correct the account's `channel` or `platform`, or add a channel for the platform to the Scope
+    (and decide its SLA, rules and objectives), or archive the account.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          platform: instagram
+    ```
     """
 
     code = "GK701"
     name = "account-out-of-scope"
     severity = "error"
-    summary = "An account's platform is not its channel's platform, or not in scope at all."
     controls = ("ISO27001:A.5.9", "SOC2:CC2.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,26 +11,47 @@ from .base import Context, Rule
 
 
 class DormantUnjustified(Rule):
-    """A dormant account is kept without a reason.
+    """A dormant or inactive account is kept without a dormancy justification.
 
+    ### What it checks
     An account with `status: dormant`, or an active account without activity for
     `dormant_after_days` (180 unless set in Settings; a missing `last_activity` counts as no
-    activity), is kept without a `dormancy_justification`. Unused accounts are rarely
-    watched: they are taken over, post stale information, and still carry access and a login.
+    activity), is kept without a `dormancy_justification`.
 
-    Earlier, once an active account has had no activity for `inactive_after_days` (90 unless
-    set) but not yet `dormant_after_days`, the same finding is reported at severity info, so
-    the owner can decide before the account counts as dormant.
+    ### Why it matters
+    Unused accounts are rarely watched: they are taken over, post stale information, and still carry
+    access and a login.
 
+    Earlier, once an active account has had no activity for `inactive_after_days` (90 unless set)
+    but not yet `dormant_after_days`, the same finding is reported at severity info, so the owner
+    can decide before the account counts as dormant.
+
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: pinterest-nordlysoutdoor
+          dormancy_justification: null
+    ```
+
+    ### Fix
     Either use the account again (and record `last_activity`), write why it is kept in
     `dormancy_justification` (e.g. to hold the name), or archive it.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: pinterest-nordlysoutdoor
+          dormancy_justification: Kept so that nobody can pose as Nordlys on Pinterest.
+    ```
     """
 
     code = "GK702"
     name = "dormant-unjustified"
     severity = "warning"
-    summary = "A dormant or inactive account is kept without a dormancy justification."
     controls = ("ISO27001:A.5.9", "CIS:5")
+    reads_settings = ("dormant_after_days", "inactive_after_days")
 
     def check(self, context: Context) -> Iterator[Finding]:
         settings = context.settings

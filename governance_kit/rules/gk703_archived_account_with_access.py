@@ -10,22 +10,44 @@ from .base import Context, Rule
 
 
 class ArchivedAccountWithAccess(Rule):
-    """An archived account still lists admins or a login.
+    """An archived account still lists admins or a credential reference.
 
+    ### What it checks
+    An account with `status: archived` still lists admins in `access`, or a
+    `credentials.secret_ref`.
+
+    ### Why it matters
     Archiving an account means it is closed or frozen: nobody posts, nobody administers it. An
-    archived entry that still lists admins in `access`, or a `credentials.secret_ref`, says
-    that people can still log in — so either the account is not really archived, or access
-    and the stored login were forgotten when it was. Forgotten logins of old accounts are a
-    favourite target: nobody notices when they are taken over.
+    archived entry that still lists admins in `access`, or a `credentials.secret_ref`, says that
+    people can still log in — so either the account is not really archived, or access and the
+    stored login were forgotten when it was. Forgotten logins of old accounts are a favourite
+    target: nobody notices when they are taken over.
 
-    Remove the admin roles on the platform (or delete the account), delete the login from the
-    secret manager, and remove the `access` entries and `secret_ref` from the registry.
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: youtube-sverige-legacy
+          access:
+            - {person: ana, level: admin, granted: 2016-05-03}
+    ```
+
+    ### Fix
+    Remove the admin roles on the platform (or delete the account), delete the login from the secret
+    manager, and remove the `access` entries and `secret_ref` from the registry.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: youtube-sverige-legacy
+          access: []
+    ```
     """
 
     code = "GK703"
     name = "archived-account-with-access"
     severity = "warning"
-    summary = "An archived account still lists admins or a credential reference."
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.9", "ISO27001:A.5.18", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -11,22 +11,44 @@ from .base import Context, Rule
 
 
 class RegistryEntryUnverified(Rule):
-    """An account's registry entry has not been checked against the platform in time.
+    """An account's registry entry was not verified against the platform in time.
 
+    ### What it checks
+    An active or dormant account's `last_verified` is older than `verify_registry_every` (P1Y
+    unless set in Settings), or missing.
+
+    ### Why it matters
     The registry is only evidence if it matches reality: handles get renamed, page roles are
     granted in the platform's business tools, recovery numbers change. Each active or dormant
     account's `last_verified` must fall within `verify_registry_every` (P1Y unless set in
     Settings); an entry never verified is reported too.
 
+    ### Example
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_verified: 2024-01-08
+    ```
+
+    ### Fix
     Open the account's settings on the platform, compare handle, URL, roles, login and recovery
     contacts with the entry, correct what differs, and set `last_verified` to the date.
+    ```yaml
+    kind: AccountRegistry
+    spec:
+      accounts:
+        - id: instagram-teampro
+          last_verified: 2026-11-20
+    ```
     """
 
     code = "GK704"
     name = "registry-entry-unverified"
     severity = "warning"
-    summary = "An account's registry entry was not verified against the platform in time."
     controls = ("ISO27001:A.5.9", "SOC2:CC6.2", "SOC2:CC2.1", "CIS:5")
+    reads_settings = ("verify_registry_every",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         interval = context.settings.verify_registry_every

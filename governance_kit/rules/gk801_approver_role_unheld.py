@@ -11,20 +11,41 @@ from .base import Context, Rule
 
 
 class ApproverRoleUnheld(Rule):
-    """A role that must approve something is held by nobody.
+    """A role named in the approval flow is held by no active person.
 
-    The approval flow names roles that approve new accounts, content of a risk level, or
-    changes to a policy document. If no active person holds such a role, every request that
-    needs it either waits forever or is approved by whoever is at hand, which is no approval.
+    ### What it checks
+    A role that approves new accounts, content of a risk level or changes to a policy document
+    in the approval flow is held by no active person.
 
+    ### Why it matters
+    The approval flow names roles that approve new accounts, content of a risk level, or changes
+    to a policy document. If no active person holds such a role, every request that needs it
+    either waits forever or is approved by whoever is at hand, which is no approval.
+
+    ### Example
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ivar
+          roles: []
+    ```
+
+    ### Fix
     Give the role to someone on the roster (`roles` of a person), or name another role in the
     approval flow.
+    ```yaml
+    kind: People
+    spec:
+      people:
+        - id: ivar
+          roles: [analyst]
+    ```
     """
 
     code = "GK801"
     name = "approver-role-unheld"
     severity = "error"
-    summary = "A role named in the approval flow is held by no active person."
     controls = ("SOC2:CC5.3", "ISO27001:A.5.2", "ISO27001:A.5.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -10,20 +10,70 @@ from .base import Context, Rule
 
 
 class DocumentWithoutApprover(Rule):
-    """Nobody is named to approve changes to a policy document.
+    """A policy document has no entry in the approval flow's policy_changes.
 
-    Every policy document needs an entry in the approval flow's `policy_changes` naming the
-    roles that approve changes to it. Without one, a change is merged by whoever reviews the
-    pull request, and the policy means whatever its last editor wanted.
+    ### What it checks
+    Every policy document needs an entry in the approval flow's `policy_changes` naming the roles
+    that approve changes to it.
 
+    ### Why it matters
+    Without one, a change is merged by whoever reviews the pull request, and the policy means
+    whatever its last editor wanted.
+
+    ### Example
+    ```yaml
+    kind: ApprovalFlow
+    spec:
+      policy_changes:
+        - document: nordlys-scope
+          approvers: [social-media-lead]
+        - document: nordlys-people
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-accounts
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-continuity
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-brand
+          approvers: [social-media-lead, designer]
+        - document: nordlys-approvals
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-moderation
+          approvers: [social-media-lead, community-manager, legal-compliance]
+        - document: nordlys-training
+          approvers: [social-media-lead, legal-compliance]
+    ```
+
+    ### Fix
     Add an entry with `document: <the document's metadata.id>` and its `approvers` to
     `policy_changes` in the ApprovalFlow, and list the approvers in CODEOWNERS.
+    ```yaml
+    kind: ApprovalFlow
+    spec:
+      policy_changes:
+        - document: nordlys-scope
+          approvers: [social-media-lead]
+        - document: nordlys-people
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-accounts
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-continuity
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-brand
+          approvers: [social-media-lead, designer]
+        - document: nordlys-approvals
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-moderation
+          approvers: [social-media-lead, community-manager, legal-compliance]
+        - document: nordlys-training
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-objectives
+          approvers: [social-media-lead, analyst]
+    ```
     """
 
     code = "GK802"
     name = "document-without-approver"
     severity = "error"
-    summary = "A policy document has no entry in the approval flow's policy_changes."
     controls = ("SOC2:CC5.3", "ISO27001:A.5.1", "SOC2:CC8.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
-from .base import Rule
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._versions import policies, version_at
+from .base import Context, Rule
 
 
 class DocumentAdded(Rule):
-    """A new policy document, for the reviewers' information.
+    """A policy document was added.
 
-    A document that did not exist at the base of the branch appears: the reviewers of the pull
-    request should check that it has the right owner, approvers and review cadence. Nothing
-    needs fixing. This rule needs Git history, so it only runs with `govkit check --base REF`.
+    ### What it checks
+    A policy document whose `metadata.id` did not exist at the merge base of `--base REF` and HEAD
+    appears (the example renames a document: at the base it had the id `nordlys-goals`). This rule
+    needs Git history, so it only runs with `govkit check --base REF`.
+
+    ### Why it matters
+    The reviewers of the pull request should check that a new document has the right owner,
+    approvers and review cadence.
+
+    ### Example
+    ```yaml
+    # at the base
+    kind: Objectives
+    metadata:
+      id: nordlys-goals
+    ```
+
+    ### Fix
+    Nothing needs fixing: the finding is for the reviewers' information (severity info).
     """
 
     code = "GK954"
     name = "document-added"
     severity = "info"
-    external = True
-    summary = "A policy document was added."
     controls = ("SOC2:CC8.1",)
+    needs_base = True
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        before = policies(context.base) if context.base is not None else {}
+        for ident, document in policies(context.governance).items():
+            if ident not in before:
+                version = document.model.metadata.version
+                yield self.finding(
+                    version_at(document),
+                    f"new document '{ident}' (version {version}), not at {context.base_label}",
+                    target=ident,
+                )

@@ -10,22 +10,33 @@ from .base import Context, Rule
 
 
 class CodeownersOutOfSync(Rule):
-    """The committed `.github/CODEOWNERS` no longer matches the approval flow.
+    """The committed .github/CODEOWNERS differs from what the approval flow gives.
 
-    `govkit codeowners` writes CODEOWNERS from `ApprovalFlow.policy_changes`, so that GitHub
-    asks the right approvers to review a change to each policy file. When approvers, role
-    holders or their user names change, or a policy file moves, the committed file goes stale
-    and pull requests reach the wrong reviewers — or none. A repository without a
+    ### What it checks
+    The committed `.github/CODEOWNERS` differs from the file `govkit codeowners` writes from
+    `ApprovalFlow.policy_changes`, which makes GitHub ask the right approvers to review a change
+    to each policy file.
+
+    ### Why it matters
+    When approvers, role holders or their user names change, or a policy file moves, the committed
+    file goes stale and pull requests reach the wrong reviewers — or none. A repository without a
     `.github/CODEOWNERS` is not checked.
 
+    ### Example
+    ```text
+    # file: /.github/CODEOWNERS
+    * @nordlys/social-media
+    ```
+
+    ### Fix
     Run `govkit codeowners` and commit the result.
     """
 
     code = "GK960"
     name = "codeowners-out-of-sync"
     severity = "warning"
-    summary = "The committed .github/CODEOWNERS differs from what the approval flow gives."
     controls = ("SOC2:CC8.1",)
+    reads_files = ("/.github/CODEOWNERS",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance

@@ -10,25 +10,43 @@ from .base import Context, Rule
 
 
 class HandbookPageUnsafe(Rule):
-    """A page of `handbook/` holds what `govkit docs build` refuses to publish.
+    """A handbook page holds a script, frame, event handler or include.
 
+    ### What it checks
     The Markdown pages in `handbook/` (in the policy folder) are published in the handbook as
-    written, and Markdown lets raw HTML through. A `<script>`, `<iframe>`, `<object>` or
-    `<embed>` element, an event-handler attribute (`onerror=`, `onclick=`, also in `{: ...}`
-    attribute lists), a `javascript:` link or a snippet include marker (`--8<--`) would run in
-    every reader's browser or copy a file of the build machine into the site. Raw `.html`
-    files are refused too. (Links out of the repository, pipes and other files that are not
-    published at all are GK972's.)
+    written, and Markdown lets raw HTML through.
 
-    Write the page in plain Markdown: link to the video or form instead of embedding it, and
-    copy text into the page instead of including it.
+    ### Why it matters
+    A `<script>`, `<iframe>`, `<object>` or `<embed>` element, an event-handler attribute
+    (`onerror=`, `onclick=`, also in `{: ...}` attribute lists), a `javascript:` link or a snippet
+    include marker (`--8<--`) would run in every reader's browser or copy a file of the build
+    machine into the site. Raw `.html` files are refused too. (Links out of the repository, pipes
+    and other files that are not published at all are GK972's.)
+
+    ### Example
+    ```text
+    # file: handbook/extra.md
+    # Extra
+
+    <script>alert(document.cookie)</script>
+    ```
+
+    ### Fix
+    Write the page in plain Markdown: link to the video or form instead of embedding it, and copy
+    text into the page instead of including it.
+    ```text
+    # file: handbook/extra.md
+    # Extra
+
+    Plain Markdown only.
+    ```
     """
 
     code = "GK971"
     name = "handbook-page-unsafe"
     severity = "error"
-    summary = "A handbook page holds a script, frame, event handler or include."
     controls = ("SOC2:CC8.1", "NIST:CM-3")
+    reads_files = ("handbook/",)
 
     def check(self, context: Context) -> Iterator[Finding]:
         if context.root is not None and context.root.is_dir():

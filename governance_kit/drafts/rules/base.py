@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
 
 from ...findings import Finding, Severity
 from ...model.accounts import Account
 from ...model.brand import BrandSpec
 from ...model.governance import Governance
 from ...model.people import Person
+from ...rules.base import BaseRule
 from ..draft import Draft
 from ..effective import Effective
 from ..text import links
@@ -47,22 +46,11 @@ class DraftContext:
         return found
 
 
-class DraftRule:
+class DraftRule(BaseRule):
     """Base of every draft rule; a rule module defines one subclass, its docstring explains it."""
-
-    code: ClassVar[str]
-    name: ClassVar[str]
-    severity: ClassVar[Severity]
-    summary: ClassVar[str]
-    controls: ClassVar[tuple[str, ...]] = ()
-    validation: ClassVar[bool] = False
 
     def check(self, context: DraftContext) -> Iterable[Finding]:
         return ()
-
-    @classmethod
-    def explanation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
 
     def finding(
         self,

@@ -10,21 +10,40 @@ from .base import DraftContext, DraftRule
 
 
 class PostTooLong(DraftRule):
-    """The post is empty, or longer than its platform allows.
+    """The post is empty or longer than the platform's limit.
 
-    Characters are counted as the platform counts them: by default each character a reader
-    sees counts once (an emoji family or a flag too); on X (`counting: weighted`) Chinese,
-    Japanese and Korean characters and emoji count twice and every link 23. A post over the
-    limit is cut off or refused by the platform. The finding points at the first character
-    past the limit.
+    ### What it checks
+    Characters are counted as the platform counts them: by default each character a reader sees
+    counts once (an emoji family or a flag too); on X (`counting: weighted`) Chinese, Japanese and
+    Korean characters and emoji count twice and every link 23.
 
+    ### Why it matters
+    A post over the limit is cut off or refused by the platform. The finding points at the first
+    character past the limit.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    ```
+
+    ### Fix
     Shorten the post, or move details into a link, a thread or the comments.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP01"
     name = "post-too-long"
     severity = "error"
-    summary = "The post is empty or longer than the platform's limit."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         body = context.draft.body

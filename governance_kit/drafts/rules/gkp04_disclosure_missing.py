@@ -11,22 +11,45 @@ from .base import DraftContext, DraftRule
 
 
 class DisclosureMissing(DraftRule):
-    """A sponsored post does not say so, or says it too late.
+    """A sponsored post lacks a disclosure label, or shows it too late.
 
-    A post is sponsored when the draft's front matter says `sponsored: true` or the command is
-    given `--sponsored`: paid, gifted or partnership content. It must carry one of the brand
-    guide's disclosure labels (`ads_label`, `partnership_label` or one of `also_accepted`),
-    and, when the guide sets `visible_within`, start with it within that many characters so
-    readers see it without clicking "more". Hidden advertising breaks consumer law in every
-    market the company sells in.
+    ### What it checks
+    A post is sponsored when the draft's front matter says `sponsored: true` or the command is given
+    `--sponsored`: paid, gifted or partnership content.
 
+    ### Why it matters
+    It must carry one of the brand guide's disclosure labels (`ads_label`, `partnership_label` or
+    one of `also_accepted`), and, when the guide sets `visible_within`, start with it within that
+    many characters so readers see it without clicking "more". Hidden advertising breaks consumer
+    law in every market the company sells in.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    sponsored: true
+    ---
+    Where will the first snow take you? Fjellvind with Bergen Turlag:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
     Put the label at the very start of the post.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    sponsored: true
+    ---
+    #ad Where will the first snow take you? Fjellvind with Bergen Turlag:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP04"
     name = "disclosure-missing"
     severity = "error"
-    summary = "A sponsored post lacks a disclosure label, or shows it too late."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

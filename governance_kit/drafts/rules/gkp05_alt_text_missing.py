@@ -14,18 +14,46 @@ MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]*)[^)\n]*\)")
 class AltTextMissing(DraftRule):
     """An image has no alt text.
 
+    ### What it checks
     Every image in the front matter's `media` (`type: image`) needs an `alt_text`, and every
-    Markdown image in the post (`![alt text](file)`) a text between the brackets, when the
-    brand guide's accessibility section has `alt_text_required: true`. Screen-reader users
-    otherwise hear nothing, or a file name.
+    Markdown image in the post (`![alt text](file)`) a text between the brackets, when the brand
+    guide's accessibility section has `alt_text_required: true`.
 
+    ### Why it matters
+    Screen-reader users otherwise hear nothing, or a file name.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    media:
+      - type: image
+        file: fjellvind.jpg
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
     Describe what matters in the image in one or two sentences.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    media:
+      - type: image
+        file: fjellvind.jpg
+        alt_text: A hiker in a red Fjellvind jacket on a snowy ridge.
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP05"
     name = "alt-text-missing"
     severity = "error"
-    summary = "An image has no alt text."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

@@ -11,17 +11,47 @@ from .base import DraftContext, DraftRule
 class SubtitlesMissing(DraftRule):
     """A video has no subtitles.
 
-    Every video in the front matter's `media` (`type: video`) must say `subtitles: true` when
-    the brand guide's accessibility section has `subtitles_required: true`. Most people watch
-    social video without sound, and deaf and hard-of-hearing viewers depend on subtitles.
+    ### What it checks
+    Every video in the front matter's `media` (`type: video`) must say `subtitles: true` when the
+    brand guide's accessibility section has `subtitles_required: true`.
 
+    ### Why it matters
+    Most people watch social video without sound, and deaf and hard-of-hearing viewers depend on
+    subtitles.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    media:
+      - type: video
+        file: fjellvind.mp4
+        subtitles: false
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
     Burn in or upload subtitles, then set `subtitles: true`.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    media:
+      - type: video
+        file: fjellvind.mp4
+        subtitles: true
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP06"
     name = "subtitles-missing"
     severity = "error"
-    summary = "A video has no subtitles."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         brand = context.brand

@@ -11,20 +11,41 @@ from .base import DraftContext, DraftRule
 
 
 class LinkWithoutUtm(DraftRule):
-    """A link lacks the UTM parameters that tell analytics where visitors came from.
+    """A link lacks utm_source, utm_medium or utm_campaign.
 
-    Where the post rules say `utm_required: true`, every link, in the front matter's `links`
-    and in the post, must carry `utm_source`, `utm_medium` and `utm_campaign` with a value.
-    Without them, visits from social media show up as "direct" traffic and the objectives
-    cannot be measured.
+    ### What it checks
+    Where the post rules say `utm_required: true`, every link, in the front matter's `links` and in
+    the post, must carry `utm_source`, `utm_medium` and `utm_campaign` with a value.
 
+    ### Why it matters
+    Without them, visits from social media show up as "direct" traffic and the objectives cannot be
+    measured.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind
+    ```
+
+    ### Fix
     Add the missing parameters, e.g. `?utm_source=instagram&utm_medium=social&utm_campaign=...`.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP07"
     name = "link-without-utm"
     severity = "error"
-    summary = "A link lacks utm_source, utm_medium or utm_campaign."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         if not context.rules.utm_required:

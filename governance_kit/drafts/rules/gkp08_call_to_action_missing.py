@@ -11,19 +11,39 @@ from .base import DraftContext, DraftRule
 
 
 class CallToActionMissing(DraftRule):
-    """The post asks nothing of its reader.
+    """The post has none of the calls to action its platform requires.
 
-    Where the post rules list `call_to_action` options, the post needs at least one of them:
-    a question (a "?" in any script, fullwidth too), a poll (`poll:` options in the front matter)
-    or a link. Posts that invite no response reach fewer people and serve no objective.
+    ### What it checks
+    Where the post rules list `call_to_action` options, the post needs at least one of them: a
+    question (a "?" in any script, fullwidth too), a poll (`poll:` options in the front matter) or a
+    link.
 
+    ### Why it matters
+    Posts that invite no response reach fewer people and serve no objective.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    The new Fjellvind jacket is in the shops.
+    ```
+
+    ### Fix
     Ask the reader something, add a poll, or link to where they can act.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    The new Fjellvind jacket is in the shops. Where will you take it first?
+    ```
     """
 
     code = "GKP08"
     name = "call-to-action-missing"
     severity = "error"
-    summary = "The post has none of the calls to action its platform requires."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         options = context.rules.call_to_action

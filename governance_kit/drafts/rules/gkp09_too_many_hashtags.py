@@ -10,19 +10,43 @@ from .base import DraftContext, DraftRule
 
 
 class TooManyHashtags(DraftRule):
-    """The post has more hashtags than its platform's rules allow.
+    """The post has more hashtags than allowed.
 
-    Hashtags are words after `#` in any script (`#NordlysTurprat`, `#户外`); anchors inside
-    links do not count. Too many hashtags read as spam, and some platforms show such posts
-    to fewer people. The finding points at the first hashtag over the limit.
+    ### What it checks
+    Hashtags are words after `#` in any script (`#NordlysTurprat`, `#户外`); anchors inside links do
+    not count.
 
+    ### Why it matters
+    Too many hashtags read as spam, and some platforms show such posts to fewer people. The finding
+    points at the first hashtag over the limit.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    #Nordlys #Fjellvind #Hiking #Snow #Norway #Winter
+    ```
+
+    ### Fix
     Keep the most relevant hashtags and drop the rest.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    #Nordlys #Fjellvind
+    ```
     """
 
     code = "GKP09"
     name = "too-many-hashtags"
     severity = "error"
-    summary = "The post has more hashtags than allowed."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         limit = context.rules.max_hashtags

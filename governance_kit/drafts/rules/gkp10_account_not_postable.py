@@ -9,21 +9,44 @@ from .base import DraftContext, DraftRule
 
 
 class AccountNotPostable(DraftRule):
-    """The post is for an account that is not in use, or not governed.
+    """The account is not active, or not in scope.
 
-    Only accounts with `status: active` in the account registry are posted on: a dormant
-    account is kept for its name only, an archived one is closed. The account must also serve
-    a channel in the Scope on the account's own platform; otherwise no SLA, brand rule or
-    objective applies to what is posted there.
+    ### What it checks
+    The draft's account does not have `status: active`, or does not serve a channel of the Scope
+    on its own platform.
 
-    Post on an active account in scope, or bring this account back into use through the
-    registry (and the Scope) first.
+    ### Why it matters
+    Only accounts with `status: active` in the account registry are posted on: a dormant account
+    is kept for its name only, an archived one is closed. The account must also serve a channel
+    in the Scope on the account's own platform; otherwise no SLA, brand rule or objective
+    applies to what is posted there.
+
+    ### Example
+    ```markdown
+    ---
+    account: youtube-sverige-legacy
+    author: ben
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
+    Post on an active account in scope, or bring this account back into use through the registry
+    (and the Scope) first.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP10"
     name = "account-not-postable"
     severity = "error"
-    summary = "The account is not active, or not in scope."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         account = context.account

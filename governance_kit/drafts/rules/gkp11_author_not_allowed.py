@@ -11,21 +11,43 @@ POSTING_LEVELS = ("admin", "editor")
 
 
 class AuthorNotAllowed(DraftRule):
-    """Whoever publishes the post may not post on the account.
+    """The author has left, holds no role that may post, or lacks editor access.
 
-    The author (`author:` in the front matter, or `--author`) must be on the roster and not
-    have left, hold a role with `may_post: true`, and have `editor` or `admin` access to the
-    account in the registry. Moderators, analysts and advertisers may not publish posts.
-    Without an author, who may post is not checked; the check says so as information.
+    ### What it checks
+    The author (`author:` in the front matter, or `--author`) must be on the roster and not have
+    left, hold a role with `may_post: true`, and have `editor` or `admin` access to the account in
+    the registry.
 
-    Have someone allowed to post publish it, or grant the author the role and the access
-    through the usual approval.
+    ### Why it matters
+    Moderators, analysts and advertisers may not publish posts. Without an author, who may post is
+    not checked; the check says so as information.
+
+    ### Example
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ivar
+    ---
+    Where will the first snow take you?
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
+    Have someone allowed to post publish it, or grant the author the role and the access through the
+    usual approval.
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP11"
     name = "author-not-allowed"
     severity = "error"
-    summary = "The author has left, holds no role that may post, or lacks editor access."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         author, account = context.author, context.account

@@ -10,20 +10,60 @@ from .base import DraftContext, DraftRule
 
 
 class AuthorTraining(DraftRule):
-    """Whoever publishes the post lacks required training, or it has expired.
+    """The author lacks a required course, or its completion has expired.
 
-    The author must have completed every course the TrainingPlan requires of them, exactly as
-    the training rules GK501 and GK502 judge it (courses of their roles, of account access and
-    of the moderation rota), and each completion must be within the course's `refresh`
-    interval on the day of the check (`--today`).
+    ### What it checks
+    The author must have completed every course the TrainingPlan requires of them, exactly as the
+    training rules GK501 and GK502 judge it (courses of their roles, of account access and of the
+    moderation rota), and each completion must be within the course's `refresh` interval on the day
+    of the check (`--today`).
 
+    ### Why it matters
+    Posting on an official account is work the training prepares for: the policy, the brand,
+    disclosure law and account security. A post by someone whose training is missing or stale is the
+    post most likely to break them.
+
+    ### Example
+    ```yaml
+    kind: TrainingPlan
+    spec:
+      courses:
+        - id: social-media-policy
+          refresh: P6M
+    ```
+
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
+
+    ### Fix
     Have the author take or retake the course and record it, or have someone trained publish.
+    ```yaml
+    kind: TrainingPlan
+    spec:
+      courses:
+        - id: social-media-policy
+          refresh: P2Y
+    ```
+
+    ```markdown
+    ---
+    account: instagram-nordlysoutdoor
+    author: ben
+    ---
+    Where will the first snow take you this weekend? The new Fjellvind jacket:
+    https://nordlys.example/fjellvind?utm_source=instagram&utm_medium=social&utm_campaign=winter
+    ```
     """
 
     code = "GKP12"
     name = "author-training"
     severity = "error"
-    summary = "The author lacks a required course, or its completion has expired."
 
     def check(self, context: DraftContext) -> Iterator[Finding]:
         author = context.author
