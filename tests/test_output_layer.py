@@ -239,3 +239,14 @@ def test_a_validation_error_never_quotes_a_confidential_value(
         f"policies/accounts.yaml:{line}:22: error: spec.accounts[0].credentials.login_email: a "
         "confidential value (not repeated here) is not a valid e-mail address [GK002]\n"
     )
+
+
+def test_govkit_temporary_file_names_are_not_taken_for_tokens() -> None:
+    """tempfile's eight random characters in `.brand.yaml.fes36k78.tmp` are no credential; a
+    random-looking name in front of them still is."""
+    from governance_kit.redaction import redact
+
+    mine = "/tmp/run/policies/.brand.yaml.fes36k78.tmp"
+    assert redact(f"{mine}: changed by another command") == f"{mine}: changed by another command"
+    hidden = "policies/.Zk3Jq9XwP2mL8vT4rY6nB1cD.yaml.fes36k78.tmp"
+    assert redact(hidden) == "[redacted: looks like a high-entropy token]"

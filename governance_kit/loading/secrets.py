@@ -265,6 +265,10 @@ def value_spans(key: str | int | None, value: object) -> list[Span]:
     return secret_spans(text)
 
 
+_OWN_TEMPORARY = re.compile(r"((?:.*/)?\.[^/]+)\.[a-z0-9_]{8}\.tmp")
+"""The name of a temporary file govkit writes beside a policy file (tempfile's 8 characters)."""
+
+
 def high_entropy(token: str) -> bool:
     """A long, random-looking token that is not a URL, e-mail, reference, UUID or checksum.
 
@@ -275,6 +279,9 @@ def high_entropy(token: str) -> bool:
     """
     if len(token) < MIN_TOKEN_LENGTH:
         return False
+    temporary = _OWN_TEMPORARY.fullmatch(token)
+    if temporary:  # govkit's own temporary file: only the name it stands beside may be one
+        return high_entropy(temporary.group(1))
     if _URL.match(token) or _EMAIL.match(token) or _UUID.match(token):
         return False
     if not any(c.isalpha() for c in token) or not any(c.isdigit() for c in token):
