@@ -265,7 +265,7 @@ def value_spans(key: str | int | None, value: object) -> list[Span]:
     return secret_spans(text)
 
 
-_OWN_TEMPORARY = re.compile(r"((?:.*/)?\.[^/]+)\.[a-z0-9_]{8}\.tmp")
+_OWN_TEMPORARY = re.compile(r"((?:.*/)?\.[^/]+)\.[a-z0-9_]{8}\.tmp[:;,.]?")
 """The name of a temporary file govkit writes beside a policy file (tempfile's 8 characters)."""
 
 
