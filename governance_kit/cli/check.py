@@ -9,12 +9,10 @@ from pathlib import Path
 import click
 
 from .. import reporters
-from ..checker import run_check, select_rules, unknown_code
+from ..checker import CheckResult, run_check, select_rules, unknown_code
+from ..loading.repository import Repository
 from ..output import terminal
-from ..ruledocs import rule_by_code, suggestion
 from ..rules import all_rules
-from ..workflow.gitrefs import GitProblem
-from ..workflow.versions import add_version_findings
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress
 
@@ -24,6 +22,8 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     unknown = unknown_code(codes)
     if unknown is not None:
+        from ..ruledocs import rule_by_code, suggestion
+
         other = rule_by_code(unknown)
         hint = (
             f"{other.code} is a rule of 'govkit post check'"
@@ -32,6 +32,17 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
         )
         fail(f"{option}: unknown rule code '{unknown}'", hint)
     return codes
+
+
+def _add_version_findings(result: CheckResult, repository: Repository, base: str) -> None:
+    """GK951-GK955 against the merge base of `base` and HEAD; Git is imported only here."""
+    from ..workflow.gitrefs import GitProblem
+    from ..workflow.versions import add_version_findings
+
+    try:
+        add_version_findings(result, repository, base)
+    except GitProblem as problem:
+        fail(str(problem), problem.hint)
 
 
 @click.command()
@@ -103,10 +114,7 @@ def check(
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(repository, today or date.today(), rules, step=step)
     if base is not None:
-        try:
-            add_version_findings(result, repository, base)
-        except GitProblem as problem:
-            fail(str(problem), problem.hint)
+        _add_version_findings(result, repository, base)
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = reporters.render(result, fmt, color=color)
     if output is None:

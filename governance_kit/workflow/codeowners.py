@@ -12,9 +12,8 @@ approval flow: whoever may change who approves may change what runs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-
-import git
 
 from .. import output as out
 from ..loading.untrusted import Refused, read_regular
@@ -41,6 +40,8 @@ HEADER = (
 
 def find_root(path: Path) -> Path:
     """The Git repository root holding `path`, or the folder above the policy folder."""
+    import git  # only here: GitPython takes longer to import than `govkit check` to run
+
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -49,6 +50,13 @@ def find_root(path: Path) -> Path:
         return Path(repo.working_tree_dir).resolve()
     resolved = path.resolve()
     return resolved.parent if resolved.is_dir() else resolved.parent.parent
+
+
+def may_hold_codeowners(path: Path) -> bool:
+    """Whether a folder above `path` (as written or resolved) has a `.github/CODEOWNERS`; the
+    root `find_root` gives is always one of them, so without one there is nothing to compare."""
+    folders = [*path.absolute().parents, *path.resolve().parents]
+    return any(os.path.lexists(folder / GITHUB) for folder in folders)
 
 
 def owners(governance: Governance, root: Path) -> list[tuple[str, list[str], str]]:
