@@ -1,4 +1,5 @@
-"""Shared test helpers: a copy of the example policies to mutate, and running `govkit`."""
+"""Shared test helpers: a copy of the example policies to mutate, running `govkit`, and the
+Hypothesis profile of CI."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 from ruamel.yaml import YAML
 
 from governance_kit.cli.main import cli
@@ -25,6 +27,32 @@ TODAY = "2026-11-24"
 # Commands the tests run by name (pre-commit, govkit) come from this interpreter's environment,
 # even when it was not activated (the README runs `.venv/bin/python -m pytest`).
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+CI_SHARE = 4
+"""Under CI, every property runs a quarter of its examples (at least CI_MIN_EXAMPLES)."""
+CI_MIN_EXAMPLES = 10
+
+settings.register_profile(
+    "ci",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
+
+def examples(count: int) -> int:
+    """The examples a property runs: `count`, or under CI a bounded share of it.
+
+    The `ci` profile (loaded when CI is set) fixes the seed (derandomize) so that a CI run can be
+    repeated, and has no deadline; a property that names its own number of examples passes it
+    through here so that CI bounds it too."""
+    if os.environ.get("CI"):
+        return max(CI_MIN_EXAMPLES, count // CI_SHARE)
+    return count
 
 
 def require_in_ci(available: bool, reason: str) -> None:

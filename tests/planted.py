@@ -185,6 +185,34 @@ def planted(seed: int = 14) -> Iterator[Planted]:
 
 
 def leaks(text: str, tokens: list[Planted]) -> list[Planted]:
-    """The planted credentials of which any needle appears in `text` (case ignored)."""
+    """The planted credentials of which any needle appears in `text` (case ignored).
+
+    The whole secret holds its first and last PIECE characters, so those two pieces decide.
+    They are letters and digits: each is looked up among the pieces of that length of the
+    text's runs of letters and digits, one pass over the text instead of one per needle."""
     folded = text.lower()
-    return [t for t in tokens if any(n.lower() in folded for n in t.needles)]
+    windows: dict[int, set[str]] = {}
+    found = []
+    for token in tokens:
+        pieces = {n.lower() for n in token.needles[1:]}
+        if any(not piece.isalnum() or not piece.isascii() for piece in pieces):
+            shown = any(n.lower() in folded for n in token.needles)
+        else:
+            shown = any(piece in _windows(folded, len(piece), windows) for piece in pieces)
+        if shown:
+            found.append(token)
+    return found
+
+
+ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _windows(folded: str, size: int, cache: dict[int, set[str]]) -> set[str]:
+    """Every `size` characters of the runs of ASCII letters and digits of a lower-cased text."""
+    if size not in cache:
+        cache[size] = {
+            run[i : i + size]
+            for run in ALNUM_RUN.findall(folded)
+            for i in range(len(run) - size + 1)
+        }
+    return cache[size]

@@ -10,11 +10,9 @@ import click
 
 from .. import formats
 from ..checker import run_check, select_rules, unknown_code
-from ..git.refs import GitProblem
+from ..model.governance import Governance
 from ..output import terminal
-from ..ruledocs import rule_by_code, suggestion
 from ..rules import all_rules
-from ..workflow.versions import base_governance
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .progress import progress
 
@@ -24,6 +22,8 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     unknown = unknown_code(codes)
     if unknown is not None:
+        from ..ruledocs import rule_by_code, suggestion
+
         other = rule_by_code(unknown)
         hint = (
             f"{other.code} is a rule of 'govkit post check'"
@@ -32,6 +32,17 @@ def _codes(option: str, values: tuple[str, ...]) -> list[str]:
         )
         fail(f"{option}: unknown rule code '{unknown}'", hint)
     return codes
+
+
+def _base_governance(path: Path, base: str) -> Governance:
+    """The governance at the merge base of `base` and HEAD; Git is imported only here."""
+    from ..git.refs import GitProblem
+    from ..workflow.versions import base_governance
+
+    try:
+        return base_governance(path, base)
+    except GitProblem as problem:
+        fail(str(problem), problem.hint)
 
 
 @click.command()
@@ -100,12 +111,7 @@ def check(
     """
     rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
     repository = load(path)
-    at_base = None
-    if base is not None and repository.valid:
-        try:
-            at_base = base_governance(path, base)
-        except GitProblem as problem:
-            fail(str(problem), problem.hint)
+    at_base = _base_governance(path, base) if base is not None and repository.valid else None
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(
             repository, today or date.today(), rules, step=step, base=at_base, base_label=base

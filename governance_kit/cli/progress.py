@@ -11,9 +11,10 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 DELAY = 1.0
 
@@ -37,15 +38,7 @@ def progress(description: str) -> Iterator[Callable[[int, int], None]]:
         if bar is None:
             if time.monotonic() - started < DELAY:
                 return
-            bar = Progress(
-                TextColumn(description),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            bar.start()
+            bar = _bar(description)
             task = bar.add_task(description, total=total)
         bar.update(task, completed=done, total=total)
 
@@ -54,3 +47,20 @@ def progress(description: str) -> Iterator[Callable[[int, int], None]]:
     finally:
         if bar is not None:
             bar.stop()
+
+
+def _bar(description: str) -> Progress:
+    """A started bar on standard error; rich is imported only when a bar is shown."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    bar.start()
+    return bar

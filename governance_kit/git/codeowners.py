@@ -12,6 +12,7 @@ approval flow: whoever may change who approves may change what runs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import output as out
@@ -41,6 +42,7 @@ HEADER = (
 
 def find_root(path: Path) -> Path:
     """The Git repository root holding `path`, or the folder above the policy folder."""
+
     try:
         repo = open_repo(path)
     except GitProblem:
@@ -49,6 +51,13 @@ def find_root(path: Path) -> Path:
         return Path(repo.working_tree_dir).resolve()
     resolved = path.resolve()
     return resolved.parent if resolved.is_dir() else resolved.parent.parent
+
+
+def may_hold_codeowners(path: Path) -> bool:
+    """Whether a folder above `path` (as written or resolved) has a `.github/CODEOWNERS`; the
+    root `find_root` gives is always one of them, so without one there is nothing to compare."""
+    folders = [*path.absolute().parents, *path.resolve().parents]
+    return any(os.path.lexists(folder / GITHUB) for folder in folders)
 
 
 def owners(governance: Governance, root: Path) -> list[tuple[str, list[str], str]]:

@@ -9,11 +9,9 @@ this process: the pool would cost more than it saves there.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +70,9 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
     if jobs <= 1:
         yield from map(function, items)
         return
+    import multiprocessing  # only for a large repository: a small one never pays for it
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, len(items) // (jobs * 8))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..git.codeowners import GITHUB, find_root, github_codeowners
+from ..git.codeowners import GITHUB, find_root, github_codeowners, may_hold_codeowners
 from .base import Context, Rule
 
 
@@ -41,7 +41,7 @@ class CodeownersOutOfSync(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
         documents = governance.of_kind("ApprovalFlow")
-        if not documents:
+        if not documents or not may_hold_codeowners(documents[0].path):
             return
         root = find_root(documents[0].path)
         committed = root / GITHUB

@@ -16,6 +16,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("progress")
+"""One worker runs the module, so that the large repository is generated once."""
+
 
 @pytest.fixture(scope="module")
 def slow_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -81,6 +81,7 @@ def test_questions_in_latin_and_fullwidth() -> None:
     assert not has_question("Vi sees.")
 
 
+@pytest.mark.slow
 @given(st.text(max_size=200), st.text(min_size=1, max_size=5))
 def test_find_phrase_never_fails_and_spans_are_in_the_text(text: str, phrase: str) -> None:
     for span in find_phrase(text, phrase):

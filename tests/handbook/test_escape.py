@@ -88,6 +88,7 @@ def test_rendered_text_equals_the_value_and_makes_no_tags(value: str) -> None:
     assert [tag for tag, _ in page.tags] == ["p"]
 
 
+@pytest.mark.slow
 @given(st.text(max_size=60))
 @example("0 \x1b\r0")
 def test_any_text_renders_literally(value: str) -> None:

@@ -11,7 +11,7 @@ import re
 
 from hypothesis import HealthCheck, settings
 
-from tests.conftest import Run
+from tests.conftest import Run, examples
 
 settings.register_profile(
     "hostile",
@@ -25,6 +25,8 @@ settings.register_profile(
     max_examples=50_000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+__all__ = ["PROFILE", "Run", "assert_no_crash", "examples"]
+
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "hostile"))
 """Parent of the settings of every property here: `@settings(PROFILE, max_examples=...)`."""
 

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLE, TODAY, Run, govkit
 
-from .conftest import PROFILE, assert_no_crash
+from .conftest import PROFILE, assert_no_crash, examples
+
+pytestmark = pytest.mark.slow
 
 DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 INTERVAL = re.compile(r"(?:interval|_review|_every|refresh): (\S+)")
@@ -95,7 +97,7 @@ def run_commands(policies: Path, today: str) -> Iterator[Run]:
     yield govkit("calendar", policies, "--today", today, "--out", policies.parent / "x.ics")
 
 
-@settings(PROFILE, max_examples=60)
+@settings(PROFILE, max_examples=examples(60))
 @given(st.integers(0, 10_000), dates, dates)
 def test_any_date_in_any_field(policies: Path, index: int, value: str, today: str) -> None:
     with Changed(policies, DATE, index, value):
@@ -103,7 +105,7 @@ def test_any_date_in_any_field(policies: Path, index: int, value: str, today: st
             assert_answered(run)
 
 
-@settings(PROFILE, max_examples=60)
+@settings(PROFILE, max_examples=examples(60))
 @given(st.sampled_from([INTERVAL, DURATION, DAYS]), st.integers(0, 10_000), st.data())
 def test_any_interval_duration_or_day_count(
     policies: Path, pattern: re.Pattern[str], index: int, data: st.DataObject
@@ -114,7 +116,7 @@ def test_any_interval_duration_or_day_count(
             assert_answered(run)
 
 
-@settings(PROFILE, max_examples=40)
+@settings(PROFILE, max_examples=examples(40))
 @given(names)
 def test_any_file_name(policies: Path, name: str) -> None:
     moved = policies / f"{name}.yaml"
@@ -128,7 +130,7 @@ def test_any_file_name(policies: Path, name: str) -> None:
         moved.rename(policies / "scope.yaml")
 
 
-@settings(PROFILE, max_examples=40)
+@settings(PROFILE, max_examples=examples(40))
 @given(names)
 def test_any_draft_name(policies: Path, name: str) -> None:
     folder = policies.parent / "drafts"
@@ -146,7 +148,7 @@ def test_any_draft_name(policies: Path, name: str) -> None:
 
 
 @pytest.mark.slow
-@settings(PROFILE, max_examples=100)
+@settings(PROFILE, max_examples=examples(100))
 @given(st.integers(0, 10_000), dates, dates)
 def test_report_and_handbook_on_any_date(
     policies: Path, index: int, value: str, as_of: str

@@ -24,7 +24,9 @@ from governance_kit.loading.documents import Document, load_document
 from governance_kit.loading.yaml_source import UnreadableYaml, decode, read_yaml
 from tests.conftest import EXAMPLE, TODAY, govkit
 
-from .conftest import FINDING_LINE, PROFILE, assert_no_crash
+from .conftest import FINDING_LINE, PROFILE, assert_no_crash, examples
+
+pytestmark = pytest.mark.slow
 
 SCALE = int(os.environ.get("GOVKIT_FUZZ_SCALE", "1"))
 EXAMPLE_FILES = sorted(path.name for path in EXAMPLE.glob("*.yaml"))
@@ -106,7 +108,7 @@ def _mutation(lines: list[str]) -> st.SearchStrategy[list[str]]:
     )
 
 
-@settings(PROFILE, max_examples=1000 * SCALE)
+@settings(PROFILE, max_examples=examples(1000 * SCALE))
 @given(st.binary(max_size=300))
 def test_random_bytes_never_crash_the_reader(raw: bytes) -> None:
     path = Path("fuzz.yaml")
@@ -118,13 +120,13 @@ def test_random_bytes_never_crash_the_reader(raw: bytes) -> None:
     check_findings(load_text(text), text)
 
 
-@settings(PROFILE, max_examples=2000 * SCALE)
+@settings(PROFILE, max_examples=examples(2000 * SCALE))
 @given(st.text(YAML_CHARACTERS, max_size=200) | st.text(max_size=100))
 def test_yaml_shaped_text_never_crashes_the_loader(text: str) -> None:
     check_findings(load_text(text), text)
 
 
-@settings(PROFILE, max_examples=1000 * SCALE)
+@settings(PROFILE, max_examples=examples(1000 * SCALE))
 @given(mutated())
 def test_mutated_example_files_never_crash_the_loader(case: tuple[str, str]) -> None:
     _, text = case
@@ -140,7 +142,7 @@ def scratch() -> Iterator[Path]:
         yield policies
 
 
-@settings(PROFILE, max_examples=100 * SCALE)
+@settings(PROFILE, max_examples=examples(100 * SCALE))
 @given(case=mutated())
 def test_mutated_repository_never_crashes_validate_or_check(
     scratch: Path, case: tuple[str, str]

@@ -20,7 +20,8 @@ from pydantic import BaseModel
 from governance_kit.loading.repository import load_repository
 from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("handbook-injection")]
+"""One worker runs the module, so that the injected copy is built once."""
 Path_ = tuple[str | int, ...]
 
 

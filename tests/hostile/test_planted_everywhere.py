@@ -30,7 +30,8 @@ from tests.planted import Planted, leaks, planted
 from .conftest import assert_no_crash
 from .test_handbook_injection import set_at, text_paths
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("planted-everywhere")]
+"""One worker runs the module, so that its two planted copies are each made and run once."""
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 SKIPPED_PATHS = {("spec", "rota", "timezone")}

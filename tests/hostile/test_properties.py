@@ -23,8 +23,10 @@ from governance_kit.loading.yaml_source import read_yaml
 from governance_kit.model import KINDS
 from tests.conftest import EXAMPLE, TODAY, govkit
 
-from .conftest import PROFILE
+from .conftest import PROFILE, examples
 from .strategies import documents
+
+pytestmark = pytest.mark.slow
 
 
 def dump(data: Any) -> str:
@@ -40,7 +42,7 @@ def dump(data: Any) -> str:
 def test_valid_documents_survive_dump_and_load(kind: str) -> None:
     model = KINDS[kind]
 
-    @settings(PROFILE, max_examples=25)
+    @settings(PROFILE, max_examples=examples(25))
     @given(documents(model))
     def roundtrip(data: dict[str, Any]) -> None:
         try:
@@ -69,7 +71,7 @@ def models(folder: Path) -> dict[str, Any]:
     return {d.id: d.model.model_dump() for d in repository.documents}
 
 
-@settings(PROFILE, max_examples=25)
+@settings(PROFILE, max_examples=examples(25))
 @given(
     st.sampled_from(DOCUMENT_IDS),
     st.sampled_from(REVIEWERS),

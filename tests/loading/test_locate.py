@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from governance_kit.loading.parallel import positions
 from governance_kit.loading.yaml_events import locate_many
 from governance_kit.loading.yaml_source import UnreadableYaml, events, read_yaml
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, examples
 
 
 def every_path(data: Any, path: tuple = ()) -> list[tuple]:
@@ -76,7 +76,8 @@ documents = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
 @given(data=st.dictionaries(keys, documents, min_size=1, max_size=4), flow=st.booleans())
 def test_agrees_with_the_builder_on_generated_documents(
     tmp_path_factory: pytest.TempPathFactory, data: dict, flow: bool

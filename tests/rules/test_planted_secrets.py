@@ -9,6 +9,7 @@ report exactly the planted lines and columns, and print none of the tokens.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -27,7 +28,15 @@ from tests.conftest import TODAY, govkit
 from tests.planted_secrets import PASSWORD_KEYS, SHAPES, samples, secret_part
 
 PER_SHAPE = 500
-TOKENS = [token for _, token in samples(PER_SHAPE, seed=2026)]
+
+
+@functools.cache
+def tokens() -> list[str]:
+    """The planted tokens; made when a test first needs them, not when the module is collected
+    (every parallel worker collects every module)."""
+    return [token for _, token in samples(PER_SHAPE, seed=2026)]
+
+
 FINDING = re.compile(
     r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+): \w+: .*\[(?P<code>GK\d+)\]"
 )
@@ -117,32 +126,43 @@ def comments(text: str, tokens: Iterator[str], head: int) -> str:
 def plant(root: Path, change: Callable[[Iterator[str]], Callable], keys: bool) -> Planted:
     """Plant every token in the policies under `root`; where each secret stands."""
     files = sorted(root.glob("*.yaml"))
-    tokens = iter(TOKENS)
+    source = iter(tokens())
     names = itertools.cycle(PASSWORD_KEYS)
     yaml = dumper()
+    taken: dict[Path, list[str]] = {}
     for path in files:
+        taken[path] = []
+        stream = recording(source, taken[path])
         data = yaml.load(path)
-        walk(data, change(tokens))
+        walk(data, change(stream))
         if keys:
-            password_keys(data["spec"], tokens, names)
+            password_keys(data["spec"], stream, names)
         with path.open("w", encoding="utf-8") as handle:
             yaml.dump(data, handle)
-        path.write_text(comments(path.read_text(encoding="utf-8"), tokens, 0), encoding="utf-8")
-    rest = list(tokens)
+        path.write_text(comments(path.read_text(encoding="utf-8"), stream, 0), encoding="utf-8")
+    rest = list(source)
     share = -(-len(rest) // len(files))
     for index, path in enumerate(files):
-        extra = iter(rest[index * share : (index + 1) * share])
+        extra = rest[index * share : (index + 1) * share]
+        taken[path] += extra
         text = "\n".join(f"# {token}" for token in extra)
         path.write_text(text + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    return where_planted(files)
+    return where_planted(taken)
 
 
-def where_planted(files: list[Path]) -> Planted:
-    """(file, line, column) of the secret in each planted token."""
+def recording(source: Iterator[str], taken: list[str]) -> Iterator[str]:
+    """The tokens of `source`, each added to `taken` as it is handed out."""
+    for token in source:
+        taken.append(token)
+        yield token
+
+
+def where_planted(taken: dict[Path, list[str]]) -> Planted:
+    """(file, line, column) of the secret in each token planted in each file."""
     planted: Planted = set()
-    for path in files:
+    for path, planted_here in taken.items():
         text = path.read_text(encoding="utf-8")
-        for token in TOKENS:
+        for token in planted_here:
             at = text.find(token)
             if at < 0:
                 continue
@@ -184,7 +204,7 @@ def leaked(output: str) -> list[str]:
     """Planted secrets that appear in the output, even in part: 12 characters from the
     middle of the secret (the end of the token for private keys, whose header is shared)."""
     windows = {output[i : i + WINDOW] for i in range(len(output) - WINDOW + 1)}
-    return [token for token in TOKENS if piece(token) in windows]
+    return [token for token in tokens() if piece(token) in windows]
 
 
 def piece(token: str) -> str:
@@ -196,7 +216,7 @@ def piece(token: str) -> str:
 
 
 def test_every_shape_is_planted_often() -> None:
-    assert len(set(TOKENS)) == len(TOKENS) == PER_SHAPE * len(SHAPES)
+    assert len(set(tokens())) == len(tokens()) == PER_SHAPE * len(SHAPES)
     assert len(SHAPES) == 28
 
 
@@ -207,7 +227,7 @@ def test_secrets_in_free_text_block_text_and_comments_are_each_reported(
     planted = plant(example, free_text, keys=False)
     run = govkit("check", example, "--today", today)
     assert run.exit_code == 1
-    assert len(planted) == len(TOKENS)
+    assert len(planted) == len(tokens())
     assert {(n, line) for n, line, _ in reported(run.stdout)} == {
         (n, line) for n, line, _ in planted
     }
@@ -219,7 +239,7 @@ def test_secrets_in_every_field_and_under_password_keys_are_each_reported(exampl
     planted = plant(example, every_field, keys=True)
     run = govkit("check", example, "--today", TODAY)
     assert run.exit_code == 2
-    assert len(planted) == len(TOKENS)
+    assert len(planted) == len(tokens())
     assert reported(run.stdout) == planted
     assert "GK002" in run.stdout
     assert leaked(run.stdout + run.stderr) == []
