@@ -84,10 +84,14 @@ def test_every_finding_of_the_fixture() -> None:
     assert found == EXPECTED
 
 
-def test_every_rule_fires() -> None:
+def test_the_fixture_fires_the_rules_it_was_written_for() -> None:
+    """Each rule's own executed example (tests/test_rule_examples.py) shows that every rule
+    fires; this fixture shows them firing together, so a rule added later need not be added
+    here (adding a rule touches its module and its test only)."""
     codes = {code for _, _, code, _, _ in EXPECTED}
-    expected = {r.code for r in all_rules() if "GK101" <= r.code <= "GK902"}
-    assert codes == expected
+    known = {r.code for r in all_rules()}
+    assert codes <= known
+    assert len(codes) == 43
 
 
 def test_fixture_files_name_their_schema() -> None:
