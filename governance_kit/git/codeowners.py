@@ -19,7 +19,6 @@ from .. import output as out
 from ..loading.untrusted import Refused, read_regular
 from ..model.approvals import ApprovalFlow
 from ..model.governance import Governance
-from .refs import GitProblem, open_repo
 
 MAX_READ = 16 * 1024 * 1024
 
@@ -41,7 +40,9 @@ HEADER = (
 
 
 def find_root(path: Path) -> Path:
-    """The Git repository root holding `path`, or the folder above the policy folder."""
+    """The Git repository root holding `path`, or the folder above the policy folder; Git is
+    imported only here, so that a check without a CODEOWNERS file does not pay for it."""
+    from .refs import GitProblem, open_repo
 
     try:
         repo = open_repo(path)
