@@ -25,7 +25,9 @@ def weekly(days: Iterable[str], start: str, end: str) -> set[int]:
     minutes: set[int] = set()
     for day in days:
         begin = WEEKDAYS.index(day) * DAY + first  # type: ignore[arg-type]
-        minutes.update((begin + offset) % WEEK for offset in range(length))
+        end_of_run = begin + length
+        minutes.update(range(begin, min(end_of_run, WEEK)))
+        minutes.update(range(0, max(end_of_run - WEEK, 0)))  # Sunday night into Monday
     return minutes
 
 
