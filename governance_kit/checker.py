@@ -1,4 +1,9 @@
-"""Running the rules over a loaded repository, and applying waivers to what they find."""
+"""The one rule engine: selects, runs, waives, places and sorts the rules of every family.
+
+A family of rules (those of `govkit check`, the draft rules of `govkit post check`) declares
+the context its rules judge (`BaseRule.context_type`); a command builds that context and calls
+`run_all`, so a new family plugs in without a loop of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from .findings import Finding, Outcome
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
 from .model.governance import Governance, Location
 from .model.settings import ControlSettings
-from .rules import Context, Rule, all_rules
+from .rules import BaseContext, BaseRule, Context, Rule, all_rules
 from .rules.gk305_plaintext_secret import PlaintextSecret, secret_finding
 
 
@@ -29,12 +35,19 @@ class CheckResult(Outcome):
     """The company's own controls and their mapping to rules, from its Settings."""
 
 
-def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
-    """The rules to run: those selected (all when none are), minus those ignored.
+R = TypeVar("R", bound=BaseRule)
 
-    A code prefix selects a family: GK2 selects GK201 to GK299.
+
+def select_rules(
+    select: Iterable[str] = (), ignore: Iterable[str] = (), among: Iterable[R] | None = None
+) -> tuple[R, ...]:
+    """The rules to run among `among` (those of `govkit check` by default): those selected
+    (all when none are), minus those ignored.
+
+    A code prefix selects a range: GK2 selects GK201 to GK299.
     """
-    chosen = [r for r in all_rules() if not r.validation]
+    rules: Iterable = all_rules() if among is None else among
+    chosen = [r for r in rules if not r.validation]
     wanted = [s.upper() for s in select]
     unwanted = [s.upper() for s in ignore]
     if wanted:
@@ -42,16 +55,17 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
     return tuple(r for r in chosen if not _matches(r, unwanted))
 
 
-def unknown_code(patterns: Iterable[str]) -> str | None:
-    """The first of `patterns` that is neither a rule's name nor the start of a rule's code."""
-    rules = all_rules()
+def unknown_code(patterns: Iterable[str], among: Iterable[BaseRule] | None = None) -> str | None:
+    """The first of `patterns` that is neither a rule's name nor the start of a rule's code
+    among `among` (those of `govkit check` by default)."""
+    rules = tuple(all_rules() if among is None else among)
     for pattern in patterns:
         if not any(_matches(rule, [pattern.upper()]) for rule in rules):
             return pattern
     return None
 
 
-def _matches(rule: Rule, patterns: list[str]) -> bool:
+def _matches(rule: BaseRule, patterns: list[str]) -> bool:
     return any(rule.code.startswith(p) or rule.name.upper() == p for p in patterns)
 
 
@@ -75,19 +89,39 @@ def run_check(
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
     context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
-    ignored = {code.upper() for code in context.settings.ignore}
-    ran = tuple(rule for rule in rules if rule.code not in ignored)
     if result.invalid:
+        ran = not_ignored(rules, context)
         result.findings = sorted(
             result.findings + _secrets_anyway(repository, context, ran), key=Finding.sort_key
         )
         return result
+    result.findings = run_all(rules, context, step)
+    return result
+
+
+def not_ignored(rules: tuple[R, ...], context: BaseContext) -> tuple[R, ...]:
+    """`rules` without those the company's Settings ignore (`spec.check.ignore`)."""
+    ignored = {code.upper() for code in context.settings.ignore}
+    return tuple(rule for rule in rules if rule.code not in ignored)
+
+
+def run_all(
+    rules: tuple[BaseRule, ...],
+    context: BaseContext,
+    step: Callable[[int, int], None] | None = None,
+) -> list[Finding]:
+    """The one path of every check: the rules Settings do not ignore, run over `context` (a
+    context of the type the rules declare), waivers applied, placed and sorted.
+
+    `step(done, total)`, if given, is told as rules finish and once findings are placed.
+    """
+    ran = not_ignored(rules, context)
     told = step or (lambda done, total: None)
     with paused_gc():
         found = run_rules(ran, context, lambda done: told(done, len(ran) + 1))
-        result.findings = sorted(place(found), key=Finding.sort_key)
+        placed = sorted(place(found), key=Finding.sort_key)
     told(len(ran) + 1, len(ran) + 1)
-    return result
+    return placed
 
 
 def _secrets_anyway(
@@ -104,24 +138,26 @@ def _secrets_anyway(
     return apply_waivers(found, context)
 
 
-_RUNNING: tuple[tuple[Rule, ...], Context] | None = None
+_RUNNING: tuple[tuple[BaseRule, ...], BaseContext] | None = None
 """The rules and context a forked worker runs a share of (set before the pool forks)."""
 
 
 def run_rules(
-    rules: tuple[Rule, ...], context: Context, done: Callable[[int], None] | None = None
+    rules: tuple[BaseRule, ...], context: BaseContext, done: Callable[[int], None] | None = None
 ) -> list[Finding]:
     """Every finding of `rules` in rule order, waivers applied; on every core when the
-    repository is large. A rule that cannot judge the context (`applies`) finds nothing.
+    repository is large. A rule that cannot judge the context (`applies`) finds nothing; a
+    rule of a family whose context type is not that of `context` is a TypeError.
 
     Rules that judge the others' findings (`after_others`: GK902) run last, in this process,
     with those findings and the codes of the rules that ran in their context. `done(count)`,
     if given, is told how many rules have finished (once, at the end, when run in a pool).
     """
+    _same_family(rules, context)
     told = done or (lambda count: None)
     first = tuple(rule for rule in rules if not rule.after_others)
     last = tuple(rule for rule in rules if rule.after_others)
-    jobs = min(workers([document.path for document in context.governance.documents]), len(first))
+    jobs = _jobs(context, len(first))
     found = _in_process(first, context, told) if jobs < 2 else _in_pool(first, context, jobs)
     found = apply_waivers(found, context)
     ran = frozenset(rule.code for rule in rules if rule.applies(context))
@@ -136,8 +172,24 @@ def run_rules(
     return found
 
 
+def _same_family(rules: tuple[BaseRule, ...], context: BaseContext) -> None:
+    for rule in rules:
+        if not isinstance(context, rule.context_type):
+            raise TypeError(
+                f"{rule.code} judges a {rule.context_type.__name__}, not a {type(context).__name__}"
+            )
+
+
+def _jobs(context: BaseContext, rules: int) -> int:
+    """Processes to run `rules` rules in: several only for a large repository whose findings
+    point at its documents (anchors a worker can send back)."""
+    if not context.documents():
+        return 1
+    return min(workers([document.path for document in context.governance.documents]), rules)
+
+
 def _in_process(
-    rules: tuple[Rule, ...], context: Context, told: Callable[[int], None]
+    rules: tuple[BaseRule, ...], context: BaseContext, told: Callable[[int], None]
 ) -> list[Finding]:
     found: list[Finding] = []
     for count, rule in enumerate(rules, 1):
@@ -147,11 +199,11 @@ def _in_process(
     return found
 
 
-def _in_pool(rules: tuple[Rule, ...], context: Context, jobs: int) -> list[Finding]:
+def _in_pool(rules: tuple[BaseRule, ...], context: BaseContext, jobs: int) -> list[Finding]:
     """Worker processes are forked with the loaded model, each runs every n-th rule, and sends
     its findings back with their anchors as (document number, path, key)."""
     global _RUNNING
-    documents = judged_documents(context)
+    documents = context.documents()
     _RUNNING = (rules, context)
     try:
         shares = list(map_files(_run_share, [(share, jobs) for share in range(jobs)], jobs))
@@ -167,18 +219,12 @@ def _in_pool(rules: tuple[Rule, ...], context: Context, jobs: int) -> list[Findi
     return found
 
 
-def judged_documents(context: Context) -> list:
-    """The documents findings may point at: those judged, then those at the base."""
-    base = context.base.documents if context.base is not None else []
-    return [*context.governance.documents, *base]
-
-
 def _run_share(job: tuple[int, int]) -> list[list[Finding]]:
     """Findings of rules share, share + jobs, ... with portable anchors (runs in a worker)."""
     share, jobs = job
     assert _RUNNING is not None
     rules, context = _RUNNING
-    number = {id(document): index for index, document in enumerate(judged_documents(context))}
+    number = {id(document): index for index, document in enumerate(context.documents())}
     results = []
     for rule in rules[share::jobs]:
         found = []
@@ -220,7 +266,7 @@ def _placing_job(findings: list[Finding], indexes: list[int]) -> tuple[Path, str
     return document.path, getattr(getattr(document, "file", None), "text", None), wanted
 
 
-def apply_waivers(findings: list[Finding], context: Context) -> list[Finding]:
+def apply_waivers(findings: list[Finding], context: BaseContext) -> list[Finding]:
     """Mark findings covered by a waiver in force; expired waivers are findings of their own."""
     in_force = {
         (waiver.rule, waiver.target): waiver.id

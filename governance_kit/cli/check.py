@@ -9,29 +9,11 @@ from pathlib import Path
 import click
 
 from .. import formats
-from ..checker import run_check, select_rules, unknown_code
+from ..checker import run_check, select_rules
 from ..model.governance import Governance
 from ..output import terminal
-from ..rules import all_rules
-from .common import EXIT_INVALID, fail, load, policy_path, today_option
+from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_option
 from .progress import progress
-
-
-def _codes(option: str, values: tuple[str, ...]) -> list[str]:
-    """The codes given to --select or --ignore; an unknown one is a usage error."""
-    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
-    unknown = unknown_code(codes)
-    if unknown is not None:
-        from ..ruledocs import rule_by_code, suggestion
-
-        other = rule_by_code(unknown)
-        hint = (
-            f"{other.code} is a rule of 'govkit post check'"
-            if other is not None
-            else suggestion(unknown, all_rules())
-        )
-        fail(f"{option}: unknown rule code '{unknown}'", hint)
-    return codes
 
 
 def _base_governance(path: Path, base: str) -> Governance:
@@ -109,7 +91,7 @@ def check(
     the environment variable GOVKIT_JOBS sets the number of processes (1: this one only).
     On a terminal, a progress bar shows on standard error after a second.
     """
-    rules = select_rules(_codes("--select", select), _codes("--ignore", ignore))
+    rules = select_rules(rule_codes("--select", select), rule_codes("--ignore", ignore))
     repository = load(path)
     at_base = _base_governance(path, base) if base is not None and repository.valid else None
     with progress(f"checking {terminal(path)}") as step:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -15,6 +16,9 @@ from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
 from ..output import terminal
 from .progress import progress
+
+if TYPE_CHECKING:
+    from ..rules import BaseRule
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -34,6 +38,31 @@ def fail(message: str, hint: str | None = None) -> NoReturn:
         text += f" (hint: {terminal(hint)})"
     click.echo(text, err=True)
     sys.exit(EXIT_INVALID)
+
+
+def rule_codes(
+    option: str, values: tuple[str, ...], among: Iterable[BaseRule] | None = None
+) -> list[str]:
+    """The codes given to --select or --ignore, for the rules `among` (those of `govkit check`
+    by default); one that matches none of them is a usage error, with the closest code or the
+    command whose rule it is as the hint."""
+    from ..checker import unknown_code  # only for the commands that run rules
+
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    unknown = unknown_code(codes, among)
+    if unknown is not None:
+        from ..ruledocs import rule_by_code, suggestion
+        from ..rules import all_rules
+
+        family = tuple(all_rules() if among is None else among)
+        other = rule_by_code(unknown)
+        hint = (
+            f"{other.code} is a rule of '{other.command}'"
+            if other is not None
+            else suggestion(unknown, family)
+        )
+        fail(f"{option}: unknown rule code '{unknown}'", hint)
+    return codes
 
 
 def load(path: Path, finish: bool = False) -> Repository:

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import click
 
+from ..checker import select_rules
 from ..drafts.check import UnknownId, check_draft
 from ..drafts.draft import DraftProblem, read_draft
 from ..drafts.rules import all_draft_rules
@@ -16,7 +17,15 @@ from ..findings import Finding
 from ..formats import drafts as report
 from ..formats.text import format_finding
 from ..output import terminal
-from .common import DEFAULT_PATH, EXIT_INVALID, fail, load, text_or_json, today_option
+from .common import (
+    DEFAULT_PATH,
+    EXIT_INVALID,
+    fail,
+    load,
+    rule_codes,
+    text_or_json,
+    today_option,
+)
 
 
 @click.group()
@@ -49,6 +58,21 @@ def post() -> None:
     help="Lowest severity that makes the exit code 1 (default from Settings: error).",
 )
 @today_option
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help=(
+        "Run only these draft rule codes or prefixes (comma-separated, e.g. GKP0,GKP11); "
+        "a code or prefix that matches no draft rule is an error."
+    ),
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these draft rule codes or prefixes (which must match a draft rule).",
+)
 def check(
     draft: str,
     account: str | None,
@@ -58,6 +82,8 @@ def check(
     policies: Path,
     fail_on: str | None,
     today: date | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
 ) -> None:
     """Check DRAFT (a Markdown or text file; - reads standard input) before it is posted.
 
@@ -66,6 +92,10 @@ def check(
     override the front matter. Exit codes: 0 clean, 1 findings at or above --fail-on, 2
     invalid input or usage.
     """
+    family = all_draft_rules()
+    chosen = select_rules(
+        rule_codes("--select", select, family), rule_codes("--ignore", ignore, family), family
+    )
     try:
         parsed = read_draft(draft)
     except DraftProblem as problem:
@@ -89,6 +119,7 @@ def check(
             author_id=author or parsed.meta.author,
             sponsored=parsed.meta.sponsored if sponsored is None else sponsored,
             today=today or date.today(),
+            rules=chosen,
         )
     except UnknownId as problem:
         fail(str(problem), problem.hint)

@@ -1,6 +1,7 @@
 """Drafts of posts checked against the brand rules before they are published.
 
 `govkit post check DRAFT --account ID` reads a draft (Markdown with optional YAML front matter),
-works out the rules that apply to the account (`effective.py`), and runs every draft rule
-(`rules/`, one module per rule, codes GKP01 to GKP12) over it (`check.py`).
+works out the rules that apply to the account (`effective.py`), and runs the draft rules
+(`rules/`, one module per rule, codes GKP01 to GKP13) over a `DraftContext` through the one
+rule engine (`check.py`, `checker.run_all`).
 """

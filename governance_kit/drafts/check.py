@@ -1,4 +1,5 @@
-"""Checking a draft: find its account and author, work out the rules, run every draft rule."""
+"""Checking a draft: find its account and author, work out the rules, and run the draft rules
+through the one engine (`checker.run_all`) over a `DraftContext`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..checker import run_all
 from ..findings import Finding, Outcome
 from ..model.accounts import Account
 from ..model.brand import BrandGuide
@@ -64,25 +66,26 @@ def check_draft(
     author_id: str | None,
     sponsored: bool,
     today: date,
+    rules: tuple[DraftRule, ...] | None = None,
 ) -> DraftResult:
-    """Run every draft rule; UnknownId when the account or author is not in the policies."""
+    """Run `rules` (every draft rule by default); UnknownId when the account or author is not
+    in the policies."""
     account = find_account(governance, account_id)
     author = find_person(governance, author_id) if author_id else None
-    rules = for_account(governance.spec(BrandGuide), account)
+    effective = for_account(governance.spec(BrandGuide), account)
     context = DraftContext(
         governance,
+        today,
         draft,
         account,
         author,
         sponsored,
-        rules,
-        today,
+        effective,
         where_account=draft.meta_position(("account",))
         if draft.meta.account == account_id
         else None,
         where_author=draft.meta_position(("author",)) if draft.meta.author == author_id else None,
     )
-    ran = all_draft_rules()
-    found = [finding for rule in ran for finding in rule.check(context)]
-    found.sort(key=lambda f: (f.line, f.column, f.code))
-    return DraftResult(draft, account, author, sponsored, rules, today, ran, found)
+    ran = all_draft_rules() if rules is None else rules
+    found = run_all(ran, context)
+    return DraftResult(draft, account, author, sponsored, effective, today, ran, found)

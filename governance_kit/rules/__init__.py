@@ -16,11 +16,11 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ..discovery import discover
-from .base import BaseRule, Context, Rule
+from .base import BaseContext, BaseRule, Context, Rule
 
 R = TypeVar("R", bound=BaseRule)
 
-__all__ = ["BaseRule", "Context", "Rule", "all_rules", "rule_by_code"]
+__all__ = ["BaseContext", "BaseRule", "Context", "Rule", "all_rules", "rule_by_code"]
 
 
 @cache

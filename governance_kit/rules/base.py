@@ -19,11 +19,34 @@ MAX_READ = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class Context:
-    """What a rule sees: the whole model, the date to judge by, and the thresholds."""
+class BaseContext:
+    """What every family of rules sees: the governance (its waivers and Settings) and the date.
+
+    Each family declares its own subclass (`BaseRule.context_type`); the engine
+    (`checker.run_rules`) runs any family over a context of the type its rules declare.
+    """
 
     governance: Governance
     today: date
+    findings: tuple[Finding, ...] = field(default=(), kw_only=True)
+    """For rules that run after all others (`after_others`): what the others found, waived."""
+    ran: frozenset[str] = field(default=frozenset(), kw_only=True)
+    """For rules that run after all others: the codes of the rules that ran."""
+
+    @property
+    def settings(self) -> CheckSettings:
+        return self.governance.settings
+
+    def documents(self) -> list:
+        """The policy documents findings may point at with an anchor (see `Rule.finding`);
+        a family whose findings carry their line and column has none, and runs in process."""
+        return []
+
+
+@dataclass(frozen=True)
+class Context(BaseContext):
+    """What a rule of `govkit check` sees: the whole model, the date, and the thresholds."""
+
     files: Mapping[Path, str | None] = field(default_factory=dict)
     """Repository files (other than policy files) as they stood in the state being judged,
     when that is not the working tree (`govkit report --as-of`): text, or None if absent."""
@@ -33,14 +56,11 @@ class Context:
     """The governance at the merge base of `--base REF` and HEAD, for the version rules."""
     base_label: str = ""
     """How messages name the base: the REF given to `--base`."""
-    findings: tuple[Finding, ...] = ()
-    """For rules that run after all others (`after_others`): what the others found, waived."""
-    ran: frozenset[str] = frozenset()
-    """For rules that run after all others: the codes of the rules that ran."""
 
-    @property
-    def settings(self) -> CheckSettings:
-        return self.governance.settings
+    def documents(self) -> list:
+        """The documents findings may point at: those judged, then those at the base."""
+        base = self.base.documents if self.base is not None else []
+        return [*self.governance.documents, *base]
 
     def read(self, path: Path, base: Path | None = None) -> str | None:
         """A repository file in the state being judged; None when it does not exist, or is not
@@ -78,6 +98,13 @@ class BaseRule:
     `govkit report --as-of` takes the files (not folders) from the commit it reports."""
     reads_settings: ClassVar[tuple[str, ...]] = ()
     """Thresholds the rule reads from Settings, fields of `spec.check` (`due_soon_days`)."""
+    context_type: ClassVar[type[BaseContext]] = BaseContext
+    """The context the rule's family judges; `checker.run_rules` refuses any other."""
+    command: ClassVar[str] = ""
+    """The command that reports the family's findings (`govkit check`)."""
+    after_others: ClassVar[bool] = False
+    """True for a rule that judges the other rules' findings (GK902): it runs last, and its
+    context carries the others' findings (`BaseContext.findings`, waivers applied)."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -89,6 +116,14 @@ class BaseRule:
     def explanation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
+    def applies(self, context: BaseContext) -> bool:
+        """Whether the rule can judge this context; one that cannot has not run."""
+        return True
+
+    def check(self, context: BaseContext) -> Iterable[Finding]:
+        """Every finding of this rule over the context of its family."""
+        return ()
+
 
 def first_line(doc: str | None) -> str:
     """The first line of a docstring, stripped."""
@@ -98,19 +133,18 @@ def first_line(doc: str | None) -> str:
 class Rule(BaseRule):
     """Base of every rule of `govkit check`. A rule module defines one subclass."""
 
-    after_others: ClassVar[bool] = False
-    """True for a rule that judges the other rules' findings (GK902): it runs last, and its
-    context carries the others' findings (`Context.findings`, waivers applied)."""
+    context_type = Context
+    command = "govkit check"
 
     needs_base: ClassVar[bool] = False
     """True for a rule that judges a change (GK951-GK955): it runs only when the context has
     the governance at the base (`Context.base`, from `govkit check --base REF`)."""
 
-    def applies(self, context: Context) -> bool:
+    def applies(self, context: Context) -> bool:  # type: ignore[override]
         """Whether the rule can judge this context; one that cannot has not run."""
         return context.base is not None or not self.needs_base
 
-    def check(self, context: Context) -> Iterable[Finding]:
+    def check(self, context: Context) -> Iterable[Finding]:  # type: ignore[override]
         """Every finding of this rule; validation rules find theirs while loading."""
         return ()
 

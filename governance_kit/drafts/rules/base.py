@@ -4,30 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from ...findings import Finding, Severity
 from ...model.accounts import Account
 from ...model.brand import BrandSpec
-from ...model.governance import Governance
 from ...model.people import Person
-from ...rules.base import BaseRule
+from ...rules.base import BaseContext, BaseRule
 from ..draft import Draft
 from ..effective import Effective
 from ..text import links
 
 
 @dataclass(frozen=True)
-class DraftContext:
+class DraftContext(BaseContext):
     """What a draft rule sees: the draft, its account and author, and the rules that apply."""
 
-    governance: Governance
     draft: Draft
     account: Account
     author: Person | None
     sponsored: bool
     rules: Effective
-    today: date
     where_account: tuple[int, int] | None = None
     where_author: tuple[int, int] | None = None
 
@@ -49,7 +45,10 @@ class DraftContext:
 class DraftRule(BaseRule):
     """Base of every draft rule; a rule module defines one subclass, its docstring explains it."""
 
-    def check(self, context: DraftContext) -> Iterable[Finding]:
+    context_type = DraftContext
+    command = "govkit post check"
+
+    def check(self, context: DraftContext) -> Iterable[Finding]:  # type: ignore[override]
         return ()
 
     def finding(
