@@ -30,7 +30,7 @@ from .common import (
 
 @click.group()
 def post() -> None:
-    """Check draft posts against the brand rules (codes GKP01-GKP12)."""
+    """Check draft posts against the brand rules and for credentials (codes GKP01-GKP13)."""
 
 
 @post.command("check")
