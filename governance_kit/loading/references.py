@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -16,6 +15,7 @@ from ..findings import BROKEN_REFERENCE, Finding
 from ..model import REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
 from .documents import MAX_FINDINGS, Document, Problem, capped, placed
+from .suggest import did_you_mean
 
 NOUNS = {
     "person": "person",
@@ -111,8 +111,7 @@ def _unknowns(document: Document, governance: Governance) -> list[Finding]:
 
 def _unknown(path: Path_, entity: str, ident: str, governance: Governance) -> Problem:
     known = list(governance.entities.get(entity, {}))
-    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else None
+    hint = did_you_mean(ident, known)
     return Problem(path, f"unknown {NOUNS.get(entity, entity)} '{ident}'", hint=hint)
 
 
@@ -202,8 +201,7 @@ def _unknown_controls(governance: Governance) -> list[Finding]:
             for index, ident in enumerate(idents):
                 if ident in titles:
                     continue
-                close = difflib.get_close_matches(ident, list(titles), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "add it with a title to 'extra'"
+                hint = did_you_mean(ident, titles) or "add it with a title to 'extra'"
                 where = Location(document, ("spec", "controls", "map", code, index))
                 findings.append(_finding(where, f"unknown control '{ident}' for {code}", hint))
     return findings
