@@ -12,8 +12,9 @@ from pydantic import BaseModel
 
 from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
-from ..model import REQUIRED_KINDS, SINGLE_KINDS
+from ..model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
+from ..model.settings import Settings
 from .documents import MAX_FINDINGS, Document, Problem, capped, placed
 from .suggest import did_you_mean
 
@@ -139,7 +140,7 @@ def _duplicate(governance: Governance, entity: str, ident: str, where: Location)
 def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
     findings = []
     for kind in REQUIRED_KINDS:
-        if not partial and not governance.of_kind(kind):
+        if not partial and not governance.of_kind(KINDS[kind]):
             findings.append(
                 Finding(
                     root,
@@ -151,7 +152,7 @@ def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
                 )
             )
     for kind in SINGLE_KINDS:
-        for extra in governance.of_kind(kind)[1:]:
+        for extra in governance.of_kind(KINDS[kind])[1:]:
             findings.append(
                 _finding(
                     Location(extra, ("kind",)),
@@ -194,7 +195,7 @@ def _escalation_cycles(governance: Governance) -> list[Finding]:
 def _unknown_controls(governance: Governance) -> list[Finding]:
     """Control ids in Settings' `controls.map` that neither the catalogue nor `extra` defines."""
     findings = []
-    for document in governance.of_kind("Settings"):
+    for document in governance.of_kind(Settings):
         own = document.model.spec.controls
         titles = known_controls(own.extra)
         for code, idents in own.map.items():

@@ -8,7 +8,7 @@ from datetime import date
 
 from ...findings import Finding, Severity
 from ...model.accounts import Account
-from ...model.brand import BrandSpec
+from ...model.brand import BrandGuide, BrandSpec
 from ...model.governance import Governance
 from ...model.people import Person
 from ...rules.base import BaseRule
@@ -33,7 +33,7 @@ class DraftContext:
 
     @property
     def brand(self) -> BrandSpec | None:
-        return self.governance.single("BrandGuide")
+        return self.governance.spec(BrandGuide)
 
     def links(self) -> list[tuple[str, tuple[int, int]]]:
         """Every link: those in the front matter, then those in the post, with positions."""
