@@ -81,7 +81,7 @@ def waiver_table(posture: Posture) -> Table:
             [
                 Cell(w.id, code=True),
                 Cell(w.rule),
-                Cell(w.target, code=True),
+                Cell(out.text(w.target), code=True),
                 Cell(w.justification),
                 Cell(w.approved_by),
                 Cell(w.approved_on.isoformat(), made=True),
