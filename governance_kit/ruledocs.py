@@ -6,7 +6,6 @@ them, and a test fails when the committed pages drift from the rules.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from importlib import metadata
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from .controls import controls_of, with_titles
 from .drafts.rules import DraftRule, all_draft_rules
+from .loading.suggest import closest
 from .model.settings import ControlSettings
 from .rules import Rule, all_rules
 from .rules import rule_by_code as find_rule
@@ -55,13 +55,9 @@ def rule_by_code(code: str) -> AnyRule | None:
 def suggestion(code: str, rules: Iterable[AnyRule] | None = None) -> str:
     """The closest code or name among `rules` (every rule by default), the earlier rule winning
     a tie (GK1O1: GK101, not GKP11)."""
-    typed = code.strip().lower()
-    best, best_score = None, 0.6
-    for rule in every_rule() if rules is None else rules:
-        for known in (rule.code, rule.name):
-            score = difflib.SequenceMatcher(None, typed, known.lower()).ratio()
-            if score > best_score:
-                best, best_score = known, score
+    chosen = every_rule() if rules is None else rules
+    names = [known for rule in chosen for known in (rule.code, rule.name)]
+    best = closest(code.strip(), names, ignore_case=True)
     return f"did you mean {best}?" if best else "run 'govkit rules' to list them"
 
 

@@ -10,11 +10,11 @@ import click
 import git
 
 from .. import formats
-from ..checker import CheckResult, run_check, select_rules
+from ..checker import CheckResult
 from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
 from ..loading.repository import Repository
-from ..posture import FORMATS, Posture, build_posture, render
+from ..posture import FORMATS, InvalidPolicies, Posture, posture_of, render
 from ..rules import files_read
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
 from .report_trend import EveryType, write_trend
@@ -99,12 +99,12 @@ def report(
     except GitProblem as problem:
         fail(str(problem), problem.hint)
     warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
-    result = run_check(repository, day, select_rules(), files)
-    if result.invalid:
-        _invalid(result)
-    posture = build_posture(
-        repository, result, as_of=as_of, source=source, recorded=recorded, since=since
-    )
+    try:
+        posture = posture_of(
+            repository, day, files=files, as_of=as_of, source=source, recorded=recorded, since=since
+        )
+    except InvalidPolicies as invalid:
+        _invalid(invalid.result)
     text = oscal_ar(posture, tip) if fmt == "oscal-ar" else render(posture, fmt)
     if output is None:
         click.echo(text, nl=False)

@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .. import output as out
 from ..model.accounts import Account
-from ..model.continuity import Handover, Plan
+from ..model.continuity import ContinuityPlan, Handover, Plan
 from ..model.governance import Governance
 from ..model.moderation import ModerationPolicy
 from ..model.people import Person
@@ -82,7 +82,7 @@ def apply_handover(
             node_at(changeset.file(location.document.path).data, location.path), plan, move
         )
     if plan.shifts:
-        document = governance.of_kind("ModerationPolicy")[0]
+        document = governance.of_kind(ModerationPolicy)[0]
         shifts = changeset.file(document.path).data["spec"]["rota"]["shifts"]
         for index in plan.shifts:
             shifts[index]["person"] = plan.rota_successor
@@ -90,7 +90,7 @@ def apply_handover(
     _mark_leaving(
         node_at(changeset.file(location.document.path).data, location.path), plan, last_day
     )
-    continuity = governance.of_kind("ContinuityPlan")
+    continuity = governance.of_kind(ContinuityPlan)
     if not continuity:
         raise EditProblem("no ContinuityPlan document to record the handover in")
     _record(changeset.file(continuity[0].path).data["spec"], plan.entries)

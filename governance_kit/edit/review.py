@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from ..loading.suggest import did_you_mean
 from ..model.envelope import Review
 from ..model.governance import Governance
 from .yaml_edit import Changeset, EditProblem, put_in_order
@@ -56,8 +56,8 @@ def _reviewer(governance: Governance, ident: str, when: date) -> None:
 
 
 def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (hint: did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(word, options)
+    return f" (hint: {hint})" if hint else ""
 
 
 def _put(review: CommentedMap, key: str, value: Any) -> None:

@@ -20,11 +20,11 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..findings import Finding
-from ..loading.documents import Document, load_document
+from ..loading.documents import Document
 from ..loading.references import check_references
-from ..loading.repository import policy_files
+from ..loading.repository import load_documents, policy_files
 from ..loading.untrusted import Refused, read_regular
-from ..loading.yaml_source import MAX_BYTES, UnreadableYaml, read_yaml
+from ..loading.yaml_source import MAX_BYTES, read_yaml
 from ..model.governance import Governance
 from .files import LOCK_NAME as LOCK_NAME
 from .files import EditProblem as EditProblem
@@ -191,18 +191,10 @@ class Changeset:
 def load_with(root: Path, texts: dict[Path, str]) -> tuple[list[Document], list[Finding]]:
     files, findings = policy_files(root)
     base = None if root.is_file() else root.resolve()
-    documents: list[Document] = []
-    for path in files:
-        try:
-            loaded = load_document(read_yaml(path, texts.get(path.resolve()), base=base))
-        except UnreadableYaml as error:
-            findings.append(error.finding)
-            continue
-        if isinstance(loaded, Document):
-            documents.append(loaded)
-        else:
-            findings.extend(loaded)
-    return documents, findings
+    documents, unread = load_documents(
+        files, lambda path: read_yaml(path, texts.get(path.resolve()), base=base)
+    )
+    return documents, findings + unread
 
 
 def repository_lock(root: Path) -> contextlib.AbstractContextManager[Lock]:

@@ -113,7 +113,7 @@ def policy_prefix(policies: Path, root: Path) -> str:
 def guardians(governance: Governance) -> tuple[list[str], str]:
     """Who owns the guarded files: the approvers of changes to the approval flow itself, or
     of any policy when the flow names none for itself; and the document they come from."""
-    documents = governance.of_kind("ApprovalFlow")
+    documents = governance.of_kind(ApprovalFlow)
     if not documents:
         return [], ""
     flow, ident = documents[0].model.spec, documents[0].id

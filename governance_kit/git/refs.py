@@ -9,10 +9,10 @@ from pathlib import Path, PurePosixPath
 import git
 
 from ..findings import Finding
-from ..loading.documents import Document, load_document
+from ..loading.documents import Document
 from ..loading.references import check_references
-from ..loading.repository import SKIPPED_NAMES, Repository, load_repository
-from ..loading.yaml_source import UnreadableYaml, decode, read_yaml
+from ..loading.repository import SKIPPED_NAMES, Repository, load_documents, load_repository
+from ..loading.yaml_source import decode, read_yaml
 from ..model.governance import Governance
 from ..output import terminal
 
@@ -129,23 +129,14 @@ def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
     """Every policy file under `policy_path` as it was at `commit`, parsed and validated."""
     repo = commit.repo
     relative = _relative(policy_path, repo_root(repo))
-    documents: list[Document] = []
-    findings: list[Finding] = []
     try:
         blobs = _blobs(commit, relative)
     except (ValueError, git.GitCommandError):
         raise missing_history(repo, f"the policy files at {label} cannot be read") from None
-    for name, data in blobs:
-        path = policy_path / PurePosixPath(name).relative_to(relative)
-        try:
-            loaded = load_document(read_yaml(path, decode(data, path)))
-        except UnreadableYaml as error:
-            findings.append(error.finding)
-            continue
-        if isinstance(loaded, Document):
-            documents.append(loaded)
-        else:
-            findings.extend(loaded)
+    texts = {policy_path / PurePosixPath(name).relative_to(relative): data for name, data in blobs}
+    documents, findings = load_documents(
+        texts, lambda path: read_yaml(path, decode(texts[path], path))
+    )
     return Snapshot(label, documents, findings)
 
 

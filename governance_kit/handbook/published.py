@@ -9,6 +9,7 @@ from typing import Any
 
 from ..loading.repository import Repository
 from ..markup.escape import text
+from ..model.envelope import Kind
 from ..model.governance import Governance, SourceDocument, SpecT, WithSpec
 from ..model.scope import Scope
 
@@ -30,7 +31,7 @@ class PublishedGovernance:
         documents = [d for d in repository.documents if published(d)]
         return cls(Governance.build(documents), today)
 
-    def documents(self, kind: str) -> list[SourceDocument]:
+    def documents(self, kind: type[Kind]) -> list[SourceDocument]:
         return self.governance.of_kind(kind)
 
     def spec(self, kind: type[WithSpec[SpecT]]) -> SpecT | None:

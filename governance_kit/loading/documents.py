@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 import typing
@@ -22,6 +21,7 @@ from ..model.governance import Secret
 from ..redaction import protect
 from .parallel import positions
 from .secrets import looks_like_secret
+from .suggest import closest, did_you_mean
 from .validation import validate
 from .yaml_source import Path_, YamlFile, shown
 
@@ -118,9 +118,9 @@ def _typos(file: YamlFile, model_class: type[BaseModel], errors: list[Any]) -> s
         if item["type"] == "extra_forbidden":
             path = _data_path(file.data, item["loc"])
             allowed = _fields_at(model_class, path[:-1])
-            close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
-            if close:
-                found.add((path[:-1], close[0]))
+            match = closest(str(path[-1]), allowed)
+            if match:
+                found.add((path[:-1], match))
     return found
 
 
@@ -164,7 +164,7 @@ def _check_envelope(file: YamlFile) -> list[Problem]:
                 file,
                 ("kind",),
                 f"unknown kind {shown(kind)}",
-                hint=_did_you_mean(kind, KINDS) or _kinds_hint(),
+                hint=did_you_mean(kind, KINDS) or _kinds_hint(),
             )
         ]
     return []
@@ -223,7 +223,7 @@ def _describe(file: YamlFile, model_class: type[BaseModel], error: Any) -> Probl
             path,
             f"{where}: unknown field {shown(path[-1], what='name')}",
             key=True,
-            hint=_did_you_mean(str(path[-1]), allowed) or _list_hint(allowed),
+            hint=did_you_mean(str(path[-1]), allowed) or _list_hint(allowed),
         )
     if kind == "literal_error":
         choices = _choices(ctx.get("expected", ""))
@@ -231,7 +231,7 @@ def _describe(file: YamlFile, model_class: type[BaseModel], error: Any) -> Probl
             file,
             path,
             f"{where}: {shown(value, _key(path))} is not one of: {', '.join(choices)}",
-            hint=_did_you_mean(str(value), choices),
+            hint=did_you_mean(str(value), choices),
         )
     if kind == "string_pattern_mismatch":
         message, hint = _pattern_message(ctx.get("pattern", ""), shown(value, _key(path)))
@@ -350,11 +350,6 @@ def _choices(expected: str) -> list[str]:
         for part in expected.replace(" or ", ", ").split(",")
         if part.strip()
     ]
-
-
-def _did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def _kinds_hint() -> str:

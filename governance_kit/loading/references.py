@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -13,9 +12,11 @@ from pydantic import BaseModel
 
 from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
-from ..model import REQUIRED_KINDS, SINGLE_KINDS
+from ..model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
+from ..model.settings import Settings
 from .documents import MAX_FINDINGS, Document, Problem, capped, placed
+from .suggest import did_you_mean
 
 NOUNS = {
     "person": "person",
@@ -111,8 +112,7 @@ def _unknowns(document: Document, governance: Governance) -> list[Finding]:
 
 def _unknown(path: Path_, entity: str, ident: str, governance: Governance) -> Problem:
     known = list(governance.entities.get(entity, {}))
-    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else None
+    hint = did_you_mean(ident, known)
     return Problem(path, f"unknown {NOUNS.get(entity, entity)} '{ident}'", hint=hint)
 
 
@@ -140,7 +140,7 @@ def _duplicate(governance: Governance, entity: str, ident: str, where: Location)
 def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
     findings = []
     for kind in REQUIRED_KINDS:
-        if not partial and not governance.of_kind(kind):
+        if not partial and not governance.of_kind(KINDS[kind]):
             findings.append(
                 Finding(
                     root,
@@ -152,7 +152,7 @@ def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
                 )
             )
     for kind in SINGLE_KINDS:
-        for extra in governance.of_kind(kind)[1:]:
+        for extra in governance.of_kind(KINDS[kind])[1:]:
             findings.append(
                 _finding(
                     Location(extra, ("kind",)),
@@ -195,15 +195,14 @@ def _escalation_cycles(governance: Governance) -> list[Finding]:
 def _unknown_controls(governance: Governance) -> list[Finding]:
     """Control ids in Settings' `controls.map` that neither the catalogue nor `extra` defines."""
     findings = []
-    for document in governance.of_kind("Settings"):
+    for document in governance.of_kind(Settings):
         own = document.model.spec.controls
         titles = known_controls(own.extra)
         for code, idents in own.map.items():
             for index, ident in enumerate(idents):
                 if ident in titles:
                     continue
-                close = difflib.get_close_matches(ident, list(titles), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "add it with a title to 'extra'"
+                hint = did_you_mean(ident, titles) or "add it with a title to 'extra'"
                 where = Location(document, ("spec", "controls", "map", code, index))
                 findings.append(_finding(where, f"unknown control '{ident}' for {code}", hint))
     return findings

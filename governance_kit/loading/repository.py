@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
 from .untrusted import OUTSIDE, judge, walk
-from .yaml_source import refused
+from .yaml_source import UnreadableYaml, YamlFile, refused
 
 SKIPPED_NAMES = {"mkdocs.yml", "mkdocs.yaml"}
 
@@ -57,6 +57,26 @@ def policy_files(root: Path) -> tuple[list[Path], list[Finding]]:
         if policy and not path.is_dir():
             files.append(path)
     return files, findings
+
+
+def load_documents(
+    paths: Iterable[Path], read: Callable[[Path], YamlFile]
+) -> tuple[list[Document], list[Finding]]:
+    """The valid documents among `paths`, each read by `read` (from the disk, from a Git
+    commit, from an edit's new texts), and the findings of the others."""
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    for path in paths:
+        try:
+            loaded = load_document(read(path))
+        except UnreadableYaml as error:
+            findings.append(error.finding)
+            continue
+        if isinstance(loaded, Document):
+            documents.append(loaded)
+        else:
+            findings.extend(loaded)
+    return documents, findings
 
 
 def load_repository(root: Path, step: Callable[[int, int], None] | None = None) -> Repository:

@@ -120,15 +120,12 @@ class Governance:
         table[ident] = item
         self.locations[(entity, ident)] = location
 
-    def of_kind(self, kind: str) -> list[SourceDocument]:
-        return [document for document in self.documents if document.kind == kind]
+    def of_kind(self, kind: type) -> list[SourceDocument]:
+        """The documents of a kind (`governance.of_kind(ApprovalFlow)`), in file order."""
+        return [document for document in self.documents if document.kind == kind.__name__]
 
     def spec(self, kind: type[WithSpec[SpecT]]) -> SpecT | None:
         """The spec of the one document of a kind (`governance.spec(BrandGuide)`), or None."""
-        return self.single(kind.__name__)
-
-    def single(self, kind: str) -> Any | None:
-        """The spec of the one document of a kind named by a string, or None (prefer `spec`)."""
         found = self.of_kind(kind)
         return found[0].model.spec if found else None
 

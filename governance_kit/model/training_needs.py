@@ -79,7 +79,7 @@ def trainees(governance: Governance, today: date) -> list[Person]:
 def latest_completions(governance: Governance) -> dict[tuple[str, str], Completed]:
     """(person, course) -> the latest completion."""
     latest: dict[tuple[str, str], Completed] = {}
-    for document in governance.of_kind("TrainingPlan"):
+    for document in governance.of_kind(TrainingPlan):
         for index, item in enumerate(document.model.spec.completions):
             key = (item.person, item.course)
             if key not in latest or latest[key].completed < item.completed:

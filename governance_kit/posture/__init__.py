@@ -4,7 +4,7 @@ and reviews, for the working tree or as the policy repository stood on a date in
 
 from __future__ import annotations
 
-from .build import Posture, build_posture
+from .build import InvalidPolicies, Posture, build_posture, posture_of
 from .render import FORMATS, render
 
-__all__ = ["FORMATS", "Posture", "build_posture", "render"]
+__all__ = ["FORMATS", "InvalidPolicies", "Posture", "build_posture", "posture_of", "render"]

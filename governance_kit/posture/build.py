@@ -7,11 +7,12 @@ and other confidential fields never enter a Posture.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..checker import CheckResult
+from ..checker import CheckResult, run_check, select_rules
 from ..controls import controls_of, known
 from ..findings import Finding
 from ..git.history import Recorded
@@ -104,6 +105,30 @@ class Posture:
     accounts: list[AccountRow]
     waivers: list[WaiverRow]
     reviews: list[ReviewRow]
+
+
+class InvalidPolicies(Exception):
+    """The policy files are not valid, so there is no posture to report; `result` says why."""
+
+    def __init__(self, result: CheckResult) -> None:
+        super().__init__(f"{len(result.findings)} finding(s) in invalid policy files")
+        self.result = result
+
+
+def posture_of(
+    repository: Repository,
+    today: dt.date,
+    *,
+    files: Mapping[Path, str | None] | None = None,
+    **options: Any,
+) -> Posture:
+    """Check `repository` with every rule on `today` and build its posture (`options` as for
+    `build_posture`): the one pipeline of `govkit report` and the handbook's posture page.
+    InvalidPolicies when a policy file is invalid."""
+    result = run_check(repository, today, select_rules(), files)
+    if result.invalid:
+        raise InvalidPolicies(result)
+    return build_posture(repository, result, **options)
 
 
 def build_posture(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .. import output as out
@@ -41,6 +42,105 @@ def summary_line(posture: Posture) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One value of a table. Markdown shows it as code (`code`), as text the toolkit made
+    (`made`: redacted, not escaped) or as escaped text; `note` follows it (a title)."""
+
+    value: object
+    code: bool = False
+    made: bool = False
+    note: object = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the report, the same in every format; `long` columns are shown in HTML only
+    (Markdown lists them under the table)."""
+
+    headers: list[str]
+    rows: list[list[Cell]]
+    long: frozenset[int] = frozenset()
+
+
+def account_table(posture: Posture) -> Table:
+    return Table(
+        ["Account", "Platform", "Handle", "Status", "Owner", "Backup owner"],
+        [
+            [Cell(a.id, code=True), *map(Cell, (a.platform, a.handle, a.status, a.owner, a.backup))]
+            for a in posture.accounts
+        ],
+    )
+
+
+def waiver_table(posture: Posture) -> Table:
+    headers = ["Waiver", "Rule", "Target", "Justification", "Approved by", "Approved on"]
+    return Table(
+        [*headers, "Expires", "State"],
+        [
+            [
+                Cell(w.id, code=True),
+                Cell(w.rule),
+                Cell(out.text(w.target), code=True),
+                Cell(w.justification),
+                Cell(w.approved_by),
+                Cell(w.approved_on.isoformat(), made=True),
+                Cell(w.expires.isoformat(), made=True),
+                Cell("in force" if w.in_force else "expired", made=True),
+            ]
+            for w in posture.waivers
+        ],
+        long=frozenset({3}),
+    )
+
+
+def review_table(posture: Posture) -> Table:
+    return Table(
+        ["Date", "Document", "Reviewer", "Recorded in"],
+        [
+            [
+                Cell(r.reviewed.isoformat(), made=True),
+                Cell(r.document, code=True, note=r.title),
+                Cell(r.reviewer),
+                Cell(r.source, made=True),
+            ]
+            for r in posture.reviews
+        ],
+    )
+
+
+def markdown_table(shown: Table) -> list[str]:
+    keep = [i for i in range(len(shown.headers)) if i not in shown.long]
+    return table(
+        [shown.headers[i] for i in keep],
+        ([_markdown_cell(row[i]) for i in keep] for row in shown.rows),
+    )
+
+
+def _markdown_cell(value: Cell) -> str:
+    if value.code:
+        shown = code_cell(value.value)
+    else:
+        shown = out.text(value.value) if value.made else cell(value.value)
+    return shown if value.note is None else f"{shown} {cell(value.note)}"
+
+
+def html_table(shown: Table) -> list[str]:
+    return html_rows(shown.headers, [[_plain(c) for c in row] for row in shown.rows])
+
+
+def html_rows(headers: list[str], rows: list[list[object]]) -> list[str]:
+    """An HTML table; every header and cell escaped here."""
+    e = out.html
+    lines = ["<table>", "<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>"]
+    lines += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
+    return [*lines, "</table>"]
+
+
+def _plain(value: Cell) -> object:
+    return value.value if value.note is None else f"{value.value} ({value.note})"
+
+
 def markdown(posture: Posture, *, level: int = 1) -> str:
     """The report in Markdown; `level` is the level of its title (2 inside another page)."""
     h = "#" * level
@@ -52,52 +152,14 @@ def markdown(posture: Posture, *, level: int = 1) -> str:
     for row in posture.controls:
         lines += control_markdown(row, h + "##")
     lines += [f"{h}# Accounts and owners", ""]
-    lines += table(
-        ["Account", "Platform", "Handle", "Status", "Owner", "Backup owner"],
-        (
-            [
-                code_cell(a.id),
-                cell(a.platform),
-                cell(a.handle),
-                cell(a.status),
-                cell(a.owner),
-                cell(a.backup),
-            ]
-            for a in posture.accounts
-        ),
-    )
+    lines += markdown_table(account_table(posture))
     lines += [f"{h}# Waivers", ""]
-    lines += table(
-        ["Waiver", "Rule", "Target", "Approved by", "Approved on", "Expires", "State"],
-        (
-            [
-                code_cell(w.id),
-                cell(w.rule),
-                code_cell(w.target),
-                cell(w.approved_by),
-                w.approved_on.isoformat(),
-                w.expires.isoformat(),
-                "in force" if w.in_force else "expired",
-            ]
-            for w in posture.waivers
-        ),
-    )
+    lines += markdown_table(waiver_table(posture))
     for w in posture.waivers:
         lines += [f"- {code(w.id)}: {text(w.justification)}"]
     lines += ["", f"{h}# Reviews from {posture.since.isoformat()} to {posture.today.isoformat()}"]
     lines += [""]
-    lines += table(
-        ["Date", "Document", "Reviewer", "Recorded in"],
-        (
-            [
-                r.reviewed.isoformat(),
-                f"{code_cell(r.document)} {cell(r.title)}",
-                cell(r.reviewer),
-                out.text(r.source),
-            ]
-            for r in posture.reviews
-        ),
-    )
+    lines += markdown_table(review_table(posture))
     return "\n".join(lines)
 
 
@@ -161,13 +223,6 @@ def as_json(posture: Posture) -> str:
     return out.json(data)
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    e = out.html
-    lines = ["<table>", "<tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + "</tr>"]
-    lines += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
-    return [*lines, "</table>"]
-
-
 def as_html(posture: Posture) -> str:
     e = out.html
     title = "Governance posture" + (f": {posture.organisation}" if posture.organisation else "")
@@ -187,44 +242,11 @@ def as_html(posture: Posture) -> str:
         if row.lines:
             body += ["<ul>", *(f"<li><code>{e(x.text())}</code></li>" for x in row.lines), "</ul>"]
     body.append("<h2>Accounts and owners</h2>")
-    body += _table(
-        ["Account", "Platform", "Handle", "Status", "Owner", "Backup owner"],
-        [[a.id, a.platform, a.handle, a.status, a.owner, a.backup] for a in posture.accounts],
-    )
+    body += html_table(account_table(posture))
     body.append("<h2>Waivers</h2>")
-    body += _table(
-        [
-            "Waiver",
-            "Rule",
-            "Target",
-            "Justification",
-            "Approved by",
-            "Approved on",
-            "Expires",
-            "State",
-        ],
-        [
-            [
-                w.id,
-                w.rule,
-                w.target,
-                w.justification,
-                w.approved_by,
-                w.approved_on.isoformat(),
-                w.expires.isoformat(),
-                "in force" if w.in_force else "expired",
-            ]
-            for w in posture.waivers
-        ],
-    )
+    body += html_table(waiver_table(posture))
     body.append(f"<h2>Reviews from {posture.since.isoformat()} to {posture.today.isoformat()}</h2>")
-    body += _table(
-        ["Date", "Document", "Reviewer", "Recorded in"],
-        [
-            [r.reviewed.isoformat(), f"{r.document} ({r.title})", r.reviewer, r.source]
-            for r in posture.reviews
-        ],
-    )
+    body += html_table(review_table(posture))
     return html_page(title, body)
 
 

@@ -16,7 +16,7 @@ from .. import output as out
 from ..markup.escape import cell
 from ..markup.markdown import table
 from .chart import line_chart
-from .render import _table, code_cell, html_page
+from .render import code_cell, html_page, html_rows
 from .trend import AREAS, OVERDUE, OWNER_STATUSES, Point, Trend
 
 TITLE = "Governance posture over time"
@@ -188,7 +188,7 @@ def as_html(trend: Trend) -> str:
                 [f"{ident} {title}".rstrip(), *row]
                 for (ident, title), row in zip(item.controls, item.rows, strict=True)
             ]
-        body += _table(item.headers, rows)
+        body += html_rows(item.headers, rows)
         if item.chart in drawn:
             body.append(f"<figure>{drawn[item.chart]}</figure>")
     return html_page(TITLE, body)

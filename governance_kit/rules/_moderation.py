@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..model.governance import Governance, SourceDocument
+from ..model.moderation import ModerationPolicy
 
 
 def moderation_document(governance: Governance) -> SourceDocument | None:
-    found = governance.of_kind("ModerationPolicy")
+    found = governance.of_kind(ModerationPolicy)
     return found[0] if found else None

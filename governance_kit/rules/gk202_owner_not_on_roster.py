@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..loading.suggest import did_you_mean
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -65,7 +65,4 @@ class OwnerNotOnRoster(Rule):
 
 
 def _hint(owner: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(owner, known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "add the person to the roster or name someone who is on it"
+    return did_you_mean(owner, known) or "add the person to the roster or name someone who is on it"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.acknowledgements import Acknowledgements
 from ..model.governance import Governance, SourceDocument
 from ..model.people import Person
 from ._training import Requirements, trainees
@@ -51,7 +52,7 @@ class PolicyNotAcknowledged(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
-        documents = governance.of_kind("Acknowledgements")
+        documents = governance.of_kind(Acknowledgements)
         if not documents:
             return
         required = {ident for d in documents for ident in d.model.spec.required}
@@ -86,7 +87,7 @@ def applies(document: SourceDocument, person: Person) -> bool:
 def acknowledged(governance: Governance) -> dict[tuple[str, str], set[str]]:
     """(person, document) -> versions acknowledged."""
     found: dict[tuple[str, str], set[str]] = {}
-    for document in governance.of_kind("Acknowledgements"):
+    for document in governance.of_kind(Acknowledgements):
         for entry in document.model.spec.acknowledgements:
             found.setdefault((entry.person, entry.document), set()).add(entry.version)
     return found

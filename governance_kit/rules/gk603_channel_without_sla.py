@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.moderation import ModerationPolicy
 from .base import Context, Rule
 
 
@@ -52,7 +53,7 @@ class ChannelWithoutSla(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
-        spec = governance.single("ModerationPolicy")
+        spec = governance.spec(ModerationPolicy)
         with_sla = {sla.channel for sla in spec.slas} if spec is not None else set()
         for ident, channel in governance.channels.items():
             if channel.visibility == "external" and ident not in with_sla:

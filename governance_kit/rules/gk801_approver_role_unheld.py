@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.approvals import ApprovalFlow
 from ..model.governance import Location, Path_, SourceDocument
 from ._people import is_present
 from .base import Context, Rule
@@ -50,7 +51,7 @@ class ApproverRoleUnheld(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
-        for document in governance.of_kind("ApprovalFlow"):
+        for document in governance.of_kind(ApprovalFlow):
             seen: set[str] = set()
             for path, role, what in _approver_roles(document):
                 if role in seen:

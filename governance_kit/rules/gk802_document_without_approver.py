@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.approvals import ApprovalFlow
 from ..model.governance import Location
 from .base import Context, Rule
 
@@ -78,7 +79,7 @@ class DocumentWithoutApprover(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
-        spec = governance.single("ApprovalFlow")
+        spec = governance.spec(ApprovalFlow)
         approved = {change.document for change in spec.policy_changes} if spec else set()
         for document in governance.policies:
             meta = document.model.metadata

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..git.codeowners import GITHUB, find_root, github_codeowners, may_hold_codeowners
+from ..model.approvals import ApprovalFlow
 from .base import Context, Rule
 
 
@@ -40,7 +41,7 @@ class CodeownersOutOfSync(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
-        documents = governance.of_kind("ApprovalFlow")
+        documents = governance.of_kind(ApprovalFlow)
         if not documents or not may_hold_codeowners(documents[0].path):
             return
         root = find_root(documents[0].path)

@@ -320,7 +320,7 @@ def _handovers(old: Governance, new: Governance) -> Iterator[Change]:
 
 
 def _rota(old: Governance, new: Governance) -> Iterator[Change]:
-    documents = new.of_kind("ModerationPolicy") or old.of_kind("ModerationPolicy")
+    documents = new.of_kind(ModerationPolicy) or old.of_kind(ModerationPolicy)
     before, after = old.spec(ModerationPolicy), new.spec(ModerationPolicy)
     if before is None or after is None or before.rota == after.rota:
         return

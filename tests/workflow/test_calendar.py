@@ -8,6 +8,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from governance_kit.loading.repository import load_repository
+from governance_kit.model.moderation import ModerationPolicy
 from tests.conftest import TODAY, edit_yaml, govkit
 
 
@@ -30,7 +31,7 @@ def test_reviews_access_reviews_and_rota(example: Path, tmp_path: Path) -> None:
         owner = governance.people[document.model.metadata.owner]
         assert str(event["attendee"]) == f"mailto:{owner.email}"
         assert isinstance(event.decoded("dtstart"), date)
-    moderation = governance.single("ModerationPolicy")
+    moderation = governance.spec(ModerationPolicy)
     for index, shift in enumerate(moderation.rota.shifts, start=1):
         event = events[f"rota-shift-{index}@nordlys.example"]
         start = event.decoded("dtstart")

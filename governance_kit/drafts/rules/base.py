@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...findings import Finding, Severity
 from ...model.accounts import Account
-from ...model.brand import BrandSpec
+from ...model.brand import BrandGuide, BrandSpec
 from ...model.people import Person
 from ...rules.base import BaseContext, BaseRule
 from ..draft import Draft
@@ -29,7 +29,7 @@ class DraftContext(BaseContext):
 
     @property
     def brand(self) -> BrandSpec | None:
-        return self.governance.single("BrandGuide")
+        return self.governance.spec(BrandGuide)
 
     def links(self) -> list[tuple[str, tuple[int, int]]]:
         """Every link: those in the front matter, then those in the post, with positions."""

@@ -6,6 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...markup.escape import text
+from ...model.accounts import AccountRegistry
+from ...model.approvals import ApprovalFlow
+from ...model.brand import BrandGuide
+from ...model.continuity import ContinuityPlan
+from ...model.envelope import Kind
+from ...model.moderation import ModerationPolicy
+from ...model.objectives import Objectives
+from ...model.people import People
+from ...model.scope import Scope
+from ...model.training import TrainingPlan
 from ..policy import change_history, metadata_box, next_review, notices
 from ..published import PublishedGovernance
 from . import (
@@ -28,20 +38,20 @@ class Page:
 
     filename: str
     title: str
-    sources: tuple[str, ...]
+    sources: tuple[type[Kind], ...]
     body: Callable[[PublishedGovernance], list[str]]
 
 
 POLICY_PAGES = (
-    Page("scope.md", "Scope and channels", ("Scope",), scope.body),
-    Page("brand.md", "Brand and tone", ("BrandGuide",), brand.body),
-    Page("posting.md", "Who may post and approvals", ("ApprovalFlow", "People"), posting.body),
-    Page("moderation.md", "Community rules and moderation", ("ModerationPolicy",), moderation.body),
-    Page("escalation.md", "Escalation and crisis", ("ModerationPolicy",), escalation.body),
-    Page("training.md", "Training", ("TrainingPlan",), training.body),
-    Page("accounts.md", "Account directory", ("AccountRegistry",), accounts.body),
-    Page("lifecycle.md", "Joining, changing role, leaving", ("ContinuityPlan",), lifecycle.body),
-    Page("objectives.md", "Objectives", ("Objectives",), objectives.body),
+    Page("scope.md", "Scope and channels", (Scope,), scope.body),
+    Page("brand.md", "Brand and tone", (BrandGuide,), brand.body),
+    Page("posting.md", "Who may post and approvals", (ApprovalFlow, People), posting.body),
+    Page("moderation.md", "Community rules and moderation", (ModerationPolicy,), moderation.body),
+    Page("escalation.md", "Escalation and crisis", (ModerationPolicy,), escalation.body),
+    Page("training.md", "Training", (TrainingPlan,), training.body),
+    Page("accounts.md", "Account directory", (AccountRegistry,), accounts.body),
+    Page("lifecycle.md", "Joining, changing role, leaving", (ContinuityPlan,), lifecycle.body),
+    Page("objectives.md", "Objectives", (Objectives,), objectives.body),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...markup.escape import cell, text
 from ...markup.markdown import bullets, table
 from ...model.approvals import ApprovalFlow
+from ...model.people import People
 from ..published import PublishedGovernance
 from ..words import duration
 
@@ -23,7 +24,7 @@ def body(context: PublishedGovernance) -> list[str]:
 
 def _engagement(context: PublishedGovernance) -> list[str]:
     engagement = next(
-        (d.model.spec.engagement for d in context.documents("People") if d.model.spec.engagement),
+        (d.model.spec.engagement for d in context.documents(People) if d.model.spec.engagement),
         None,
     )
     if engagement is None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...checker import run_check, select_rules
 from ...git.history import recorded_reviews
 from ...loading.repository import Repository
-from ...posture.build import build_posture
+from ...posture.build import posture_of
 from ...posture.render import markdown
 from ..published import PublishedGovernance, published
 from . import trend
@@ -29,11 +28,10 @@ INTRO = (
 
 
 def render(repository: Repository, context: PublishedGovernance, today: dt.date) -> str:
-    result = run_check(repository, today, select_rules())
     hidden = [d.path.resolve() for d in repository.documents if not published(d)]
-    posture = build_posture(
+    posture = posture_of(
         repository,
-        result,
+        today,
         recorded=recorded_reviews(repository.root),
         hidden=hidden,
         lists_from=context.governance,
