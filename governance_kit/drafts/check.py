@@ -3,12 +3,12 @@ through the one engine (`checker.run_all`) over a `DraftContext`."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..checker import run_all
 from ..findings import Finding, Outcome
+from ..loading.suggest import did_you_mean
 from ..model.accounts import Account
 from ..model.brand import BrandGuide
 from ..model.governance import Governance
@@ -53,8 +53,7 @@ def find_person(governance: Governance, ident: str) -> Person:
 
 
 def _unknown(noun: str, ident: str, known: list[str], where: str) -> UnknownId:
-    close = difflib.get_close_matches(ident, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"the ids are in the {where}"
+    hint = did_you_mean(ident, known) or f"the ids are in the {where}"
     return UnknownId(f"unknown {noun} '{ident}'", hint)
 
 
