@@ -10,7 +10,7 @@ import click
 from ..edit.review import record_review
 from ..edit.yaml_edit import EditProblem
 from ..output import terminal
-from .common import TodayType, fail, load, policy_path
+from .common import TodayType, fail, load, policy_path, today_option
 
 
 @click.command()
@@ -19,16 +19,31 @@ from .common import TodayType, fail, load, policy_path
 @click.option("--by", "person", required=True, help="Person id of whoever did the review.")
 @click.option("--date", "when", type=TodayType(), default=None, help="Review date (today).")
 @click.option("--note", default=None, help="What the review concluded.")
-def review(document: str, path: Path, person: str, when: date | None, note: str | None) -> None:
+@today_option
+def review(
+    document: str,
+    path: Path,
+    person: str,
+    when: date | None,
+    note: str | None,
+    today: date | None,
+) -> None:
     """Record that DOCUMENT (a metadata.id) was reviewed by PERSON.
 
     Sets metadata.review.last_reviewed, reviewed_by and note, keeping every comment and the
-    formatting of the file. Without --note, the previous review's note is removed.
+    formatting of the file. Without --note, the previous review's note is removed. A review
+    date later than today (or --today) is refused.
     """
+    today = today or date.today()
+    if when is not None and when > today:
+        fail(
+            f"--date: '{when}' is in the future (today is {today})",
+            "record a review once it has happened",
+        )
     repository = load(path, finish=True)
     if repository.findings:
         fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
-    when = when or date.today()
+    when = when or today
     try:
         written = record_review(path, repository.governance, document, person, when, note)
     except EditProblem as problem:

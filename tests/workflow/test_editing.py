@@ -230,3 +230,23 @@ def test_a_reviewer_whose_last_day_has_passed_has_left(
         assert run.stderr.strip().endswith(
             "person 'marit' has left; a review needs someone at the company"
         )
+
+
+def test_review_refuses_a_future_date(example: Path) -> None:
+    before = _snapshot(example)
+    run = govkit(
+        "review", "nordlys-brand", example, "--by", "ben", "--date", "2026-11-25", "--today", TODAY
+    )
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "govkit: error: --date: '2026-11-25' is in the future (today is 2026-11-24)"
+        " (hint: record a review once it has happened)\n"
+    )
+    assert _snapshot(example) == before
+
+
+def test_review_accepts_today_as_the_date(example: Path) -> None:
+    run = govkit(
+        "review", "nordlys-brand", example, "--by", "ben", "--date", TODAY, "--today", TODAY
+    )
+    assert run.exit_code == 0, run.stderr
