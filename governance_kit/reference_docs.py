@@ -17,6 +17,7 @@ import click
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .cli.locate import PATH_RULE
 from .model import KINDS, POLICY_KINDS, SINGLE_KINDS
 from .schemas import schema_name
 
@@ -122,6 +123,8 @@ def commands_page(group: click.Group) -> str:
         "",
         "Exit codes of every command: 0 clean, 1 findings at or above `--fail-on`, "
         "2 invalid input or usage.",
+        "",
+        PATH_RULE,
         "",
     ]
     lines += _command_sections(group, "govkit")

@@ -15,6 +15,7 @@ from ..loading.repository import Repository, load_repository
 from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
 from ..output import terminal
+from .locate import find_policies
 from .progress import progress
 
 if TYPE_CHECKING:
@@ -24,10 +25,18 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_INVALID = 2
 
-DEFAULT_PATH = Path("policies")
+
+def _policies_or_found(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """PATH as given, or where `find_policies` finds the policies from the current folder."""
+    return value if value is not None else find_policies(Path.cwd())
+
 
 policy_path = click.argument(
-    "path", type=click.Path(path_type=Path), default=DEFAULT_PATH, required=False
+    "path",
+    type=click.Path(path_type=Path),
+    default=None,
+    required=False,
+    callback=_policies_or_found,
 )
 
 

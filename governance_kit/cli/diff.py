@@ -11,7 +11,8 @@ from ..formats.text import format_finding
 from ..git.refs import GitProblem
 from ..workflow.semantic_diff import diff_refs, semantic_diff
 from ..workflow.watched import changed_files
-from .common import DEFAULT_PATH, EXIT_INVALID, fail
+from .common import EXIT_INVALID, fail
+from .locate import DEFAULT_PATH
 
 
 @click.command()

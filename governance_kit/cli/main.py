@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from .locate import PATH_RULE
+
 LAZY_COMMANDS = {
     "validate": "validate:validate",
     "check": "check:check",
@@ -42,13 +44,16 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="governance-kit: social-media governance as code.\n\n"
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.\n\n"
+    + PATH_RULE,
+)
 @click.version_option(package_name="governance-kit")
 def cli() -> None:
-    """governance-kit: social-media governance as code.
-
-    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.
-    """
+    """The command group; resets what was learnt of secrets in a previous run."""
     from ..redaction import forget
 
     forget()

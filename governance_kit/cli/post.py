@@ -18,7 +18,6 @@ from ..formats import drafts as report
 from ..formats.text import format_finding
 from ..output import terminal
 from .common import (
-    DEFAULT_PATH,
     EXIT_INVALID,
     fail,
     load,
@@ -26,6 +25,7 @@ from .common import (
     text_or_json,
     today_option,
 )
+from .locate import DEFAULT_PATH
 
 
 @click.group()
