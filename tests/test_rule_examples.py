@@ -123,7 +123,7 @@ def codes_after(rule: AnyRule, blocks: list[str], tmp_path: Path) -> set[str]:
 
 def draft_codes(draft: str, policies: Path, path: Path) -> set[str]:
     path.write_text(draft, encoding="utf-8")
-    command = ["post", "check", str(path), "--policies", str(policies), "--format", "json"]
+    command = ["post", "check", str(path), str(policies), "--format", "json"]
     result = CliRunner().invoke(cli, [*command, "--today", TODAY], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     return {finding["code"] for finding in json.loads(result.stdout)["findings"]}

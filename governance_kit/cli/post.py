@@ -21,11 +21,11 @@ from .common import (
     EXIT_INVALID,
     fail,
     load,
+    policy_path,
     rule_codes,
     text_or_json,
     today_option,
 )
-from .locate import DEFAULT_PATH
 
 
 @click.group()
@@ -35,6 +35,7 @@ def post() -> None:
 
 @post.command("check")
 @click.argument("draft", metavar="DRAFT")
+@policy_path
 @click.option("--account", "account", metavar="ID", default=None, help="Account id to post on.")
 @click.option("--author", "author", metavar="PERSON", default=None, help="Person id publishing.")
 @click.option(
@@ -45,11 +46,10 @@ def post() -> None:
 @text_or_json
 @click.option(
     "--policies",
-    "policies",
+    "old_policies",
     type=click.Path(path_type=Path),
-    default=DEFAULT_PATH,
-    show_default=True,
-    help="Folder of the policy files.",
+    default=None,
+    help="Deprecated: give the folder of the policy files as PATH.",
 )
 @click.option(
     "--fail-on",
@@ -75,23 +75,26 @@ def post() -> None:
 )
 def check(
     draft: str,
+    path: Path,
     account: str | None,
     author: str | None,
     sponsored: bool | None,
     fmt: str,
-    policies: Path,
+    old_policies: Path | None,
     fail_on: str | None,
     today: date | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
-    """Check DRAFT (a Markdown or text file; - reads standard input) before it is posted.
+    """Check DRAFT (a Markdown or text file; - reads standard input) before it is posted,
+    against the policies in PATH.
 
     The draft may start with YAML front matter between '---' lines: account, author,
     sponsored, media (type image|video, file, alt_text, subtitles), links and poll. Options
     override the front matter. Exit codes: 0 clean, 1 findings at or above --fail-on, 2
     invalid input or usage.
     """
+    policies = _policies(path, old_policies)
     family = all_draft_rules()
     chosen = select_rules(
         rule_codes("--select", select, family), rule_codes("--ignore", ignore, family), family
@@ -132,6 +135,21 @@ def rules() -> None:
     """List the draft rules: code, name, severity and what each finds."""
     for rule in all_draft_rules():
         click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+
+
+def _policies(path: Path, old_policies: Path | None) -> Path:
+    """PATH, or the folder given to the deprecated --policies (with a warning); not both."""
+    if old_policies is None:
+        return path
+    source = click.get_current_context().get_parameter_source("path")
+    if source is not click.core.ParameterSource.DEFAULT:
+        fail("give the policies folder once", "drop --policies and keep PATH")
+    click.echo(
+        "govkit: warning: --policies is deprecated"
+        f" (hint: give the folder as PATH: govkit post check DRAFT {terminal(old_policies)})",
+        err=True,
+    )
+    return old_policies
 
 
 def _invalid(finding: Finding) -> NoReturn:

@@ -36,7 +36,7 @@ class Drafts:
 
     def check(self, text: str, *args: str, name: str = "draft.md") -> Run:
         self.write(text, name)
-        return run_post(name, "--policies", self.policies, *args)
+        return run_post(name, self.policies, *args)
 
     def lines(self, text: str, *args: str) -> list[str]:
         """The finding lines of the text output, without the summary line."""

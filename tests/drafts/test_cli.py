@@ -12,9 +12,7 @@ EXAMPLES = ROOT / "examples" / "drafts"
 
 
 def test_standard_input(drafts: Drafts) -> None:
-    run = run_post(
-        "-", "--policies", EXAMPLE, stdin=(front() + "Ny jakke. Vår er miljøvennlig.").encode()
-    )
+    run = run_post("-", EXAMPLE, stdin=(front() + "Ny jakke. Vår er miljøvennlig.").encode())
     assert run.exit_code == 1
     assert run.stdout.splitlines() == [
         "<stdin>:5:1: error: post has no call to action; instagram posts need a question, a poll "
@@ -109,19 +107,19 @@ def test_unknown_account_and_author(drafts: Drafts) -> None:
 
 
 def test_unreadable_drafts(drafts: Drafts) -> None:
-    run = run_post("missing.md", "--policies", EXAMPLE, "--account", "x-nordlyssupport")
+    run = run_post("missing.md", EXAMPLE, "--account", "x-nordlyssupport")
     assert (run.exit_code, run.stderr) == (
         2,
         "missing.md:1:1: error: cannot read draft: No such file or directory\n",
     )
     Path("binary.md").write_bytes(b"Hei\x00\x01\x02")
-    run = run_post("binary.md", "--policies", EXAMPLE, "--account", "x-nordlyssupport")
+    run = run_post("binary.md", EXAMPLE, "--account", "x-nordlyssupport")
     assert (run.exit_code, run.stderr) == (
         2,
         "binary.md:1:4: error: draft is binary, not text\n",
     )
     Path("latin1.md").write_bytes("Hei på deg".encode("latin-1"))
-    run = run_post("latin1.md", "--policies", EXAMPLE, "--account", "x-nordlyssupport")
+    run = run_post("latin1.md", EXAMPLE, "--account", "x-nordlyssupport")
     assert (run.exit_code, run.stderr) == (
         2,
         "latin1.md:1:6: error: draft is not UTF-8 text (byte 0xe5) (hint: save it as UTF-8)\n",
@@ -130,7 +128,7 @@ def test_unreadable_drafts(drafts: Drafts) -> None:
 
 def test_huge_draft(drafts: Drafts) -> None:
     Path("huge.md").write_text("a" * (1024 * 1024 + 1), encoding="utf-8")
-    run = run_post("huge.md", "--policies", EXAMPLE, "--account", "x-nordlyssupport")
+    run = run_post("huge.md", EXAMPLE, "--account", "x-nordlyssupport")
     assert (run.exit_code, run.stderr) == (
         2,
         "huge.md:1:1: error: draft is larger than 1 MiB; no post is that long\n",
@@ -177,14 +175,14 @@ def test_invalid_policies(drafts: Drafts, example: Path) -> None:
         .replace("max_hashtags: 2", "max_hashtags: -1"),
         encoding="utf-8",
     )
-    run = run_post(drafts.write(front() + "Hei?"), "--policies", example)
+    run = run_post(drafts.write(front() + "Hei?"), example)
     assert run.exit_code == 2
     assert "brand.yaml" in run.stderr and "max_hashtags" in run.stderr
     assert run.stderr.splitlines()[-1] == (
         f"govkit: error: {example}: the policies are invalid (hint: run 'govkit validate "
         f"{example}')"
     )
-    run = run_post(drafts.write(front() + "Hei?"), "--policies", "nowhere")
+    run = run_post(drafts.write(front() + "Hei?"), "nowhere")
     assert run.exit_code == 2
 
 
@@ -219,3 +217,30 @@ def test_rules_list() -> None:
     assert len(lines) == 13
     assert lines[0].split()[:3] == ["GKP01", "post-too-long", "error"]
     assert lines[2].split()[:3] == ["GKP03", "discouraged-phrase", "warning"]
+
+
+DRAFT_TEXT = "---\naccount: x-nordlyssupport\nauthor: erik\n---\nHei! Vi svarer i dag.\n"
+
+
+def test_policies_folder_is_the_path_argument() -> None:
+    run = run_post("-", EXAMPLE, stdin=DRAFT_TEXT.encode())
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout.splitlines()[-1].startswith("<stdin>: 0 errors, 0 warnings")
+
+
+def test_the_deprecated_policies_option_still_works_with_a_warning() -> None:
+    run = run_post("-", "--policies", EXAMPLE, stdin=DRAFT_TEXT.encode())
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "govkit: warning: --policies is deprecated (hint: give the folder as PATH: "
+        f"govkit post check DRAFT {EXAMPLE})\n"
+    )
+    assert run.stdout == run_post("-", EXAMPLE, stdin=DRAFT_TEXT.encode()).stdout
+
+
+def test_the_policies_folder_given_twice_is_a_usage_error() -> None:
+    run = run_post("-", EXAMPLE, "--policies", EXAMPLE, stdin=DRAFT_TEXT.encode())
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "govkit: error: give the policies folder once (hint: drop --policies and keep PATH)\n"
+    )

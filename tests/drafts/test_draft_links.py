@@ -16,7 +16,7 @@ def test_draft_linked_out_of_the_folder_is_not_read(drafts: Drafts, tmp_path: Pa
     victim = tmp_path / "victim.md"
     victim.write_text(front() + f"{VICTIM} miljøvennlig\n", encoding="utf-8")
     (drafts.folder / "draft.md").symlink_to(victim)
-    run = run_post("draft.md", "--policies", drafts.policies)
+    run = run_post("draft.md", drafts.policies)
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
         f"draft.md:1:1: error: symbolic link points outside the current folder; not read {HINT}\n"
@@ -26,7 +26,7 @@ def test_draft_linked_out_of_the_folder_is_not_read(drafts: Drafts, tmp_path: Pa
 def test_draft_linked_inside_the_folder_is_read(drafts: Drafts) -> None:
     drafts.write(front() + "Ny jakke. Hva synes du?\n", name="real.md")
     (drafts.folder / "draft.md").symlink_to("real.md")
-    run = run_post("draft.md", "--policies", drafts.policies)
+    run = run_post("draft.md", drafts.policies)
     assert run.exit_code == 0, run.stdout + run.stderr
 
 
@@ -37,7 +37,7 @@ def test_draft_that_is_a_pipe_or_dev_zero_is_refused_at_once(tmp_path: Path) -> 
         ("pipe.md", "not a regular file"),
         ("zero.md", "symbolic link points outside the current folder"),
     ]:
-        run = govkit_in(tmp_path, "post", "check", name, "--policies", "x")
+        run = govkit_in(tmp_path, "post", "check", name, "x")
         assert (run.returncode, run.stderr) == (
             2,
             f"{name}:1:1: error: {problem}; not read {HINT}\n",

@@ -140,7 +140,7 @@ def test_any_draft_name(policies: Path, name: str) -> None:
         return
     draft.write_text(DRAFT, encoding="utf-8")
     try:
-        run = govkit("post", "check", draft, "--policies", policies, "--today", TODAY)
+        run = govkit("post", "check", draft, policies, "--today", TODAY)
         assert_answered(run)
         assert run.exit_code == 0, run.stdout
     finally:

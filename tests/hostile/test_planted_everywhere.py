@@ -166,7 +166,7 @@ def run_everything(base: Path, policies: Path, plants: Plants) -> dict[str, Run]
         "codeowners check": ["codeowners", policies, "--check"],
         **{
             f"post check {f}": [
-                "post", "check", note, "--policies", policies, "--format", f, "--today", TODAY
+                "post", "check", note, policies, "--format", f, "--today", TODAY
             ]
             for f in ("text", "json")
         },

@@ -113,7 +113,7 @@ def test_post_check_never_shows_a_secret(example: Path, tmp_path: Path, fmt: str
     plant_in_valid_text(example)
     draft = tmp_path / "draft.md"
     draft.write_text(f"New gear is in! Token for the team: {SLACK_TOKEN}\n", encoding="utf-8")
-    run = govkit("post", "check", draft, "--policies", example, "--format", fmt, "--today", TODAY)
+    run = govkit("post", "check", draft, example, "--format", fmt, "--today", TODAY)
     assert_no_crash(run)
     assert run.exit_code in (0, 1, 2)
     assert leaks(run.stdout + run.stderr) == []
