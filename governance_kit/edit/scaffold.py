@@ -9,11 +9,16 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+import git
+
 from ..git.codeowners import GITHUB, GITLAB, generated
+from ..git.refs import GitProblem, open_repo
 from ..loading.repository import load_repository
 from ..schemas import export
 
 TEMPLATES = Path(__file__).parent / "templates"
+ROOT_GITIGNORE = Path(".gitignore")
+"""Written only when there is none: an existing one is the user's and is kept."""
 PROJECT_EXAMPLE = Path(__file__).resolve().parents[2] / "policies"
 
 CONFIG_FILES = {
@@ -83,7 +88,21 @@ def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
         codeowners.parent.mkdir(parents=True, exist_ok=True)
         codeowners.write_text(text, encoding="utf-8")
         written.append(codeowners)
+    if not (directory / ROOT_GITIGNORE).exists():
+        target = directory / ROOT_GITIGNORE
+        target.write_text((TEMPLATES / "root-gitignore").read_text(encoding="utf-8"), "utf-8")
+        written.append(target)
     return written
+
+
+def init_git(directory: Path) -> bool:
+    """Run `git init` in `directory` unless it is inside a Git work tree; True if it did."""
+    try:
+        open_repo(directory)
+    except GitProblem:
+        git.Repo.init(directory)
+        return True
+    return False
 
 
 def _schema_names() -> list[str]:

@@ -212,3 +212,55 @@ def test_ci_publishes_exactly_the_folder_it_builds(tmp_path: Path) -> None:
         assert run.returncode == 0, run.stderr
         assert run.stdout == f"handbook: {tmp_path / folder / 'index.html'}\n"
         assert (tmp_path / folder / "moderation" / "index.html").is_file()
+
+
+def test_init_runs_git_init_and_ignores_the_built_site(tmp_path: Path) -> None:
+    target = tmp_path / "governance"
+    run = govkit("init", target, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == (
+        f"initialised a Git repository in {target}\nnext: cd {target} && govkit check policies\n"
+    )
+    assert f"{target / '.gitignore'}\n" in run.stdout
+    repo = git.Repo(target)
+    assert Path(repo.working_tree_dir or "") == target
+    (target / "site").mkdir()
+    (target / "site" / "index.html").write_text("<html></html>\n", encoding="utf-8")
+    (target / ".venv").mkdir()
+    (target / ".venv" / "pyvenv.cfg").write_text("home = /usr\n", encoding="utf-8")
+    untracked = repo.untracked_files
+    assert [p for p in untracked if p.startswith(("site/", ".venv/"))] == []
+    assert "policies/people.yaml" in untracked
+
+
+def test_init_inside_a_repository_keeps_its_git_and_its_gitignore(tmp_path: Path) -> None:
+    repo = git.Repo.init(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    target = tmp_path / "governance"
+    run = govkit("init", target, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == f"next: cd {target} && govkit check policies\n"
+    assert not (target / ".git").exists()
+    assert repo.ignored("governance/site/index.html") == ["governance/site/index.html"]
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
+
+
+def test_init_keeps_an_existing_gitignore(tmp_path: Path) -> None:
+    git.Repo.init(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
+    assert f"{tmp_path / '.gitignore'}\n" not in run.stdout
+
+
+def test_init_of_the_example_mentions_minimal(tmp_path: Path) -> None:
+    git.Repo.init(tmp_path)
+    run = govkit("init", tmp_path, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == (
+        "wrote the example of Nordlys Outdoor; for a small model to fill in, "
+        "use 'govkit init --minimal' in an empty folder\n"
+        f"next: cd {tmp_path} && govkit check policies\n"
+    )
+    assert "--minimal" in govkit("init", "--help").stdout
