@@ -190,7 +190,8 @@ def test_the_checked_modules_exist_and_use_the_layer() -> None:
     assert len(OUTPUT_MODULES) >= 30
     for path, tree in modules():
         names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-        delegates = {"__init__.py", "progress.py", "main.py", "posture.py", "trend.py"}
+        # modules that print through others, or (locate.py: finding PATH) print nothing
+        delegates = {"__init__.py", "progress.py", "main.py", "posture.py", "trend.py", "locate.py"}
         assert names & LAYER or path.name in delegates, path
 
 
