@@ -5,6 +5,12 @@ JSON Schemas in `schemas/` are generated from these classes (`govkit schema expo
 
 from __future__ import annotations
 
+import os
+
+# The toolkit uses no pydantic plugin; without this, building the first model scans the
+# metadata of every installed distribution for one (about 5 ms at every start).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from .envelope import API_VERSION
 from .kinds import ENTITY_LISTS, KINDS, POLICY_KINDS, RECORD_KINDS, REQUIRED_KINDS, SINGLE_KINDS
 
