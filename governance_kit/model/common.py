@@ -192,7 +192,9 @@ def classified(level: Classification, **extra: Any) -> dict[str, Any]:
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, values are validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, populate_by_name=True, defer_build=True
+    )
 
 
 def ref(entity: str) -> dict[str, Any]:
