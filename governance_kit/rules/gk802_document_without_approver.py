@@ -69,6 +69,8 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-objectives
           approvers: [social-media-lead, analyst]
+        - document: nordlys-accounts-out-of-scope
+          approvers: [social-media-lead, legal-compliance]
     ```
     """
 
