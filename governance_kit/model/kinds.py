@@ -6,6 +6,7 @@ from .accounts import AccountRegistry
 from .acknowledgements import Acknowledgements
 from .approvals import ApprovalFlow
 from .brand import BrandGuide
+from .connections import Connections
 from .continuity import ContinuityPlan
 from .envelope import Kind
 from .moderation import ModerationPolicy
@@ -31,6 +32,7 @@ KINDS: dict[str, type[Kind]] = {
         Waivers,
         Settings,
         Acknowledgements,
+        Connections,
     )
 }
 """Every document kind, by the name written after `kind:` (the one place kinds are listed)."""

@@ -71,6 +71,8 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, analyst]
         - document: nordlys-accounts-out-of-scope
           approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-connections
+          approvers: [social-media-lead, legal-compliance]
     ```
     """
 
