@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .accounts import AccountRegistry
 from .acknowledgements import Acknowledgements
+from .advocacy import AdvocacyProgramme
 from .approvals import ApprovalFlow
 from .brand import BrandGuide
 from .connections import Connections
@@ -33,6 +34,7 @@ KINDS: dict[str, type[Kind]] = {
         Settings,
         Acknowledgements,
         Connections,
+        AdvocacyProgramme,
     )
 }
 """Every document kind, by the name written after `kind:` (the one place kinds are listed)."""

@@ -73,6 +73,8 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-connections
           approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-advocacy
+          approvers: [social-media-lead, legal-compliance]
     ```
     """
 
