@@ -69,8 +69,6 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-objectives
           approvers: [social-media-lead, analyst]
-        - document: nordlys-accounts-out-of-scope
-          approvers: [social-media-lead, legal-compliance]
         - document: nordlys-connections
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-advocacy

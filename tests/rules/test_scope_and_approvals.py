@@ -172,14 +172,14 @@ SNAPCHAT_REASON = (
 def test_account_without_channel_on_a_platform_declared_out_of_scope_gives_the_reason(
     example: Path,
 ) -> None:
-    path = example / "out-of-scope-accounts.yaml"
+    path = example / "accounts.yaml"
     edit_yaml(
         path,
         lambda data: item(data, "accounts", "snapchat-nordlysoutdoor").update(status="dormant"),
     )
     assert brief(check(example, "GK701")) == [
         (
-            "out-of-scope-accounts.yaml",
+            "accounts.yaml",
             line_of(path, "platform: snapchat"),
             "GK701",
             "snapchat-nordlysoutdoor",
@@ -214,7 +214,7 @@ def test_archived_account_without_channel_on_a_platform_out_of_scope_is_clean(
 def test_account_without_channel_on_a_platform_not_declared_out_of_scope_is_refused(
     example: Path,
 ) -> None:
-    path = example / "out-of-scope-accounts.yaml"
+    path = example / "accounts.yaml"
     edit_yaml(
         path,
         lambda data: item(data, "accounts", "snapchat-nordlysoutdoor").update(platform="reddit"),
@@ -225,7 +225,7 @@ def test_account_without_channel_on_a_platform_not_declared_out_of_scope_is_refu
         (f.path.name, f.line, f.column, f.code, f.message, f.hint) for f in repository.findings
     ] == [
         (
-            "out-of-scope-accounts.yaml",
+            "accounts.yaml",
             line_of(path, "platform: reddit"),
             17,
             "GK003",
