@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from governance_kit.loading.repository import load_repository
-from tests.conftest import edit_yaml, line_of
+from tests.conftest import TODAY, edit_yaml, govkit, line_of
 from tests.rules.helpers import brief, check, item, unwaived
 
 CODES = ("GK310", "GK311", "GK312", "GK313")
@@ -222,3 +222,17 @@ def test_connection_to_an_unknown_account_is_a_broken_reference(example: Path) -
             "unknown account 'instagram-main'",
         )
     ]
+
+
+META_TOKEN = "EAAGm0PX4ZCpsBAKz9xQ7vL2nR8tY3wC5dF1hJ6kM0pS4uV9"  # made up, never a credential
+
+
+def test_a_token_pasted_into_a_connection_is_reported_and_never_printed(example: Path) -> None:
+    path = edit_connection(example, "hootsuite", notes=f"Page token {META_TOKEN}")
+    run = govkit("check", example, "--today", TODAY, "--select", "GK305")
+    assert run.exit_code == 1
+    first = run.stdout.splitlines()[0]
+    # The column is where the token starts, after "      notes: Page token ".
+    assert first.startswith(f"{path}:{line_of(path, 'notes: Page token')}:25: error: ")
+    assert "[GK305]" in first
+    assert META_TOKEN not in run.stdout + run.stderr
