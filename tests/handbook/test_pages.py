@@ -231,3 +231,12 @@ def test_advocacy_page_leaves_out_members_who_left(example: Path) -> None:
     lines = page(context, "advocacy.md")
     assert not any("Kari Nordli" in line for line in lines)
     assert "| Ivar Dahl | Marketing Analytics | LinkedIn | 2026-09-01 |" in lines
+
+
+def test_scope_page_names_the_platforms_declared_out_of_scope(
+    context: PublishedGovernance,
+) -> None:
+    [row] = [line for line in page(context, "scope.md") if line.startswith("| Snapchat")]
+    assert row.startswith(
+        "| Snapchat \\(platform: Snapchat\\) | Left in the 2025 channel review: the audience "
+    )
