@@ -240,3 +240,12 @@ def test_scope_page_names_the_platforms_declared_out_of_scope(
     assert row.startswith(
         "| Snapchat \\(platform: Snapchat\\) | Left in the 2025 channel review: the audience "
     )
+
+
+def test_training_page_names_the_ambassador_programmes_courses(
+    context: PublishedGovernance,
+) -> None:
+    assert (
+        "| Members of Nordlys Ambassadors \\(employee advocacy programme\\) | Social media at "
+        "Nordlys \u2013 policy and practice, Advertising disclosure and marketing law |"
+    ) in page(context, "training.md")

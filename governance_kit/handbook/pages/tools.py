@@ -6,7 +6,7 @@ is not published (classified confidential) are counted, not named.
 
 from __future__ import annotations
 
-from ...markup.escape import cell, text
+from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.connections import Connection, Connections
 from ..published import PublishedGovernance
@@ -22,7 +22,7 @@ def account_names(context: PublishedGovernance, idents: list[str]) -> str:
         f"{platform(accounts[i].platform)}: {accounts[i].handle}" for i in idents if i in accounts
     ]
     hidden = sum(1 for i in idents if i not in accounts)
-    words = [text(name) for name in named]
+    words = [cell(name) for name in named]
     if hidden:
         words.append(f"{hidden} account{'s' if hidden > 1 else ''} not listed in the handbook")
     return ", ".join(words) or "—"
