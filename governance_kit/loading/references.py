@@ -14,6 +14,7 @@ from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
 from ..model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
+from ..model.scope import Scope
 from ..model.settings import Settings
 from .documents import MAX_FINDINGS, Document, Problem, capped, placed
 from .suggest import did_you_mean
@@ -44,6 +45,7 @@ def check_references(governance: Governance, root: Path, *, partial: bool = Fals
     if not partial:
         for document in governance.documents:
             findings.extend(_unknowns(document, governance))
+        findings.extend(_accounts_without_channel(governance))
     findings.extend(_kinds(governance, root, partial))
     findings.extend(_escalation_cycles(governance))
     findings.extend(_unknown_controls(governance))
@@ -160,6 +162,25 @@ def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
                     "keep one; merge the two files",
                 )
             )
+    return findings
+
+
+def _accounts_without_channel(governance: Governance) -> list[Finding]:
+    """An account without a channel whose platform the Scope does not declare out of scope."""
+    scope = governance.spec(Scope)
+    findings = []
+    for account, where in governance.located("account"):
+        if account.channel is not None or (scope and scope.declared_out(account.platform)):
+            continue
+        findings.append(
+            _finding(
+                where.child("platform"),
+                f"account '{account.id}' has no channel, and the Scope does not declare "
+                f"{account.platform} out of scope",
+                "name the channel it serves in 'channel', or list the platform under "
+                "'platforms' of an item in the Scope's 'out_of_scope'",
+            )
+        )
     return findings
 
 

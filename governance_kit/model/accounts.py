@@ -68,8 +68,13 @@ class Account(Strict):
 
     id: Id = Field(description="Account id, unique in the registry.")
     platform: Platform = Field(description="The platform the account is on.")
-    channel: Id = Field(
-        description="Channel id (from Scope) the account serves.", json_schema_extra=ref("channel")
+    channel: Id | None = Field(
+        default=None,
+        description=(
+            "Channel id (from Scope) the account serves; may be left out only for an account on "
+            "a platform the Scope declares out of scope (`out_of_scope[].platforms`)."
+        ),
+        json_schema_extra=ref("channel"),
     )
     handle: str = Field(description="The account's handle or name on the platform.")
     url: str = Field(description="Public address of the account.")

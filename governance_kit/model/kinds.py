@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .accounts import AccountRegistry
 from .acknowledgements import Acknowledgements
+from .advocacy import AdvocacyProgramme
 from .approvals import ApprovalFlow
 from .brand import BrandGuide
+from .connections import Connections
 from .continuity import ContinuityPlan
 from .envelope import Kind
 from .moderation import ModerationPolicy
@@ -31,6 +33,8 @@ KINDS: dict[str, type[Kind]] = {
         Waivers,
         Settings,
         Acknowledgements,
+        Connections,
+        AdvocacyProgramme,
     )
 }
 """Every document kind, by the name written after `kind:` (the one place kinds are listed)."""

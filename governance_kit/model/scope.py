@@ -69,6 +69,13 @@ class OutOfScope(Strict):
 
     item: str = Field(description="What is out of scope.")
     reason: str = Field(description="Why, and where it is governed instead, if anywhere.")
+    platforms: list[Platform] = Field(
+        default_factory=list,
+        description=(
+            "Platforms this item declares out of scope: an account on one of them may be "
+            "registered without a channel, and GK701 flags it with this reason."
+        ),
+    )
 
 
 class ScopeSpec(Strict):
@@ -79,6 +86,10 @@ class ScopeSpec(Strict):
     out_of_scope: list[OutOfScope] = Field(
         default_factory=list, description="What is explicitly not covered."
     )
+
+    def declared_out(self, platform: str) -> OutOfScope | None:
+        """The first out-of-scope item that names the platform, or None."""
+        return next((item for item in self.out_of_scope if platform in item.platforms), None)
 
 
 class Scope(Kind):

@@ -50,6 +50,13 @@ class CheckSettings(Strict):
             "credentials must have been rotated (GK306)."
         ),
     )
+    connection_review: Interval = Field(
+        default="semiannually",
+        description=(
+            "How often a connected tool or agency must be reviewed, unless its own "
+            "review_interval says otherwise (GK311)."
+        ),
+    )
     verify_registry_every: Interval = Field(
         default="P1Y",
         description="How often each registry entry must be checked against the platform (GK704).",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .advocacy import AdvocacyProgramme
 from .governance import Governance, Location
 from .moderation import ModerationPolicy
 from .people import Person
@@ -29,6 +30,8 @@ class Requirements:
     moderation_courses: list[str] = field(default_factory=list)
     with_access: set[str] = field(default_factory=set)
     on_rota: set[str] = field(default_factory=set)
+    advocates: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Person -> course -> the advocacy programme that requires it."""
 
     @classmethod
     def of(cls, governance: Governance) -> Requirements:
@@ -50,6 +53,7 @@ class Requirements:
                 for entry in account.access
             },
             {shift.person for shift in moderation.rota.shifts} if moderation else set(),
+            advocates(governance),
         )
 
     def courses(self, person: Person) -> dict[str, str]:
@@ -64,7 +68,24 @@ class Requirements:
         if person.id in self.on_rota:
             for course in self.moderation_courses:
                 required.setdefault(course, "moderation rota")
+        for course, reason in self.advocates.get(person.id, {}).items():
+            required.setdefault(course, reason)
         return required
+
+
+def advocates(governance: Governance) -> dict[str, dict[str, str]]:
+    """Person -> course -> why: the courses of the advocacy programmes they are members of."""
+    found: dict[str, dict[str, str]] = {}
+    for document in governance.of_kind(AdvocacyProgramme):
+        spec = document.model.spec
+        if document.model.metadata.status != "in-force":
+            continue
+        for member in spec.members:
+            for course in spec.courses:
+                found.setdefault(member.person, {}).setdefault(
+                    course, f"advocacy programme '{document.id}'"
+                )
+    return found
 
 
 def trainees(governance: Governance, today: date) -> list[Person]:

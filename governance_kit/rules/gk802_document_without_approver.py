@@ -69,6 +69,10 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-objectives
           approvers: [social-media-lead, analyst]
+        - document: nordlys-connections
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-advocacy
+          approvers: [social-media-lead, legal-compliance]
     ```
     """
 

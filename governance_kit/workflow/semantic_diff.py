@@ -39,6 +39,8 @@ LABELS = {
     "github": "GitHub user",
     "deadline_days": "deadline (days)",
     "email": "e-mail",
+    "last_reviewed": "last reviewed",
+    "review_interval": "review interval",
 }
 
 ENTITY_NOUNS = {
@@ -51,6 +53,7 @@ ENTITY_NOUNS = {
     "escalation": "escalation path",
     "crisis": "crisis protocol",
     "objective": "objective",
+    "connection": "connection",
 }
 """Entities compared field by field; waivers and handovers have wording of their own."""
 

@@ -200,3 +200,21 @@ def test_invalid_company_mkdocs_yml_is_one_line(published: Path, tmp_path: Path)
         "govkit: error: 1 problem(s) in mkdocs.yml or handbook/; handbook not built "
         "(hint: fix the lines above; 'govkit check' reports them too)\n"
     )
+
+
+def test_tools_and_ambassador_pages_are_built_without_token_references(
+    published: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    run = govkit("docs", "build", published, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    tools = (site / "tools" / "index.html").read_text(encoding="utf-8")
+    advocacy = (site / "advocacy" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="tools-and-agencies">Tools and agencies<a class="headerlink"' in tools
+    assert "Ola Brekke (sponsor: Erik Nyström)" in tools
+    assert "Always say that you work for us" in advocacy
+    assert "<td>Kari Nordli</td>" in advocacy
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="tools/"' in home and 'href="advocacy/"' in home
+    leaks = [p.name for p in site_files(site) if "op://" in p.read_text(errors="ignore")]
+    assert leaks == []

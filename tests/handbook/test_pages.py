@@ -14,6 +14,7 @@ from governance_kit.loading.repository import load_repository
 from governance_kit.model.accounts import Account, Credentials, Recovery
 from governance_kit.model.brand import BrandGuide
 from governance_kit.model.confidential import confidential_fields, confidential_values
+from governance_kit.model.connections import Connection
 from governance_kit.model.people import Person
 from tests.conftest import TODAY, edit_yaml
 
@@ -40,6 +41,7 @@ def test_confidential_fields_come_from_the_model() -> None:
         (Recovery.__name__, "email"),
         (Recovery.__name__, "phone"),
         (Person.__name__, "phone"),
+        (Connection.__name__, "secret_ref"),
     }
 
 
@@ -159,3 +161,91 @@ def test_no_generated_page_holds_a_confidential_value(
     assert any(value.startswith("+47") for value in values)
     markdown = "\n".join(render_policy_page(p, context) for p in available(context))
     assert [value for value in values if value in markdown] == []
+
+
+def test_tools_page_says_which_tool_can_publish_on_which_account(
+    context: PublishedGovernance,
+) -> None:
+    lines = page(context, "tools.md")
+    assert (
+        "| Nattravn Kundeservice AS | Agency | Nattravn Kundeservice AS | Night desk on "
+        "@NordlysSupport under the 2025 support agreement; its agents reply through their own "
+        "Zendesk seats and never hold the X login\\. | Yes | X: @NordlysSupport | Ola Brekke "
+        "(sponsor: Erik Nyström) | publish\\_replies, read\\_direct\\_messages | 2026-10-06 |"
+    ) in lines
+    by_account = lines.index("## Who can publish on which account")
+    assert lines[by_account + 2 : by_account + 5] == [
+        "| Account | Tools and agencies that can publish |",
+        "| --- | --- |",
+        "| Instagram: @nordlysoutdoor | Hootsuite |",
+    ]
+    assert "| X: @NordlysSupport | Zendesk social messaging, Nattravn Kundeservice AS |" in lines
+    assert not any("op://" in line for line in lines)
+
+
+def test_tools_page_counts_the_accounts_of_a_confidential_registry(example: Path) -> None:
+    edit_yaml(
+        example / "accounts.yaml",
+        lambda data: data["metadata"].__setitem__("classification", "confidential"),
+    )
+    context = PublishedGovernance.of(load_repository(example), DAY)
+    lines = page(context, "tools.md")
+    [hootsuite] = [line for line in lines if line.startswith("| Hootsuite |")]
+    assert "| 6 accounts not listed in the handbook | Ana Berg Haugen |" in hootsuite
+    assert "## Who can publish on which account" not in lines
+    assert not any("@nordlysoutdoor" in line or "op://" in line for line in lines)
+
+
+def test_advocacy_page_names_the_disclosure_duty_training_and_members(
+    context: PublishedGovernance,
+) -> None:
+    lines = page(context, "advocacy.md")
+    assert lines[lines.index("## What every ambassador must do") + 2] == (
+        '!!! important "Always say that you work for us"'
+    )
+    training = lines.index("## Training")
+    assert lines[training + 4 : training + 8] == [
+        "| Course | Take it again |",
+        "| --- | --- |",
+        "| Social media at Nordlys \u2013 policy and practice | every 2 years |",
+        "| Advertising disclosure and marketing law | every 2 years |",
+    ]
+    members = lines.index("## Ambassadors")
+    assert lines[members + 2 : members + 7] == [
+        "| Ambassador | Team | Posts on | Member since |",
+        "| --- | --- | --- | --- |",
+        "| Dina Aasen | Brand &amp; Design | Instagram, LinkedIn | 2026-09-01 |",
+        "| Ivar Dahl | Marketing Analytics | LinkedIn | 2026-09-01 |",
+        "| Kari Nordli | Customer Service \u2013 Night Desk | Instagram, TikTok | 2026-10-12 |",
+    ]
+    assert "Questions about the programme: Carl Johansson." in lines
+
+
+def test_advocacy_page_leaves_out_members_who_left(example: Path) -> None:
+    def leave(data: dict) -> None:
+        kari = next(p for p in data["spec"]["people"] if p["id"] == "kari")
+        kari.update(status="left", end_date="2026-11-20")
+
+    edit_yaml(example / "people.yaml", leave)
+    context = PublishedGovernance.of(load_repository(example), DAY)
+    lines = page(context, "advocacy.md")
+    assert not any("Kari Nordli" in line for line in lines)
+    assert "| Ivar Dahl | Marketing Analytics | LinkedIn | 2026-09-01 |" in lines
+
+
+def test_scope_page_names_the_platforms_declared_out_of_scope(
+    context: PublishedGovernance,
+) -> None:
+    [row] = [line for line in page(context, "scope.md") if line.startswith("| Snapchat")]
+    assert row.startswith(
+        "| Snapchat \\(platform: Snapchat\\) | Left in the 2025 channel review: the audience "
+    )
+
+
+def test_training_page_names_the_ambassador_programmes_courses(
+    context: PublishedGovernance,
+) -> None:
+    assert (
+        "| Members of Nordlys Ambassadors \\(employee advocacy programme\\) | Social media at "
+        "Nordlys \u2013 policy and practice, Advertising disclosure and marketing law |"
+    ) in page(context, "training.md")

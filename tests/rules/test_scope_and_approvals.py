@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import edit_yaml, line_of
+from governance_kit.loading.repository import load_repository
+from tests.conftest import edit_yaml, govkit, line_of
 from tests.rules.helpers import brief, check, item, line_after, unwaived
 
 
@@ -158,3 +159,94 @@ def test_document_without_approver_points_at_its_id(example: Path) -> None:
             "policy document 'nordlys-objectives' has no approvers for changes",
         )
     ]
+
+
+SNAPCHAT_REASON = (
+    "Left in the 2025 channel review: the audience Nordlys serves is reached better on "
+    "Instagram and TikTok. The old @nordlysoutdoor account is kept frozen, with nothing "
+    "posted, so that nobody else can take the handle; it is registered in the account "
+    "registry as archived."
+)
+
+
+def test_account_without_channel_on_a_platform_declared_out_of_scope_gives_the_reason(
+    example: Path,
+) -> None:
+    path = example / "accounts.yaml"
+    edit_yaml(
+        path,
+        lambda data: item(data, "accounts", "snapchat-nordlysoutdoor").update(status="dormant"),
+    )
+    assert brief(check(example, "GK701")) == [
+        (
+            "accounts.yaml",
+            line_of(path, "platform: snapchat"),
+            "GK701",
+            "snapchat-nordlysoutdoor",
+            "account 'snapchat-nordlysoutdoor' is on snapchat, which the Scope declares out of "
+            f"scope: {SNAPCHAT_REASON}",
+        )
+    ]
+
+
+def test_account_with_a_channel_on_a_platform_declared_out_of_scope_gives_the_reason(
+    example: Path,
+) -> None:
+    path = edit_account(example, "linkedin-nordlys", platform="snapchat")
+    assert brief(check(example, "GK701")) == [
+        (
+            "accounts.yaml",
+            line_of(path, "platform: snapchat"),
+            "GK701",
+            "linkedin-nordlys",
+            "account 'linkedin-nordlys' is on snapchat, which the Scope declares out of scope: "
+            f"{SNAPCHAT_REASON}",
+        )
+    ]
+
+
+def test_archived_account_without_channel_on_a_platform_out_of_scope_is_clean(
+    example: Path,
+) -> None:
+    assert check(example, "GK701") == []
+
+
+def test_account_without_channel_on_a_platform_not_declared_out_of_scope_is_refused(
+    example: Path,
+) -> None:
+    path = example / "accounts.yaml"
+    edit_yaml(
+        path,
+        lambda data: item(data, "accounts", "snapchat-nordlysoutdoor").update(platform="reddit"),
+    )
+    repository = load_repository(example)
+    assert not repository.valid
+    assert [
+        (f.path.name, f.line, f.column, f.code, f.message, f.hint) for f in repository.findings
+    ] == [
+        (
+            "accounts.yaml",
+            line_of(path, "platform: reddit"),
+            17,
+            "GK003",
+            "account 'snapchat-nordlysoutdoor' has no channel, and the Scope does not declare "
+            "reddit out of scope",
+            "name the channel it serves in 'channel', or list the platform under 'platforms' of "
+            "an item in the Scope's 'out_of_scope'",
+        )
+    ]
+
+
+def test_platforms_out_of_scope_must_be_known_platforms(example: Path) -> None:
+    path = example / "scope.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("platforms: [snapchat]", "platforms: [myspace]"),
+        encoding="utf-8",
+    )
+    result = govkit("validate", example)
+    assert result.exit_code == 2
+    line = line_of(path, "platforms: [myspace]")
+    assert result.stdout.startswith(
+        f"{path}:{line}:19: error: spec.out_of_scope[4].platforms[0]: 'myspace' is not one of: "
+        "instagram, facebook,"
+    )

@@ -94,7 +94,11 @@ def test_handbook_ci_and_codeowners_belong_to_the_approval_flows_approvers(
     assert govkit("codeowners", policy_repo.policies).exit_code == 0
     for name in (".github", ".gitlab"):
         text = (policy_repo.root / name / "CODEOWNERS").read_text(encoding="utf-8")
-        assert text.endswith("/policies/objectives.yaml @ana-haugen @ivardahl\n" + GUARDED)
+        assert text.endswith(
+            "/policies/objectives.yaml @ana-haugen @ivardahl\n"
+            "/policies/connections.yaml @ana-haugen @hkristiansen\n"
+            "/policies/advocacy.yaml @ana-haugen @hkristiansen\n" + GUARDED
+        )
 
     def lead_only(data):
         flow = data["spec"]["policy_changes"]

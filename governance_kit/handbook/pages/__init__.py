@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from ...markup.escape import text
 from ...model.accounts import AccountRegistry
+from ...model.advocacy import AdvocacyProgramme
 from ...model.approvals import ApprovalFlow
 from ...model.brand import BrandGuide
+from ...model.connections import Connections
 from ...model.continuity import ContinuityPlan
 from ...model.envelope import Kind
 from ...model.moderation import ModerationPolicy
@@ -20,6 +22,7 @@ from ..policy import change_history, metadata_box, next_review, notices
 from ..published import PublishedGovernance
 from . import (
     accounts,
+    advocacy,
     brand,
     escalation,
     home,
@@ -28,6 +31,7 @@ from . import (
     objectives,
     posting,
     scope,
+    tools,
     training,
 )
 
@@ -50,8 +54,10 @@ POLICY_PAGES = (
     Page("escalation.md", "Escalation and crisis", (ModerationPolicy,), escalation.body),
     Page("training.md", "Training", (TrainingPlan,), training.body),
     Page("accounts.md", "Account directory", (AccountRegistry,), accounts.body),
+    Page("tools.md", "Tools and agencies", (Connections,), tools.body),
     Page("lifecycle.md", "Joining, changing role, leaving", (ContinuityPlan,), lifecycle.body),
     Page("objectives.md", "Objectives", (Objectives,), objectives.body),
+    Page("advocacy.md", "Ambassador programme", (AdvocacyProgramme,), advocacy.body),
 )
 
 

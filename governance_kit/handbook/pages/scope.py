@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...markup.escape import cell
 from ...markup.markdown import table
-from ...model.scope import Scope
+from ...model.scope import OutOfScope, Scope
 from ..published import PublishedGovernance
 from ..words import platform
 
@@ -12,6 +12,15 @@ VISIBILITY = {
     "external": "External channels (the public and customers)",
     "internal": "Internal channels (employees only)",
 }
+
+
+def out_of_scope_item(item: OutOfScope) -> str:
+    """What is out of scope, with the platforms it names: 'Snapchat (platform: Snapchat)'."""
+    if not item.platforms:
+        return cell(item.item)
+    names = ", ".join(platform(p) for p in item.platforms)
+    noun = "platforms" if len(item.platforms) > 1 else "platform"
+    return cell(f"{item.item} ({noun}: {names})")
 
 
 def body(context: PublishedGovernance) -> list[str]:
@@ -40,7 +49,7 @@ def body(context: PublishedGovernance) -> list[str]:
         lines += ["This governance model does not cover:", ""]
         lines += table(
             ["What", "Why, and where it is governed"],
-            [[cell(o.item), cell(o.reason)] for o in spec.out_of_scope],
+            [[out_of_scope_item(o), cell(o.reason)] for o in spec.out_of_scope],
         )
     else:
         lines += ["Nothing is explicitly out of scope.", ""]

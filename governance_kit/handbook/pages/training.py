@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...markup.escape import cell, link
 from ...markup.markdown import table
+from ...model.advocacy import AdvocacyProgramme
 from ...model.training import TrainingPlan
 from ..published import PublishedGovernance
 from ..words import interval
@@ -42,6 +43,10 @@ def body(context: PublishedGovernance) -> list[str]:
         )
     if spec.moderation_courses:
         extra.append(["Anyone on the moderation rota", names(spec.moderation_courses)])
+    for programme in context.documents(AdvocacyProgramme):
+        if programme.model.spec.courses and programme.model.metadata.status == "in-force":
+            who = f"Members of {cell(programme.model.metadata.title)}"
+            extra.append([who, names(programme.model.spec.courses)])
     if extra:
         lines += ["## Required for everyone who", ""]
         lines += table(["Who", "Required courses"], extra)
