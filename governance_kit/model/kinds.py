@@ -11,6 +11,8 @@ from .envelope import Kind
 from .moderation import ModerationPolicy
 from .objectives import Objectives
 from .people import People
+from .policy import Policy
+from .roadmap import Roadmap
 from .scope import Scope
 from .settings import Settings
 from .training import TrainingPlan
@@ -31,6 +33,8 @@ KINDS: dict[str, type[Kind]] = {
         Waivers,
         Settings,
         Acknowledgements,
+        Policy,
+        Roadmap,
     )
 }
 """Every document kind, by the name written after `kind:` (the one place kinds are listed)."""

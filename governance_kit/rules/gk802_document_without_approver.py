@@ -69,6 +69,12 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-objectives
           approvers: [social-media-lead, analyst]
+        - document: nordlys-social-media-policy
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-private-accounts
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-rollout-60-days
+          approvers: [social-media-lead]
     ```
     """
 
