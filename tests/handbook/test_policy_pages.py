@@ -12,7 +12,7 @@ import pytest
 from governance_kit.handbook.site import generate
 from governance_kit.loading.repository import load_repository
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
-from tests.rules.helpers import item
+from tests.rules.helpers import item, without_objectives
 
 DAY = dt.date.fromisoformat(TODAY)
 SOCIAL = "policies/nordlys-social-media-policy.md"
@@ -123,15 +123,7 @@ def test_kpi_results_against_the_target(published: Path, tmp_path: Path) -> None
 def test_without_objectives_the_handbook_has_no_objectives_page(
     published: Path, tmp_path: Path
 ) -> None:
-    (published / "objectives.yaml").unlink()
-    edit_yaml(
-        published / "approvals.yaml",
-        lambda data: data["spec"].update(
-            policy_changes=[
-                c for c in data["spec"]["policy_changes"] if c["document"] != "nordlys-objectives"
-            ]
-        ),
-    )
+    without_objectives(published)
     nav, pages = generated(published, tmp_path / "docs")
     assert "objectives.md" not in pages
     assert {"Objectives": "objectives.md"} not in nav

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from governance_kit.loading.repository import load_repository
 from governance_kit.model.objectives import Actual, period_end, period_start
 from tests.conftest import edit_yaml, govkit, line_of
-from tests.rules.helpers import brief, check, column_of, item, line_after
+from tests.rules.helpers import brief, check, column_of, item, line_after, without_objectives
 
 ROADMAP = "roadmap.yaml"
 
@@ -208,15 +208,7 @@ def test_a_period_that_is_not_a_month_quarter_or_year_is_refused(period: str) ->
 
 
 def test_objectives_are_optional(example: Path) -> None:
-    (example / "objectives.yaml").unlink()
-    edit_yaml(
-        example / "approvals.yaml",
-        lambda data: data["spec"].update(
-            policy_changes=[
-                c for c in data["spec"]["policy_changes"] if c["document"] != "nordlys-objectives"
-            ]
-        ),
-    )
+    without_objectives(example)
     repository = load_repository(example)
     assert repository.valid, [f.message for f in repository.findings]
     run = govkit("check", example, "--today", "2026-11-24")
