@@ -118,7 +118,7 @@ def _read_file(document: SourceDocument, root: Path, name: str) -> Body:
 
 def _lexically_inside(folder: Path, path: Path) -> bool:
     """Whether `path` stays in `folder` as written (no `..` leading out)."""
-    return os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep)
+    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
 
 
 def _refused(document: SourceDocument, message: str, hint: str | None) -> Body:
