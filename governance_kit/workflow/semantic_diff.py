@@ -51,6 +51,7 @@ ENTITY_NOUNS = {
     "escalation": "escalation path",
     "crisis": "crisis protocol",
     "objective": "objective",
+    "milestone": "milestone",
 }
 """Entities compared field by field; waivers and handovers have wording of their own."""
 
