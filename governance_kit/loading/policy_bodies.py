@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model.governance import Location, SourceDocument
+from .secrets import a_kind, secret_spans
 from .site_pages import HINT, MARKDOWN, PAGES_CODE, position, unsafe_markup
 from .untrusted import BROKEN_LINK, FOLDER_LINK, NOT_REGULAR, OUTSIDE, Refused, judge, read_regular
 from .yaml_source import UnreadableYaml, decode
@@ -109,11 +110,30 @@ def _read_file(document: SourceDocument, root: Path, name: str) -> Body:
     if len(raw) > MAX_BYTES:
         return _refused(document, f"{quoted} is larger than {MAX_BYTES >> 20} MiB", None)
     try:
-        return Body(decode(raw, path), path)
+        text = decode(raw, path)
     except UnreadableYaml as error:
         return _refused(
             document, f"{quoted} is refused: {error.finding.message}", error.finding.hint
         )
+    secrets = _secrets(document, path, name, text)
+    return Body(None if secrets else text, path, secrets)
+
+
+def _secrets(document: SourceDocument, path: Path, name: str, text: str) -> tuple[Finding, ...]:
+    """What in a body file looks like a credential, where it stands; the text is then not
+    published. (A secret in `body` is in the policy file, where GK305 finds it.)"""
+    return tuple(
+        Finding(
+            path,
+            *position(text, start),
+            f"policy '{document.id}' has a body file '{name}' that holds what looks like "
+            f"{a_kind(kind)}; not published",
+            code=BODY_CODE,
+            hint="remove it from the text, rotate it, and keep it in the secret manager",
+            target=document.id,
+        )
+        for start, _, kind in secret_spans(text)
+    )
 
 
 def _lexically_inside(folder: Path, path: Path) -> bool:

@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from governance_kit.loading.policy_bodies import policy_body
 from governance_kit.loading.repository import load_repository
 from tests.conftest import edit_yaml, line_of
 from tests.rules.helpers import brief, check, column_of
@@ -194,3 +195,35 @@ def test_policy_documents_are_not_required_and_may_be_many(example: Path) -> Non
     )
     repository = load_repository(example)
     assert repository.valid, [f.message for f in repository.findings]
+
+
+def test_a_secret_in_a_body_file_is_reported_at_its_line_and_never_shown(example: Path) -> None:
+    token = "ghp_" + "Zq8rT2vLk9Xw4nB7mC1dF6hJ3pS5uY0aE2gI"
+    text = example / "texts" / "social-media-policy.md"
+    text.write_text(f"## Rules\n\nOur bot logs in with {token} today.\n", encoding="utf-8")
+    [finding] = check(example, "GK106")
+    assert (finding.path, finding.line, finding.column) == (text, 3, 22)
+    assert finding.message == (
+        "policy 'nordlys-social-media-policy' has a body file 'texts/social-media-policy.md' "
+        "that holds what looks like a GitHub token; not published"
+    )
+    assert token[4:] not in finding.message + (finding.hint or "")
+    assert check(example, "GK971") == []
+
+
+def test_a_linked_folder_out_of_the_repository_is_not_read(example: Path) -> None:
+    """The loader refuses a link out anywhere under the policies (GK001); the body file is
+    judged on its own too, its links followed to the end, for a link made after loading."""
+    body_file(example, "linked/policy.md")
+    repository = load_repository(example)
+    outside = example.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "policy.md").write_text("# Not ours\n", encoding="utf-8")
+    (example / "linked").symlink_to(outside)
+    document = next(d for d in repository.documents if d.id == "nordlys-social-media-policy")
+    body = policy_body(document, example)
+    assert body.text is None
+    assert [f.message for f in body.problems] == [
+        "policy 'nordlys-social-media-policy' has a body file 'linked/policy.md' that is "
+        "refused: symbolic link points outside the policy repository"
+    ]

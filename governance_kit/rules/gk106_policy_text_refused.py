@@ -1,4 +1,4 @@
-"""GK106 policy-text-unreadable."""
+"""GK106 policy-text-refused."""
 
 from __future__ import annotations
 
@@ -10,21 +10,24 @@ from ..model.policy import Policy
 from .base import Context, Rule
 
 
-class PolicyTextUnreadable(Rule):
-    """A Policy document's text is missing or its body file cannot be read.
+class PolicyTextRefused(Rule):
+    """A Policy document's text is missing, its body file cannot be read, or holds a secret.
 
     ### What it checks
     A Policy document holds its text in `spec.body` (Markdown in the file) or names a Markdown
     file of the policy folder in `spec.body_file` (by its path from the policy folder). The rule
     reports a Policy with neither or with both, and a body file that does not exist, lies outside
     the policy folder (an absolute path, `..`, a symbolic link out), is not a regular file (a
-    folder, pipe or device), is not a `.md` file, or is not UTF-8.
+    folder, pipe or device), is not a `.md` file, or is not UTF-8; and a body file that holds
+    what looks like a credential (a password, a token, a private key), at its line in the file.
+    (A secret in `body` is in the policy file itself, where GK305 finds it.)
 
     ### Why it matters
     The policy is what people acknowledge and what the handbook publishes: a policy whose text
     cannot be read has an owner, a version and acknowledgements of nothing. The policy folder
     comes from pull requests, so the body file is read like every untrusted file: nothing outside
-    the repository is ever opened, and a pipe or device is never read.
+    the repository is ever opened, and a pipe or device is never read. A text with a secret in it
+    is never published in the handbook: the secret would reach every reader.
 
     ### Example
     ```yaml
@@ -46,7 +49,7 @@ class PolicyTextUnreadable(Rule):
     """
 
     code = "GK106"
-    name = "policy-text-unreadable"
+    name = "policy-text-refused"
     severity = "error"
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3", "NIST:PL-1")
 
