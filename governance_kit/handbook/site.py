@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import io
 import logging
 import os
@@ -30,6 +31,7 @@ from ..loading.policy_bodies import judge_bodies, policy_body
 from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
+from ..markup.escape import nav_title
 from ..model.confidential import confidential_values
 from .pages import available, policies, posture, render_home, render_policy_page
 from .published import PublishedGovernance
@@ -87,10 +89,11 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
     (docs_dir / "index.md").write_text(home, encoding="utf-8")
     nav: list[Any] = [{"Home": "index.md"}, *({p.title: p.filename} for p in pages)]
     if prose:
-        nav.append({policies.SECTION: [{p.title: p.filename} for p in prose]})
+        nav.append({policies.SECTION: [{nav_title(p.title): p.filename} for p in prose]})
     nav.append({posture.TITLE: posture.FILENAME})
     if own:
-        nav.append({"More from us": [{title: name} for title, name in own]})
+        own_nav = [{nav_title(html.unescape(title)): name} for title, name in own]
+        nav.append({"More from us": own_nav})
     return Generated(docs_dir, nav)
 
 
@@ -282,7 +285,6 @@ def leaked(site_dir: Path, values: set[str]) -> list[Path]:
 
     Every regular file under `site_dir` is read, hidden ones too; links are never followed.
     """
-    import html
     import json
 
     needles = set()

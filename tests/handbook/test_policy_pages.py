@@ -11,6 +11,7 @@ import pytest
 
 from governance_kit.handbook.site import generate
 from governance_kit.loading.repository import load_repository
+from governance_kit.markup.escape import nav_title
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
 from tests.rules.helpers import item, without_objectives
 
@@ -174,3 +175,36 @@ def test_the_built_site_has_the_policy_and_roadmap_pages(published: Path, tmp_pa
     ).read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="policies/nordlys-social-media-policy/"' in home
+
+
+def test_nav_titles_have_no_html_special_characters() -> None:
+    assert nav_title('A</title><script>alert("x")</script> & B\'s\n') == (
+        "A\u2039/title\u203a\u2039script\u203aalert(\u201dx\u201d)\u2039/script\u203a "
+        "\uff06 B\u2019s\\n"
+    )
+    assert nav_title("Social media policy") == "Social media policy"
+
+
+@pytest.mark.slow
+def test_a_title_cannot_close_the_title_element(published: Path, tmp_path: Path) -> None:
+    """Material prints a page's nav title in <title> through `striptags`, which unescapes
+    entities: an escaped title would come out as markup there, a policy's title from YAML as
+    much as the first heading of a page of handbook/."""
+    edit_yaml(
+        published / "policy-social-media.yaml",
+        lambda data: data["metadata"].update(title="A</title><script>alert(1)</script>"),
+    )
+    (published / "handbook" / "evil.md").write_text(
+        "# B&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;\n\nHello.\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    run = govkit("docs", "build", published, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert not [page for page in pages if "<script>alert" in page]
+    social = (site / "policies" / "nordlys-social-media-policy" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<title>A\u2039/title\u203a\u2039script\u203aalert(1)\u2039/script\u203a - " in social
+    evil = (site / "handbook" / "evil" / "index.html").read_text(encoding="utf-8")
+    assert "<title>B\u2039/title\u203a\u2039script\u203aalert(2)\u2039/script\u203a - " in evil
