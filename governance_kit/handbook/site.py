@@ -104,7 +104,7 @@ def write_policy_pages(
     before the build (`judged_policy_texts`)."""
     pages = policies.policy_pages(context)
     for page in pages:
-        body = policy_body(page.document, root).text or ""
+        body = out.text(policy_body(page.document, root).text or "")  # secrets redacted
         target = docs_dir / page.filename
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(policies.render(page, context, body), encoding="utf-8")

@@ -39,6 +39,10 @@ class Body:
     path: Path | None = None
     """The body file read, or None for an inline body."""
     problems: tuple[Finding, ...] = ()
+    """Why the text cannot be read: the handbook is not built."""
+    secrets: tuple[Finding, ...] = ()
+    """What in a body file looks like a credential: reported, and redacted where published
+    (like a secret in any other text)."""
 
 
 def policy_body(document: SourceDocument, root: Path) -> Body:
@@ -115,19 +119,18 @@ def _read_file(document: SourceDocument, root: Path, name: str) -> Body:
         return _refused(
             document, f"{quoted} is refused: {error.finding.message}", error.finding.hint
         )
-    secrets = _secrets(document, path, name, text)
-    return Body(None if secrets else text, path, secrets)
+    return Body(text, path, secrets=_secrets(document, path, name, text))
 
 
 def _secrets(document: SourceDocument, path: Path, name: str, text: str) -> tuple[Finding, ...]:
-    """What in a body file looks like a credential, where it stands; the text is then not
-    published. (A secret in `body` is in the policy file, where GK305 finds it.)"""
+    """What in a body file looks like a credential, where it stands. (A secret in `body` is in
+    the policy file, where GK305 finds it.)"""
     return tuple(
         Finding(
             path,
             *position(text, start),
             f"policy '{document.id}' has a body file '{name}' that holds what looks like "
-            f"{a_kind(kind)}; not published",
+            f"{a_kind(kind)}",
             code=BODY_CODE,
             hint="remove it from the text, rotate it, and keep it in the secret manager",
             target=document.id,

@@ -11,6 +11,10 @@ from .common import Id, Strict, ref
 from .envelope import Kind, PolicyMetadata
 from .people import Person
 
+MARKDOWN = {"x-format": "markdown"}
+"""Schema annotation of a field holding the company's Markdown: published as written, after
+the handbook's markup judge, never escaped like the other texts."""
+
 BodyPath = Annotated[
     str,
     StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\\]+$"),
@@ -67,7 +71,11 @@ class PolicySpec(Strict):
     )
     body: str | None = Field(
         default=None,
-        description="The policy text in Markdown; or give `body_file` instead.",
+        description=(
+            "The policy text in Markdown, published as written once judged like a handbook "
+            "page (GK971); or give `body_file` instead."
+        ),
+        json_schema_extra=MARKDOWN,
     )
     body_file: BodyPath | None = Field(
         default=None,

@@ -26,8 +26,9 @@ class PolicyTextRefused(Rule):
     The policy is what people acknowledge and what the handbook publishes: a policy whose text
     cannot be read has an owner, a version and acknowledgements of nothing. The policy folder
     comes from pull requests, so the body file is read like every untrusted file: nothing outside
-    the repository is ever opened, and a pipe or device is never read. A text with a secret in it
-    is never published in the handbook: the secret would reach every reader.
+    the repository is ever opened, and a pipe or device is never read. A secret in the text is
+    in the repository for everyone who can read it (the handbook redacts it, like a secret in any
+    other text): it must be rotated.
 
     ### Example
     ```yaml
@@ -57,4 +58,5 @@ class PolicyTextRefused(Rule):
         if context.root is None:
             return
         for document in context.governance.of_kind(Policy):
-            yield from policy_body(document, context.root).problems
+            body = policy_body(document, context.root)
+            yield from (*body.problems, *body.secrets)

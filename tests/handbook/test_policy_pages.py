@@ -208,3 +208,13 @@ def test_a_title_cannot_close_the_title_element(published: Path, tmp_path: Path)
     assert "<title>A\u2039/title\u203a\u2039script\u203aalert(1)\u2039/script\u203a - " in social
     evil = (site / "handbook" / "evil" / "index.html").read_text(encoding="utf-8")
     assert "<title>B\u2039/title\u203a\u2039script\u203aalert(2)\u2039/script\u203a - " in evil
+
+
+def test_a_secret_in_a_policy_text_is_redacted_on_its_page(published: Path, tmp_path: Path) -> None:
+    token = "ghp_" + "Zq8rT2vLk9Xw4nB7mC1dF6hJ3pS5uY0aE2gI"
+    text = published / "texts" / "social-media-policy.md"
+    text.write_text(f"## Rules\n\nThe bot logs in with {token}.\n", encoding="utf-8")
+    _, pages = generated(published, tmp_path / "docs")
+    page = "\n".join(pages[SOCIAL])
+    assert token[4:20] not in page
+    assert "The bot logs in with [redacted: looks like a GitHub token]." in page
