@@ -29,7 +29,7 @@ def gk106(root: Path) -> list[tuple[str, int, int, str]]:
 
 
 def test_the_example_policies_are_readable_safe_and_acknowledged(example: Path) -> None:
-    for code in ("GK106", "GK971", "GK503"):
+    for code in ("GK106", "GK107", "GK971", "GK503"):
         assert check(example, code) == []
         assert check(example, code, date(2027, 12, 31)) == []
 
@@ -227,3 +227,36 @@ def test_a_linked_folder_out_of_the_repository_is_not_read(example: Path) -> Non
         "policy 'nordlys-social-media-policy' has a body file 'linked/policy.md' that is "
         "refused: symbolic link points outside the policy repository"
     ]
+
+
+def test_an_audience_that_matches_nobody_is_reported(example: Path) -> None:
+    path = example / PRIVATE
+
+    def typo(data: dict) -> None:
+        data["spec"]["audience"] = {"teams": ["Customer service"], "employment": ["employee"]}
+
+    edit_yaml(path, typo)
+    [finding] = check(example, "GK107")
+    assert (finding.path.name, finding.line, finding.column) == (
+        PRIVATE,
+        line_of(path, "audience:"),
+        3,
+    )
+    assert finding.message == (
+        "policy 'nordlys-private-accounts' applies to nobody on the roster: no one active or "
+        "leaving matches team 'Customer service' and employment employee"
+    )
+    assert finding.severity == "warning"
+    edit_yaml(path, lambda data: data["spec"]["audience"].update(teams=["Legal & Compliance"]))
+    assert check(example, "GK107") == []
+    edit_yaml(
+        path,
+        lambda data: data["spec"].update(
+            audience={"roles": ["support"], "employment": ["student"]}
+        ),
+    )
+    assert check(example, "GK107")[0].message.endswith(
+        "matches role 'support' and employment student"
+    )
+    edit_yaml(path, lambda data: data["spec"].update(audience={}))
+    assert check(example, "GK107") == []
