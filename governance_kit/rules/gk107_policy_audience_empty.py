@@ -67,7 +67,7 @@ class PolicyAudienceEmpty(Rule):
 
 
 def _described(audience: Audience) -> str:
-    """"role 'a' and team 'b' or 'c'": what a person must match, in words."""
+    """ "role 'a' and team 'b' or 'c'": what a person must match, in words."""
     parts = []
     if audience.roles:
         parts.append("role " + " or ".join(f"'{role}'" for role in audience.roles))
