@@ -49,77 +49,68 @@ def policy_body(document: SourceDocument, root: Path) -> Body:
     """The text of a Policy document of the policy folder `root`."""
     spec = document.model.spec
     if spec.body is not None and spec.body_file is not None:
-        return Body(
-            None,
-            problems=(
-                _problem(
-                    document,
-                    "gives both `body` and `body_file`",
-                    "keep one: the text in the file or in `body`",
-                ),
-            ),
+        return _refused(
+            document,
+            "gives both `body` and `body_file`",
+            "keep one: the text in the file or in `body`",
         )
     if spec.body is not None:
         return Body(spec.body)
     if spec.body_file is None:
-        where = Location(document, ("spec",))
-        return Body(
-            None,
-            problems=(
-                _problem(
-                    document,
-                    "has no text",
-                    "write it in `body` or give the Markdown file in `body_file`",
-                    where,
-                ),
-            ),
+        return _refused(
+            document,
+            "has no text",
+            "write it in `body` or give the Markdown file in `body_file`",
+            Location(document, ("spec",)),
         )
     return _read_file(document, root, spec.body_file)
 
 
 def _read_file(document: SourceDocument, root: Path, name: str) -> Body:
     folder = root if root.is_dir() else root.parent
-    base = folder.resolve()
     path = folder / name
     quoted = f"has a body file '{name}' that"
-    if os.path.isabs(name) or not _lexically_inside(folder, path):
-        return _refused(
-            document,
-            f"{quoted} lies outside the policy folder",
-            "keep the text in a file of the policy folder, by its path from there",
+    refusal = _where_refused(folder, path) or _refused_read(path, folder.resolve())
+    if isinstance(refusal, tuple):
+        return _refused(document, f"{quoted} {refusal[0]}", refusal[1])
+    return Body(refusal, path, secrets=_secrets(document, path, name, refusal))
+
+
+Refusal = tuple[str, str | None]
+"""Why a body file is not read, and the hint."""
+
+
+def _where_refused(folder: Path, path: Path) -> Refusal | None:
+    """Why the path as written is refused (outside, not Markdown, absent); nothing opened."""
+    if not _lexically_inside(folder, path):
+        return "lies outside the policy folder", (
+            "keep the text in a file of the policy folder, by its path from there"
         )
     if path.suffix.lower() not in MARKDOWN:
-        return _refused(
-            document,
-            f"{quoted} is not a Markdown file",
-            "give a .md file, or write the text in `body`",
-        )
+        return "is not a Markdown file", "give a .md file, or write the text in `body`"
     if not os.path.lexists(path):
-        return _refused(
-            document,
-            f"{quoted} does not exist",
-            "add the file, or correct the path (from the policy folder)",
-        )
-    problem = judge(path, base)
-    if problem is None and path.is_dir():
-        problem = "a folder"
+        return "does not exist", "add the file, or correct the path (from the policy folder)"
+    return None
+
+
+def _refused_read(path: Path, base: Path) -> Refusal | str:
+    """The text of the file, or why it is not read: judged first, then read as a regular file
+    inside `base` only, at most MAX_BYTES, UTF-8."""
+    problem = judge(path, base) or ("a folder" if path.is_dir() else None)
     if problem is not None:
-        return _refused(document, f"{quoted} is refused: {problem}", HINTS.get(problem))
+        return f"is refused: {problem}", HINTS.get(problem)
     try:
         raw = read_regular(path, MAX_BYTES, base)
     except Refused as refused:
-        return _refused(document, f"{quoted} is refused: {refused}", HINTS.get(str(refused)))
+        return f"is refused: {refused}", HINTS.get(str(refused))
     except OSError as error:
-        return _refused(document, f"{quoted} cannot be read: {error.strerror}", None)
+        return f"cannot be read: {error.strerror}", None
     if len(raw) > MAX_BYTES:
-        return _refused(document, f"{quoted} is larger than {MAX_BYTES >> 20} MiB", None)
+        return f"is larger than {MAX_BYTES >> 20} MiB", None
     try:
-        text = decode(raw, path)
+        return decode(raw, path)
     except UnreadableYaml as error:
-        return _refused(
-            document, f"{quoted} is refused: {error.finding.message}", error.finding.hint
-        )
-    return Body(text, path, secrets=_secrets(document, path, name, text))
+        return f"is refused: {error.finding.message}", error.finding.hint
 
 
 def _secrets(document: SourceDocument, path: Path, name: str, text: str) -> tuple[Finding, ...]:
@@ -144,8 +135,10 @@ def _lexically_inside(folder: Path, path: Path) -> bool:
     return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
 
 
-def _refused(document: SourceDocument, message: str, hint: str | None) -> Body:
-    return Body(None, problems=(_problem(document, message, hint),))
+def _refused(
+    document: SourceDocument, message: str, hint: str | None, where: Location | None = None
+) -> Body:
+    return Body(None, problems=(_problem(document, message, hint, where),))
 
 
 def _problem(
