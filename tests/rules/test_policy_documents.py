@@ -260,3 +260,24 @@ def test_an_audience_that_matches_nobody_is_reported(example: Path) -> None:
     )
     edit_yaml(path, lambda data: data["spec"].update(audience={}))
     assert check(example, "GK107") == []
+
+
+def test_a_policy_to_acknowledge_is_checked_without_any_acknowledgements(example: Path) -> None:
+    for name in ("acknowledgements.yaml", "acknowledgements-policies.yaml"):
+        (example / name).unlink()
+    found = check(example, "GK503")
+    assert {f.message.split(" of ")[-1] for f in found} == {"'nordlys-social-media-policy'"}
+    assert [f.target for f in found] == [
+        "ana", "ben", "carl", "dina", "erik", "frida", "greta", "hanna", "ivar", "jonas", "kari",
+        "marit", "ola", "sigrid",
+    ]  # fmt: skip
+
+
+def test_a_body_file_larger_than_4_mib_is_not_read(example: Path) -> None:
+    big = example / "texts" / "big.md"
+    big.write_bytes(b"a" * (4 * 1024 * 1024 + 1))
+    body_file(example, "texts/big.md")
+    assert gk106(example)[0][3] == (
+        "policy 'nordlys-social-media-policy' has a body file 'texts/big.md' that is larger "
+        "than 4 MiB"
+    )
