@@ -1,7 +1,8 @@
 """CODEOWNERS from the approval flow: who must approve a change to each policy file.
 
 ApprovalFlow.policy_changes names, per document, the roles that approve changes; their active
-holders with a `github` user name become the owners of the document's file. The GitHub file
+holders with a `github` user name become the owners of the document's file (and of the text
+file of a Policy document, its `body_file`). The GitHub file
 goes to `.github/CODEOWNERS`, the GitLab one (with a `[Policies]` section) to
 `.gitlab/CODEOWNERS`. Paths are relative to the Git repository root.
 
@@ -137,8 +138,28 @@ def _line(path: str, users: list[str], ident: str) -> str:
     return f"# {shown}: no active approver of '{out.terminal(ident)}' has a github user name"
 
 
+def body_file(governance: Governance, ident: str, root: Path, policies: Path) -> str | None:
+    """The text file of a Policy document (`spec.body_file`) as a path from the root, when it
+    names one inside the policy folder: it is the policy, so the policy's approvers own it."""
+    model = governance.entities["document"].get(ident)
+    name = getattr(getattr(model, "spec", None), "body_file", None)
+    if model is None or model.kind != "Policy" or name is None:
+        return None
+    folder = policies.resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    target = Path(os.path.normpath(folder / name))
+    if not target.is_relative_to(folder) or not target.is_relative_to(root):
+        return None
+    return "/" + target.relative_to(root).as_posix()
+
+
 def _lines(governance: Governance, root: Path, policies: Path) -> list[str]:
-    lines = [_line(*owned) for owned in owners(governance, root)]
+    lines = []
+    for path, users, ident in owners(governance, root):
+        lines.append(_line(path, users, ident))
+        text = body_file(governance, ident, root, policies)
+        if text is not None:
+            lines.append(_line(text, users, ident))
     users, ident = guardians(governance)
     if ident:
         lines.append(

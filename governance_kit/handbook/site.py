@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import io
 import logging
 import os
@@ -26,11 +27,13 @@ from .. import output as out
 from ..findings import Finding
 from ..loading import secrets as _secrets
 from ..loading.own_pages import HANDBOOK, own_pages
+from ..loading.policy_bodies import judge_bodies, policy_body
 from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
+from ..markup.escape import nav_title
 from ..model.confidential import confidential_values
-from .pages import available, posture, render_home, render_policy_page
+from .pages import available, policies, posture, render_home, render_policy_page
 from .published import PublishedGovernance
 
 REQUIRED_EXTENSIONS: list[Any] = [
@@ -56,10 +59,8 @@ class HandbookError(Exception):
 class SiteRefused(HandbookError):
     """mkdocs.yml or a page of handbook/ holds what the handbook never publishes or runs."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(
-            f"{len(findings)} problem(s) in mkdocs.yml or handbook/; handbook not built"
-        )
+    def __init__(self, findings: list[Finding], where: str = "mkdocs.yml or handbook/") -> None:
+        super().__init__(f"{len(findings)} problem(s) in {where}; handbook not built")
         self.findings = findings
 
 
@@ -79,16 +80,44 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
     own = copy_own_pages(repository.root, docs_dir)
     for page in pages:
         (docs_dir / page.filename).write_text(render_policy_page(page, context), encoding="utf-8")
+    prose = write_policy_pages(context, repository.root, docs_dir)
     (docs_dir / posture.FILENAME).write_text(
         posture.render(repository, context, today), encoding="utf-8"
     )
     extra = [(posture.TITLE, posture.FILENAME), *own]
-    (docs_dir / "index.md").write_text(render_home(context, pages, extra), encoding="utf-8")
+    home = render_home(context, pages, extra, prose)
+    (docs_dir / "index.md").write_text(home, encoding="utf-8")
     nav: list[Any] = [{"Home": "index.md"}, *({p.title: p.filename} for p in pages)]
+    if prose:
+        nav.append({policies.SECTION: [{nav_title(p.title): p.filename} for p in prose]})
     nav.append({posture.TITLE: posture.FILENAME})
     if own:
-        nav.append({"More from us": [{title: name} for title, name in own]})
+        own_nav = [{nav_title(html.unescape(title)): name} for title, name in own]
+        nav.append({"More from us": own_nav})
     return Generated(docs_dir, nav)
+
+
+def write_policy_pages(
+    context: PublishedGovernance, root: Path, docs_dir: Path
+) -> list[policies.PolicyPage]:
+    """One page per published Policy document, under docs_dir/policies/; its text was judged
+    before the build (`judged_policy_texts`)."""
+    pages = policies.policy_pages(context)
+    for page in pages:
+        body = out.text(policy_body(page.document, root).text or "")  # secrets redacted
+        target = docs_dir / page.filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(policies.render(page, context, body), encoding="utf-8")
+    return pages
+
+
+def judged_policy_texts(repository: Repository, today: dt.date) -> None:
+    """SiteRefused when the text of a published Policy cannot be read safely (GK106) or holds
+    what a handbook page may not (GK971)."""
+    published = PublishedGovernance.of(repository, today).governance.documents
+    findings = judge_bodies(published, repository.root)
+    if findings:
+        raise SiteRefused(sorted(findings, key=Finding.sort_key), "the text of a policy")
 
 
 def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
@@ -256,7 +285,6 @@ def leaked(site_dir: Path, values: set[str]) -> list[Path]:
 
     Every regular file under `site_dir` is read, hidden ones too; links are never followed.
     """
-    import html
     import json
 
     needles = set()
@@ -298,6 +326,7 @@ def build_site(
     """
     target = Path(os.path.abspath(site_dir))
     company = judged_company_config(repository.root, trusted=trusted)
+    judged_policy_texts(repository, today)
     check_site_dir(target, repository.root)
     generated = generate(repository, work / "docs", today)
     organisation = PublishedGovernance.of(repository, today).organisation()

@@ -13,6 +13,8 @@ from .envelope import Kind
 from .moderation import ModerationPolicy
 from .objectives import Objectives
 from .people import People
+from .policy import Policy
+from .roadmap import Roadmap
 from .scope import Scope
 from .settings import Settings
 from .training import TrainingPlan
@@ -35,6 +37,8 @@ KINDS: dict[str, type[Kind]] = {
         Acknowledgements,
         Connections,
         AdvocacyProgramme,
+        Policy,
+        Roadmap,
     )
 }
 """Every document kind, by the name written after `kind:` (the one place kinds are listed)."""

@@ -1,13 +1,46 @@
-"""Objectives and measures: goals and KPIs per channel."""
+"""Objectives and measures: goals and KPIs per channel, with the figures recorded per period."""
 
 from __future__ import annotations
 
-from typing import Literal
+import calendar
+from datetime import date
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .common import Id, Strict, ref
 from .envelope import Kind, PolicyMetadata
+
+ReportingPeriod = Annotated[
+    str,
+    StringConstraints(pattern=r"^(19|[2-8]\d)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"),
+    Field(description="A reporting period: a month 2026-10, a quarter 2026-Q3 or a year 2026."),
+]
+
+
+def period_start(period: str) -> date:
+    """The first day of a reporting period (2026-10, 2026-Q3, 2026)."""
+    year, _, part = period.partition("-")
+    if not part:
+        return date(int(year), 1, 1)
+    month = (int(part[1]) - 1) * 3 + 1 if part.startswith("Q") else int(part)
+    return date(int(year), month, 1)
+
+
+def period_end(period: str) -> date:
+    """The last day of a reporting period."""
+    start = period_start(period)
+    part = period.partition("-")[2]
+    month = 12 if not part else start.month + 2 if part.startswith("Q") else start.month
+    return date(start.year, month, calendar.monthrange(start.year, month)[1])
+
+
+class Actual(Strict):
+    """The figure measured in one reporting period."""
+
+    period: ReportingPeriod = Field(description="The period measured: 2026-10, 2026-Q3 or 2026.")
+    value: float = Field(description="The value measured, in the KPI's unit.")
+    note: str | None = Field(default=None, description="What explains the figure.")
 
 
 class Kpi(Strict):
@@ -21,6 +54,14 @@ class Kpi(Strict):
         default="at-least", description="Whether the value should stay above or below target."
     )
     source: str | None = Field(default=None, description="Where the figure comes from.")
+    actuals: list[Actual] = Field(
+        default_factory=list,
+        description="The values measured, one per reporting period (GK121, GK122).",
+    )
+
+    def missed(self, value: float) -> bool:
+        """Whether a measured value misses the target in the KPI's direction."""
+        return value < self.target if self.direction == "at-least" else value > self.target
 
 
 class Objective(Strict):
@@ -45,7 +86,7 @@ class ObjectivesSpec(Strict):
 class Objectives(Kind):
     """Kind Objectives: goals and KPIs."""
 
-    required = True
+    required = False
     single = True
     record = False
     entity_lists = {"objective": "objectives"}

@@ -67,6 +67,15 @@ class CheckSettings(Strict):
         le=MAX_DAYS,
         description="Crisis contacts must have been verified within this many days (GK606).",
     )
+    kpi_missed_periods: int = Field(
+        default=2,
+        ge=1,
+        le=60,
+        description=(
+            "A KPI whose latest this many recorded periods all missed the target is reported "
+            "(GK121)."
+        ),
+    )
     fail_on: Literal["error", "warning", "info"] = Field(
         default="error", description="Lowest severity that makes `govkit check` fail."
     )

@@ -8,6 +8,7 @@ from ..findings import Finding
 from ..model.acknowledgements import Acknowledgements
 from ..model.governance import Governance, SourceDocument
 from ..model.people import Person
+from ..model.policy import Policy
 from ._training import Requirements, trainees
 from .base import Context, Rule
 
@@ -25,7 +26,13 @@ class PolicyNotAcknowledged(Rule):
     empty. Everyone who is active or leaving, has access to an account in use or a shift on the
     rota, and holds a role the policy applies to, must have acknowledged the document's current
     `metadata.version` — an acknowledgement of an earlier version does not count, since the new
-    version may change what they must do. Without an Acknowledgements document nothing is checked.
+    version may change what they must do.
+
+    A Policy document (a prose policy such as the social media policy) with
+    `spec.acknowledgement_required: true` must be acknowledged by everyone in its
+    `spec.audience` (roles, teams, kinds of employment; empty: everyone on the roster) who is
+    active or leaving, whether or not they have access or a shift, and whether or not it is
+    listed in `required`. Otherwise, without an Acknowledgements document nothing is checked.
 
     ### Example
     ```yaml
@@ -53,16 +60,17 @@ class PolicyNotAcknowledged(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         governance = context.governance
         documents = governance.of_kind(Acknowledgements)
-        if not documents:
-            return
         required = {ident for d in documents for ident in d.model.spec.required}
-        policies = [d for d in governance.policies if d.id in required]
+        policies = [d for d in governance.policies if d.id in required and not by_audience(d)]
+        audience = [d for d in governance.of_kind(Policy) if by_audience(d)]
         latest = acknowledged(governance)
         needs = Requirements.of(governance)
         for person in trainees(governance, context.today):
-            if person.id not in needs.with_access and person.id not in needs.on_rota:
-                continue
-            for document in policies:
+            involved = person.id in needs.with_access or person.id in needs.on_rota
+            owed = [d for d in policies if involved] + [
+                d for d in audience if d.model.spec.audience.includes(person)
+            ]
+            for document in owed:
                 meta = document.model.metadata
                 if meta.status != "in-force" or not applies(document, person):
                     continue
@@ -77,6 +85,11 @@ class PolicyNotAcknowledged(Rule):
                     target=person.id,
                     hint="have them read it and record the acknowledgement with the version",
                 )
+
+
+def by_audience(document: SourceDocument) -> bool:
+    """A Policy everyone in its audience must acknowledge, access or not."""
+    return document.kind == Policy.__name__ and document.model.spec.acknowledgement_required
 
 
 def applies(document: SourceDocument, person: Person) -> bool:

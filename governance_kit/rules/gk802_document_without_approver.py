@@ -73,6 +73,12 @@ class DocumentWithoutApprover(Rule):
           approvers: [social-media-lead, legal-compliance]
         - document: nordlys-advocacy
           approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-social-media-policy
+          approvers: [social-media-lead, legal-compliance]
+        - document: nordlys-private-accounts
+          approvers: [legal-compliance, social-media-lead]
+        - document: nordlys-rollout-60-days
+          approvers: [social-media-lead]
     ```
     """
 

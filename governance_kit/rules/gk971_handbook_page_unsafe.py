@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..loading.policy_bodies import policy_body, unsafe_body
 from ..loading.site_pages import judge_pages
+from ..model.policy import Policy
 from .base import Context, Rule
 
 
@@ -13,8 +15,9 @@ class HandbookPageUnsafe(Rule):
     """A handbook page holds a script, frame, event handler or include.
 
     ### What it checks
-    The Markdown pages in `handbook/` (in the policy folder) are published in the handbook as
-    written, and Markdown lets raw HTML through.
+    The Markdown pages in `handbook/` (in the policy folder) and the text of every Policy
+    document (`spec.body`, or the file its `spec.body_file` names) are published in the handbook
+    as written, and Markdown lets raw HTML through.
 
     ### Why it matters
     A `<script>`, `<iframe>`, `<object>` or `<embed>` element, an event-handler attribute
@@ -49,5 +52,9 @@ class HandbookPageUnsafe(Rule):
     reads_files = ("handbook/",)
 
     def check(self, context: Context) -> Iterator[Finding]:
-        if context.root is not None and context.root.is_dir():
+        if context.root is None:
+            return
+        if context.root.is_dir():
             yield from judge_pages(context.root)
+        for document in context.governance.of_kind(Policy):
+            yield from unsafe_body(document, policy_body(document, context.root))

@@ -1,5 +1,5 @@
-"""An iCalendar file of governance dates: policy reviews, access reviews, handover deadlines and
-the moderation rota as weekly recurring events (`govkit calendar`).
+"""An iCalendar file of governance dates: policy reviews, access reviews, handover deadlines,
+roadmap milestones and the moderation rota as weekly recurring events (`govkit calendar`).
 
 UIDs are derived from ids, so importing a newer file updates the events instead of doubling
 them. Nothing confidential goes in: names, work e-mail addresses and ids only.
@@ -17,6 +17,7 @@ from .. import output as out
 from ..model.common import WEEKDAYS, Period
 from ..model.governance import Governance
 from ..model.moderation import ModerationPolicy
+from ..model.roadmap import OPEN
 from ..model.scope import Scope
 
 PRODID = "-//governance-kit//govkit calendar//EN"
@@ -41,6 +42,7 @@ def build_calendar(governance: Governance, today: date, months: int = 12) -> Cal
         *_policy_reviews(governance, today, horizon, domain),
         *_access_reviews(governance, today, horizon, domain),
         *_handovers(governance, today, horizon, domain),
+        *_milestones(governance, today, horizon, domain),
         *_rota(governance, today, domain),
     ]
     for event in events:
@@ -138,6 +140,28 @@ def _handovers(governance: Governance, today: date, horizon: date, domain: str) 
         )
         _attend(event, governance, handover.person)
         _attend(event, governance, handover.successor)
+        events.append(event)
+    return events
+
+
+def _milestones(governance: Governance, today: date, horizon: date, domain: str) -> list[Event]:
+    """Open milestones of in-force roadmaps, on their due date (today when overdue)."""
+    events = []
+    for milestone, where in governance.located("milestone"):
+        roadmap = where.document.model.metadata
+        if roadmap.status != "in-force" or milestone.status not in OPEN:
+            continue
+        if milestone.due > horizon:
+            continue
+        overdue = f" (overdue since {milestone.due})" if milestone.due < today else ""
+        event = _all_day(
+            f"milestone-{milestone.id}@{domain}",
+            max(milestone.due, today),
+            f"Milestone due: {milestone.title}{overdue}",
+            f"Milestone '{milestone.id}' of '{roadmap.id}': mark it done with done_on, agree a "
+            "new due date, or drop it with a note.",
+        )
+        _attend(event, governance, milestone.owner)
         events.append(event)
     return events
 

@@ -54,6 +54,7 @@ ENTITY_NOUNS = {
     "crisis": "crisis protocol",
     "objective": "objective",
     "connection": "connection",
+    "milestone": "milestone",
 }
 """Entities compared field by field; waivers and handovers have wording of their own."""
 

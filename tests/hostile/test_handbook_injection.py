@@ -47,10 +47,11 @@ def free_text(annotation: Any, metadata: list[Any]) -> bool:
 
 
 def text_paths(
-    model: BaseModel, path: Path_ = (), *, confidential: bool = False
+    model: BaseModel, path: Path_ = (), *, confidential: bool = False, markdown: bool = False
 ) -> Iterator[Path_]:
     """Paths (as written in the file) of every free-text value present in a model; those of
-    confidential fields too when `confidential`."""
+    confidential fields too when `confidential`, and of the company's Markdown (a Policy's
+    `body`, published as written once judged, never escaped) when `markdown`."""
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
@@ -61,11 +62,15 @@ def text_paths(
             continue
         if not confidential and extra.get("x-classification") == "confidential":
             continue
+        if not markdown and extra.get("x-format") == "markdown":
+            continue
         if isinstance(value, BaseModel):
-            yield from text_paths(value, step, confidential=confidential)
+            yield from text_paths(value, step, confidential=confidential, markdown=markdown)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             for index, item in enumerate(value):
-                yield from text_paths(item, (*step, index), confidential=confidential)
+                yield from text_paths(
+                    item, (*step, index), confidential=confidential, markdown=markdown
+                )
         elif free_text(field.annotation, field.metadata):
             if isinstance(value, list):
                 yield from ((*step, index) for index in range(len(value)))

@@ -62,7 +62,8 @@ def get_at(data: Any, path: tuple[str | int, ...]) -> Any:
 def plant_in_text(policies: Path, plants: Plants) -> None:
     """A credential after every free-text and confidential value; the documents stay valid."""
     for document in load_repository(policies).documents:
-        paths = [p for p in text_paths(document.model, confidential=True) if p not in SKIPPED_PATHS]
+        every = text_paths(document.model, confidential=True, markdown=True)
+        paths = [p for p in every if p not in SKIPPED_PATHS]
 
         def change(data: Any, paths: list[tuple[str | int, ...]] = paths) -> None:
             for path in paths:

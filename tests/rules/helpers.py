@@ -9,6 +9,7 @@ from typing import Any
 from governance_kit.checker import run_check, select_rules
 from governance_kit.findings import Finding
 from governance_kit.loading.repository import load_repository
+from tests.conftest import edit_yaml
 
 DAY = date(2026, 11, 24)
 
@@ -44,3 +45,16 @@ def line_after(path: Path, anchor: str, text: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(n for n, line in enumerate(lines) if anchor in line)
     return next(n for n, line in enumerate(lines) if n > start and text in line) + 1
+
+
+def without_objectives(root: Path) -> None:
+    """Remove the example's Objectives document and its approvals entry."""
+    (root / "objectives.yaml").unlink()
+    edit_yaml(
+        root / "approvals.yaml",
+        lambda data: data["spec"].update(
+            policy_changes=[
+                c for c in data["spec"]["policy_changes"] if c["document"] != "nordlys-objectives"
+            ]
+        ),
+    )

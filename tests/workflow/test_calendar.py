@@ -69,3 +69,29 @@ def test_nothing_confidential(example: Path, tmp_path: Path) -> None:
     assert "op://" not in text
     assert "+47" not in text
     assert "BEGIN:VTIMEZONE" in text
+
+
+def test_open_milestones_on_their_due_date(example: Path, tmp_path: Path) -> None:
+    assert "milestone-m-crisis-drill@nordlys.example" not in _events(_calendar(example, tmp_path))
+    events = _events(_calendar(example, tmp_path, "--months", "15"))
+    drill = events["milestone-m-crisis-drill@nordlys.example"]
+    assert drill.decoded("dtstart") == date(2028, 2, 15)
+    assert str(drill["summary"]) == (
+        "Milestone due: First full crisis drill of the account-takeover protocol"
+    )
+    assert str(drill["attendee"]) == "mailto:frida.solberg@nordlys.example"
+    assert not any(uid.startswith("milestone-m-handbook-live") for uid in events)  # done
+
+    def late(data: dict) -> None:
+        entry = next(m for m in data["spec"]["milestones"] if m["id"] == "m-handbook-live")
+        entry["status"] = "in_progress"
+
+    edit_yaml(example / "roadmap.yaml", late)
+    event = _events(_calendar(example, tmp_path))["milestone-m-handbook-live@nordlys.example"]
+    assert event.decoded("dtstart") == date(2026, 11, 25)
+    edit_yaml(
+        example / "roadmap.yaml", lambda d: d["spec"]["milestones"][3].update(due="2026-11-20")
+    )
+    event = _events(_calendar(example, tmp_path))["milestone-m-handbook-live@nordlys.example"]
+    assert event.decoded("dtstart") == date(2026, 11, 24)
+    assert str(event["summary"]).endswith("(overdue since 2026-11-20)")

@@ -97,7 +97,11 @@ def test_handbook_ci_and_codeowners_belong_to_the_approval_flows_approvers(
         assert text.endswith(
             "/policies/objectives.yaml @ana-haugen @ivardahl\n"
             "/policies/connections.yaml @ana-haugen @hkristiansen\n"
-            "/policies/advocacy.yaml @ana-haugen @hkristiansen\n" + GUARDED
+            "/policies/advocacy.yaml @ana-haugen @hkristiansen\n"
+            "/policies/policy-social-media.yaml @ana-haugen @hkristiansen\n"
+            "/policies/texts/social-media-policy.md @ana-haugen @hkristiansen\n"
+            "/policies/policy-private-accounts.yaml @ana-haugen @hkristiansen\n"
+            "/policies/roadmap.yaml @ana-haugen\n" + GUARDED
         )
 
     def lead_only(data):
@@ -110,3 +114,18 @@ def test_handbook_ci_and_codeowners_belong_to_the_approval_flows_approvers(
     govkit("codeowners", policy_repo.policies)
     text = (policy_repo.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert text.endswith(GUARDED.replace(" @hkristiansen", ""))
+
+
+def test_a_policy_text_file_belongs_to_the_policys_approvers(policy_repo: PolicyRepo) -> None:
+    assert govkit("codeowners", policy_repo.policies).exit_code == 0
+    path = policy_repo.policies / "policy-social-media.yaml"
+    edit_yaml(path, lambda data: data["spec"].update(body_file="texts/v2.md"))
+    assert govkit("codeowners", policy_repo.policies, "--check").exit_code == 1
+    govkit("codeowners", policy_repo.policies)
+    text = (policy_repo.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "\n/policies/texts/v2.md @ana-haugen @hkristiansen\n" in text
+    edit_yaml(path, lambda data: data["spec"].update(body_file="../README.md"))
+    govkit("codeowners", policy_repo.policies)
+    text = (policy_repo.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "README" not in text
+    assert "/policies/texts/" not in text

@@ -206,3 +206,23 @@ def test_working_tree_changes_beside_the_policies(policy_repo: PolicyRepo) -> No
         "jobs run and which secrets and permissions they get.\n"
     )
     assert "README" not in run.stdout
+
+
+def test_milestone_changes_are_told_in_words(policy_repo: PolicyRepo) -> None:
+    policies = policy_repo.policies
+
+    def done(data: Any) -> None:
+        drill = next(m for m in data["spec"]["milestones"] if m["id"] == "m-crisis-drill")
+        drill["status"] = "done"
+        drill["done_on"] = "2026-11-24"
+
+    edit_yaml(policies / "roadmap.yaml", done)
+    run = govkit("diff", "main", policies)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == (
+        "## Governance changes\n\n"
+        "2 changes in 1 document between `main` and working tree.\n\n"
+        "### Social media governance rollout \\(60\\-day plan\\) (`nordlys-rollout-60-days`)\n\n"
+        "- milestone `m-crisis-drill`: status: planned -> done\n"
+        "- milestone `m-crisis-drill`: done on set to 2026\\-11\\-24\n"
+    )

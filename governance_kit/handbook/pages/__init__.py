@@ -16,6 +16,7 @@ from ...model.envelope import Kind
 from ...model.moderation import ModerationPolicy
 from ...model.objectives import Objectives
 from ...model.people import People
+from ...model.roadmap import Roadmap
 from ...model.scope import Scope
 from ...model.training import TrainingPlan
 from ..policy import change_history, metadata_box, next_review, notices
@@ -29,7 +30,9 @@ from . import (
     lifecycle,
     moderation,
     objectives,
+    policies,
     posting,
+    roadmap,
     scope,
     tools,
     training,
@@ -58,6 +61,7 @@ POLICY_PAGES = (
     Page("lifecycle.md", "Joining, changing role, leaving", (ContinuityPlan,), lifecycle.body),
     Page("objectives.md", "Objectives", (Objectives,), objectives.body),
     Page("advocacy.md", "Ambassador programme", (AdvocacyProgramme,), advocacy.body),
+    Page("roadmap.md", "Roadmap", (Roadmap,), roadmap.body),
 )
 
 
@@ -104,10 +108,25 @@ def policy_rows(context: PublishedGovernance, pages: list[Page]) -> list[list[st
 
 
 def render_home(
-    context: PublishedGovernance, pages: list[Page], extra: list[tuple[str, str]]
+    context: PublishedGovernance,
+    pages: list[Page],
+    extra: list[tuple[str, str]],
+    prose: list[policies.PolicyPage] | None = None,
 ) -> str:
-    links = [(p.title, p.filename) for p in pages]
-    return "\n".join(home.body(context, links, extra, policy_rows(context, pages)))
+    """The home page: links to every page, and every published policy at a glance (the policy
+    pages first, then the prose policies of `prose`)."""
+    prose = prose or []
+    links = [(p.title, p.filename) for p in [*pages, *prose]]
+    rows = policy_rows(context, pages) + [
+        [
+            f"[{text(p.title)}]({p.filename})",
+            text(p.document.model.metadata.version),
+            context.person(p.document.model.metadata.owner),
+            next_review(p.document).isoformat(),
+        ]
+        for p in prose
+    ]
+    return "\n".join(home.body(context, links, extra, rows))
 
 
 __all__ = ["POLICY_PAGES", "Page", "available", "render_home", "render_policy_page"]
