@@ -15,7 +15,8 @@ class TrainingMissing(Rule):
     ### What it checks
     A person who is active or leaving must have completed the courses required for each role they
     hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have access to
-    an account in use, and the `moderation_courses` if they have a shift on the rota.
+    an account in use or own one (its `business_owner` or `backup_owner`, listed with access or
+    not), and the `moderation_courses` if they have a shift on the rota.
 
     ### Why it matters
     People speaking for the company without training make the mistakes policies exist to prevent:
