@@ -132,3 +132,45 @@ def test_an_acknowledgement_does_not_hold_across_a_minor_version(example: Path) 
         "person 'ana' has not acknowledged version 3.2.0 of 'nordlys-moderation' "
         "(acknowledged 3.1.0)"
     )
+
+
+def set_access(root: Path, account: str, person: str, **changes: object) -> Path:
+    def change(data: dict) -> None:
+        entries = item(data, "accounts", account)["access"]
+        entry = next((e for e in entries if e["person"] == person), None)
+        if entry is None:
+            entries.append({"person": person, **changes})
+        else:
+            entry.update(changes)
+
+    path = root / "accounts.yaml"
+    edit_yaml(path, change)
+    return path
+
+
+def test_access_listed_after_its_until_date(example: Path) -> None:
+    assert check(example, "GK310") == []
+    path = set_access(example, "instagram-teampro", "greta", until=date(2026, 11, 1))
+    [finding] = check(example, "GK310")
+    assert brief([finding]) == [
+        (
+            "accounts.yaml",
+            line_after(path, "- id: instagram-teampro", "until: 2026-11-01"),
+            "GK310",
+            "instagram-teampro",
+            "account 'instagram-teampro': editor access of 'greta' ended on 2026-11-01 but is "
+            "still listed",
+        )
+    ]
+    assert finding.severity == "error"
+
+
+def test_access_until_today_is_still_valid(example: Path) -> None:
+    set_access(example, "instagram-teampro", "greta", until=DAY)
+    assert check(example, "GK310") == []
+
+
+def test_access_of_someone_who_left_is_reported_by_gk301_only(example: Path) -> None:
+    set_access(example, "instagram-teampro", "lars", level="editor", until=date(2026, 6, 30))
+    assert check(example, "GK310") == []
+    assert [f.target for f in check(example, "GK301")] == ["instagram-teampro"]
