@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from ..edit.bump import bump_changed
-from ..edit.handover import apply_handover, checklist, handover_summary, plan_handover
+from ..edit.handover import (
+    NeedsBackup,
+    apply_handover,
+    checklist,
+    handover_summary,
+    plan_handover,
+)
 from ..edit.yaml_edit import Changeset, EditProblem
 from ..model.governance import Governance
 from ..output import terminal
@@ -53,22 +60,29 @@ def handover(
     Without --to, each account goes to the successor its continuity plan names (the backup
     owner, then a holder of the role). The successor also becomes the recovery phone's holder
     where PERSON held it, and an account is never left with the same business and backup owner
-    (see --backup). With a last day after today, PERSON keeps their access until then (the
-    entries get 'until', which GK310 enforces). Marks PERSON as leaving, records the handover in
-    the continuity plan, gives each changed document a new patch version (see --bump), warns
-    on one line for each account left with a single admin, and prints the checklist per
-    account. Comments and formatting are kept.
+    (see --backup; at a terminal, govkit asks when it cannot tell). With a last day after today,
+    PERSON keeps their access until then (the entries get 'until', which GK310 enforces). Marks
+    PERSON as leaving, records the handover in the continuity plan, gives each changed document
+    a new patch version (see --bump), warns on one line for each account left with a single
+    admin, and prints the checklist per account. Comments and formatting are kept.
     """
     repository = load(path, finish=not dry_run)
     if repository.findings:
         fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
     governance = repository.governance
-    changeset = Changeset(path)
     today = today or date.today()
     bump = new_version(bump_part, bump_summary, today)
     try:
-        plan = plan_handover(governance, person, successor, today, last_day, backup)
-        apply_handover(changeset, governance, plan, last_day)
+        while True:
+            changeset = Changeset(path)
+            try:
+                plan = plan_handover(governance, person, successor, today, last_day, backup)
+                apply_handover(changeset, governance, plan, last_day)
+                break
+            except NeedsBackup as problem:
+                if not at_terminal():
+                    raise
+                backup = ask_backup(problem)
         bumped = (
             []
             if bump is None
@@ -90,6 +104,22 @@ def handover(
     for file in written:
         click.echo(f"{terminal(file)}: updated", err=True)
     echo_bumped(bumped)
+
+
+def at_terminal() -> bool:
+    """Both ends are a person at a terminal, who can be asked."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def ask_backup(problem: NeedsBackup) -> str:
+    """Ask for the backup owner of the account the handover cannot find one for."""
+    return str(
+        click.prompt(
+            f"account '{terminal(problem.account)}': its business owner will be "
+            f"'{terminal(problem.owner)}'; who becomes backup owner (person id)?",
+            err=True,
+        )
+    ).strip()
 
 
 def warn(warnings: list[str]) -> None:

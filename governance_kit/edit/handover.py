@@ -28,6 +28,18 @@ FLOW_ITEMS = 4
 LEVEL_RANK = {"analyst": 1, "advertiser": 2, "moderator": 3, "editor": 4, "admin": 5}
 
 
+class NeedsBackup(EditProblem):
+    """An account would have its business owner as backup owner, and no other is known."""
+
+    def __init__(self, account: str, owner: str) -> None:
+        super().__init__(
+            f"account '{account}': the backup owner would be the business owner '{owner}'; "
+            "name another backup owner with --backup"
+        )
+        self.account = account
+        self.owner = owner
+
+
 @dataclass
 class AccountMove:
     """One account the leaver is part of, and who takes their place there."""
@@ -330,10 +342,7 @@ def _keep_a_backup(
     backup = plan.backup or _by_rules(governance, move.plan, None, excluded)
     backup = backup or next(iter(_active_admins(node, governance, excluded)), None)
     if backup is None or backup == owner:
-        raise EditProblem(
-            f"account '{move.account.id}': the backup owner would be the business owner "
-            f"'{owner}'; name another backup owner with --backup"
-        )
+        raise NeedsBackup(move.account.id, owner)
     node["backup_owner"] = backup
 
 

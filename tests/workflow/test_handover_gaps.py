@@ -1,10 +1,16 @@
-"""`govkit handover` moves the recovery phone, keeps a backup owner who is not the business owner,
-warns about accounts left with a single admin, and with a last day ahead keeps the leaver's access
-until then, which `govkit check` enforces (GK301 once they have gone, GK310 for an `until`)."""
+"""`govkit handover` moves the recovery phone, keeps a backup owner who is not the business owner
+(asking for one at a terminal), warns about accounts left with a single admin, and with a last
+day ahead keeps the leaver's access until then, which `govkit check` enforces (GK301 once they
+have gone, GK310 for an `until`)."""
 
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
+import subprocess
+import sys
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -131,3 +137,49 @@ def test_last_day_today_removes_the_access_at_once(example: Path) -> None:
     assert code == 0, err
     registry = accounts(example)
     assert [i for i, a in registry.items() for e in a["access"] if e["person"] == "carl"] == []
+
+
+def run_at_terminal(root: Path, answer: str, *args: str) -> tuple[int, str]:
+    """Run govkit in a real process whose standard input and error are a terminal (a pty),
+    answer its question, and return the exit code and what the terminal showed."""
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "governance_kit", "handover", *args[:1], str(root), *args[1:]],
+        stdin=secondary,
+        stdout=subprocess.DEVNULL,
+        stderr=secondary,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    os.close(secondary)
+    shown = b""
+    answered = False
+    while True:
+        ready, _, _ = select.select([primary], [], [], 60)
+        if not ready:
+            process.kill()
+            raise AssertionError(f"no output in 60 s: {shown!r}")
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+        if not answered and b"(person id)?" in shown:
+            os.write(primary, answer.encode() + b"\n")
+            answered = True
+    os.close(primary)
+    return process.wait(timeout=60), shown.decode().replace("\r\n", "\n")
+
+
+def test_at_a_terminal_the_backup_owner_is_asked_for(example: Path) -> None:
+    code, shown = run_at_terminal(
+        example, "carl", "ana", "--to", "ben", "--today", TODAY, "--bump", "none"
+    )
+    assert code == 0, shown
+    assert shown.startswith(
+        "account 'youtube-nordlys': its business owner will be 'ben'; who becomes backup owner "
+        "(person id)?: carl\n"
+    )
+    youtube = accounts(example)["youtube-nordlys"]
+    assert (youtube["business_owner"], youtube["backup_owner"]) == ("ben", "carl")
