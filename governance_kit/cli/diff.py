@@ -27,9 +27,10 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
 
     BASE and HEAD are Git commits, branches or tags; without HEAD, BASE is compared with the
     working tree. PATH is the policy folder (default: policies/). Prints Markdown for a
-    pull-request comment; confidential values are never shown. Changes to PATH/mkdocs.yml,
-    PATH/handbook/, CI and pre-commit configuration and CODEOWNERS are named (not shown) for
-    the reviewers. To give PATH without HEAD, write HEAD as '.' (the working tree).
+    pull-request comment: items of lists are named by their id or key (an SLA by its channel and
+    hours) with their changed fields in words; confidential values are never shown. Changes to
+    PATH/mkdocs.yml, PATH/handbook/, CI and pre-commit configuration and CODEOWNERS are named
+    (not shown) for the reviewers. To give PATH without HEAD, write HEAD as '.' (the working tree).
     """
     if head == ".":
         head = None

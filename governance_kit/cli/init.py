@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..edit.scaffold import ScaffoldProblem, init_git, scaffold
+from ..edit.scaffold import ScaffoldProblem, init_git, scaffold, unpublished_registries
 from ..output import terminal
 from .common import fail, today_option
 
@@ -19,8 +19,15 @@ from .common import fail, today_option
     is_flag=True,
     help="A small valid model to fill in instead of the example of Nordlys Outdoor.",
 )
+@click.option(
+    "--org",
+    "organisation",
+    default=None,
+    help="The organisation's name, for the handbook's site_name (and, with --minimal, the "
+    "scope); default: the folder's name.",
+)
 @today_option
-def init(directory: Path, minimal: bool, today: date | None) -> None:
+def init(directory: Path, minimal: bool, organisation: str | None, today: date | None) -> None:
     """Scaffold a policy repository in DIRECTORY (default: the current folder).
 
     Writes policies/ (the example model of Nordlys Outdoor, or with --minimal a small one to
@@ -29,13 +36,28 @@ def init(directory: Path, minimal: bool, today: date | None) -> None:
     (.github/workflows/governance.yml) and GitLab (.gitlab-ci.yml), and .github/CODEOWNERS and
     .gitlab/CODEOWNERS, and a .gitignore for the built site/ and .venv/ unless there is one.
     Runs `git init` when DIRECTORY is not inside a Git repository yet. Never overwrites a file.
+    The handbook's site_name is "ORG social media handbook" (--org, or the folder's name).
     """
+    if organisation is not None and not organisation.strip():
+        fail("--org is empty", "give the organisation's name, e.g. --org 'Acme AS'")
     try:
-        written = scaffold(directory, minimal=minimal, today=today or date.today())
+        written = scaffold(
+            directory,
+            minimal=minimal,
+            today=today or date.today(),
+            organisation=organisation.strip() if organisation else None,
+        )
     except ScaffoldProblem as problem:
         fail(str(problem))
     for path in written:
         click.echo(terminal(path))
+    for registry in unpublished_registries(directory):
+        click.echo(
+            f"govkit: warning: {terminal(registry)} is classified confidential, so the handbook "
+            "will have no account directory (hint: set 'classification: internal' to publish it; "
+            "its confidential fields are never published)",
+            err=True,
+        )
     if init_git(directory):
         click.echo(f"initialised a Git repository in {terminal(directory)}", err=True)
     if not minimal:

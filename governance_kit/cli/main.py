@@ -20,6 +20,7 @@ LAZY_COMMANDS = {
     "diff": "diff:diff",
     "codeowners": "codeowners:codeowners",
     "review": "review:review",
+    "bump": "bump:bump",
     "handover": "handover:handover",
     "init": "init:init",
     "calendar": "calendar:calendar",

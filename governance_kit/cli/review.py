@@ -10,6 +10,7 @@ import click
 from ..edit.review import record_review
 from ..edit.yaml_edit import EditProblem
 from ..output import terminal
+from .bump import bump_options, echo_bumped, new_version
 from .common import TodayType, fail, load, policy_path, today_option
 
 
@@ -19,6 +20,7 @@ from .common import TodayType, fail, load, policy_path, today_option
 @click.option("--by", "person", required=True, help="Person id of whoever did the review.")
 @click.option("--date", "when", type=TodayType(), default=None, help="Review date (today).")
 @click.option("--note", default=None, help="What the review concluded.")
+@bump_options
 @today_option
 def review(
     document: str,
@@ -26,15 +28,19 @@ def review(
     person: str,
     when: date | None,
     note: str | None,
+    bump_part: str,
+    bump_summary: str | None,
     today: date | None,
 ) -> None:
     """Record that DOCUMENT (a metadata.id) was reviewed by PERSON.
 
     Sets metadata.review.last_reviewed, reviewed_by and note, keeping every comment and the
     formatting of the file. Without --note, the previous review's note is removed. A review
-    date later than today (or --today) is refused.
+    date later than today (or --today) is refused. The document gets a new patch version (see
+    --bump) with a changelog line saying who reviewed it (or --summary).
     """
     today = today or date.today()
+    bump = new_version(bump_part, bump_summary, today)
     if when is not None and when > today:
         fail(
             f"--date: '{when}' is in the future (today is {today})",
@@ -45,7 +51,9 @@ def review(
         fail(f"{path}: the policy files are not valid", "run 'govkit validate' first")
     when = when or today
     try:
-        written = record_review(path, repository.governance, document, person, when, note)
+        written, bumped = record_review(
+            path, repository.governance, document, person, when, note, bump
+        )
     except EditProblem as problem:
         fail(str(problem))
     for file in written:
@@ -53,3 +61,4 @@ def review(
             f"{terminal(file)}: review of '{terminal(document)}' recorded "
             f"({when}, {terminal(person)})"
         )
+    echo_bumped(bumped)

@@ -1,7 +1,11 @@
 """Handing a leaver's accounts, access and rota shifts to a successor (`govkit handover`).
 
 The successor is the one named, or else the first that the account's continuity plan's
-successor rules yield (backup owner, a holder of a role, a named person) who is active.
+successor rules yield (backup owner, a holder of a role, a named person) who is active. The
+successor takes the leaver's place as owner, backup owner and recovery phone holder; an account
+whose backup owner would be its business owner gets another backup owner (named, or by the plan's
+rules). With a last day ahead, the leaver keeps their access until then (`until` on the entry,
+enforced by GK314) and the successor gets theirs at once.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .. import output as out
-from ..model.accounts import Account
+from ..model.accounts import Access, Account
 from ..model.continuity import ContinuityPlan, Handover, Plan
 from ..model.governance import Governance
 from ..model.moderation import ModerationPolicy
@@ -22,6 +26,18 @@ from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
 
 FLOW_ITEMS = 4
 LEVEL_RANK = {"analyst": 1, "advertiser": 2, "moderator": 3, "editor": 4, "admin": 5}
+
+
+class NeedsBackup(EditProblem):
+    """An account would have its business owner as backup owner, and no other is known."""
+
+    def __init__(self, account: str, owner: str) -> None:
+        super().__init__(
+            f"account '{account}': the backup owner would be the business owner '{owner}'; "
+            "name another backup owner with --backup"
+        )
+        self.account = account
+        self.owner = owner
 
 
 @dataclass
@@ -44,10 +60,23 @@ class HandoverPlan:
     shifts: list[int]
     rota_successor: str | None
     entries: list[Handover] = field(default_factory=list)
+    last_day: date | None = None
+    backup: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def keeps_access(self) -> bool:
+        """The leaver works on after today: their access ends on their last day, not now."""
+        return self.last_day is not None and self.last_day > self.today
 
 
 def plan_handover(
-    governance: Governance, person: str, successor: str | None, today: date
+    governance: Governance,
+    person: str,
+    successor: str | None,
+    today: date,
+    last_day: date | None = None,
+    backup: str | None = None,
 ) -> HandoverPlan:
     """Who takes over what, and the Handover entries to record."""
     leaver = _person(governance, person, "leaving person")
@@ -55,6 +84,8 @@ def plan_handover(
         raise EditProblem(f"person '{person}' has already left")
     if successor is not None:
         _check_successor(governance, person, successor)
+    if backup is not None:
+        _check_successor(governance, person, backup, "backup owner")
     moves = [
         _move(governance, account, person, successor)
         for account in governance.accounts.values()
@@ -69,6 +100,8 @@ def plan_handover(
         rota_successor = successor or _rota_successor(governance, person)
     plan = HandoverPlan(person, today, moves, shifts, rota_successor)
     plan.entries = _entries(governance, plan)
+    plan.last_day = last_day or leaver.end_date
+    plan.backup = backup
     return plan
 
 
@@ -78,9 +111,10 @@ def apply_handover(
     """Make the changes of `plan` in the files of `changeset`."""
     for move in plan.moves:
         location = governance.locate("account", move.account.id)
-        _move_account(
-            node_at(changeset.file(location.document.path).data, location.path), plan, move
-        )
+        node = node_at(changeset.file(location.document.path).data, location.path)
+        _move_account(node, plan, move)
+        _keep_a_backup(node, governance, plan, move)
+        plan.warnings += _admin_warnings(node, plan)
     if plan.shifts:
         document = governance.of_kind(ModerationPolicy)[0]
         shifts = changeset.file(document.path).data["spec"]["rota"]["shifts"]
@@ -123,6 +157,13 @@ def checklist(governance: Governance, plan: HandoverPlan) -> str:
     return "\n".join(lines) + "\n"
 
 
+def handover_summary(plan: HandoverPlan) -> str:
+    """The changelog line of the documents a handover changes."""
+    successors = sorted({entry.successor for entry in plan.entries})
+    ids = ", ".join(entry.id for entry in plan.entries)
+    return f"Handover of {plan.person} to {', '.join(successors)} ({ids})."
+
+
 def _person(governance: Governance, ident: str, what: str) -> Person:
     person = governance.people.get(ident)
     if person is None:
@@ -130,12 +171,14 @@ def _person(governance: Governance, ident: str, what: str) -> Person:
     return person
 
 
-def _check_successor(governance: Governance, leaver: str, successor: str) -> None:
-    person = _person(governance, successor, "successor")
+def _check_successor(
+    governance: Governance, leaver: str, successor: str, what: str = "successor"
+) -> None:
+    person = _person(governance, successor, what)
     if successor == leaver:
-        raise EditProblem("the successor must be someone other than the leaving person")
+        raise EditProblem(f"the {what} must be someone other than the leaving person")
     if person.status != "active":
-        raise EditProblem(f"successor '{successor}' is not active (status {person.status})")
+        raise EditProblem(f"{what} '{successor}' is not active (status {person.status})")
 
 
 def _roles_in(account: Account, person: str) -> list[str]:
@@ -145,6 +188,8 @@ def _roles_in(account: Account, person: str) -> list[str]:
     if account.backup_owner == person:
         roles.append("backup owner")
     roles += [f"{a.level} access" for a in account.access if a.person == person]
+    if account.recovery is not None and account.recovery.holder == person:
+        roles.append("recovery phone holder")
     return roles
 
 
@@ -250,6 +295,9 @@ def _move_account(node: Any, plan: HandoverPlan, move: AccountMove) -> None:
     for key in ("business_owner", "backup_owner"):
         if node.get(key) == leaver:
             node[key] = successor
+    recovery = node.get("recovery")
+    if recovery is not None and recovery.get("holder") == leaver:
+        recovery["holder"] = successor
     access = node.get("access") or []
     mine = [entry for entry in access if entry["person"] == leaver]
     theirs = [entry for entry in access if entry["person"] == successor]
@@ -258,12 +306,68 @@ def _move_account(node: Any, plan: HandoverPlan, move: AccountMove) -> None:
             kept = theirs[0]
             if LEVEL_RANK[entry["level"]] > LEVEL_RANK[kept["level"]]:
                 kept["level"] = entry["level"]
-            access.remove(entry)
+        elif plan.keeps_access:
+            theirs = [_grant(access, entry, successor, plan.today)]
+        else:
+            entry["person"] = successor
+            if "granted" in entry:
+                entry["granted"] = plan.today
+            theirs = [entry]
             continue
-        entry["person"] = successor
-        if "granted" in entry:
-            entry["granted"] = plan.today
-        theirs = [entry]
+        if plan.keeps_access:
+            put_in_order(entry, "until", plan.last_day, list(Access.model_fields))
+        else:
+            access.remove(entry)
+
+
+def _grant(access: Any, entry: Any, person: str, today: date) -> Any:
+    """A new access entry for `person` at the level of `entry`, placed after it."""
+    granted = CommentedMap(person=person, level=entry["level"], granted=today)
+    if entry.fa.flow_style():
+        granted.fa.set_flow_style()
+    access.insert(access.index(entry) + 1, granted)
+    return granted
+
+
+def _keep_a_backup(
+    node: Any, governance: Governance, plan: HandoverPlan, move: AccountMove
+) -> None:
+    """An account whose backup owner would be its business owner gets another backup owner:
+    the one named with --backup, else the first the plan's successor rules yield, else another
+    admin of the account who is active."""
+    owner = node.get("business_owner")
+    if owner is None or node.get("backup_owner") != owner:
+        return
+    excluded = {plan.person, owner}
+    backup = plan.backup or _by_rules(governance, move.plan, None, excluded)
+    backup = backup or next(iter(_active_admins(node, governance, excluded)), None)
+    if backup is None or backup == owner:
+        raise NeedsBackup(move.account.id, owner)
+    node["backup_owner"] = backup
+
+
+def _active_admins(node: Any, governance: Governance, excluded: set[str]) -> list[str]:
+    """The admins of an account (a YAML node) who are active, in the order listed."""
+    found = []
+    for entry in node.get("access") or []:
+        person = governance.people.get(entry["person"])
+        active = person is not None and person.status == "active"
+        if entry["level"] == "admin" and active and entry["person"] not in {*excluded, *found}:
+            found.append(entry["person"])
+    return found
+
+
+def _admin_warnings(node: Any, plan: HandoverPlan) -> list[str]:
+    """A warning when the account is left with one admin, or none, besides the leaver."""
+    if node.get("status") == "archived":
+        return []
+    admins = sorted(
+        {e["person"] for e in node.get("access") or [] if e["level"] == "admin"} - {plan.person}
+    )
+    if len(admins) > 1:
+        return []
+    left = f"a single admin, '{admins[0]}'," if admins else "no admin"
+    return [f"account '{node['id']}' will have {left} once '{plan.person}' has gone"]
 
 
 def _mark_leaving(node: Any, plan: HandoverPlan, last_day: date | None) -> None:

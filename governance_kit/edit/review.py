@@ -8,9 +8,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from ..loading.suggest import did_you_mean
 from ..model.envelope import Review
 from ..model.governance import Governance
+from .bump import Bumped, NewVersion, bump_document
+from .lookup import did_you_mean_hint, policy_document
 from .yaml_edit import Changeset, EditProblem, put_in_order
 
 
@@ -21,12 +22,14 @@ def record_review(
     person: str,
     when: date,
     note: str | None = None,
-) -> list[Path]:
-    """Set metadata.review.last_reviewed, reviewed_by and note; return the files written.
+    bump: NewVersion | None = None,
+) -> tuple[list[Path], list[Bumped]]:
+    """Set metadata.review.last_reviewed, reviewed_by and note, and with `bump` give the
+    document a new version; return the files written and the version raised.
 
     Without a note, the note of the previous review is removed: it described that review.
     """
-    document = _policy(governance, document_id)
+    document = policy_document(governance, document_id)
     _reviewer(governance, person, when)
     changeset = Changeset(root)
     review = changeset.file(document.path).data["metadata"]["review"]
@@ -36,28 +39,21 @@ def record_review(
         _put(review, "note", note)
     elif "note" in review:
         del review["note"]
-    return changeset.write()
-
-
-def _policy(governance: Governance, ident: str) -> Any:
-    for document in governance.policies:
-        if document.id == ident:
-            return document
-    known = [d.id for d in governance.policies]
-    raise EditProblem(f"unknown policy document '{ident}'" + _did_you_mean(ident, known))
+    bumped = []
+    if bump is not None:
+        summary = bump.summary or f"Reviewed by {person} on {when.isoformat()}" + (
+            f": {note}" if note else "."
+        )
+        bumped.append(bump_document(changeset, document, bump.part, summary, bump.today))
+    return changeset.write(), bumped
 
 
 def _reviewer(governance: Governance, ident: str, when: date) -> None:
     person = governance.people.get(ident)
     if person is None:
-        raise EditProblem(f"unknown person '{ident}'" + _did_you_mean(ident, governance.people))
+        raise EditProblem(f"unknown person '{ident}'" + did_you_mean_hint(ident, governance.people))
     if person.gone(when):
         raise EditProblem(f"person '{ident}' has left; a review needs someone at the company")
-
-
-def _did_you_mean(word: str, options: Any) -> str:
-    hint = did_you_mean(word, options)
-    return f" (hint: {hint})" if hint else ""
 
 
 def _put(review: CommentedMap, key: str, value: Any) -> None:

@@ -5,6 +5,8 @@ overwritten.
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 from pathlib import Path
 from string import Template
@@ -44,9 +46,42 @@ def example_source() -> Path:
     raise ScaffoldProblem("the example policies are not installed; use --minimal")
 
 
+def organisation_of(directory: Path) -> str:
+    """The organisation's name when none is given: the folder's name, in words."""
+    words = re.split(r"[-_.\s]+", directory.resolve().name)
+    name = " ".join(word if word != word.lower() else word.capitalize() for word in words if word)
+    return name or "Example Company"
+
+
+def site_name(organisation: str) -> str:
+    """The handbook's title for an organisation."""
+    return f"{organisation} social media handbook"
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML scalar: plain when that reads back as the same text, else quoted (a
+    JSON string is a YAML double-quoted scalar)."""
+    if PLAIN.fullmatch(text) and text.lower() not in RESERVED:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ()&'.,-]*[A-Za-z0-9).]|[A-Za-z]")
+"""Texts written unquoted: letters first, none of YAML's indicators, no ': ' or ' #'."""
+
+RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+"""Plain texts that some YAML reader takes for something other than text."""
+
+SITE_NAME = re.compile(r"^site_name:.*$", re.MULTILINE)
+
+
 def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, str]:
     """Every file to write (relative to the target folder) and its text; CODEOWNERS excluded."""
-    values = {"today": today.isoformat(), "organisation": organisation}
+    values = {
+        "today": today.isoformat(),
+        "organisation": yaml_scalar(organisation),
+        "site_name": yaml_scalar(site_name(organisation)),
+    }
     files: dict[Path, str] = {}
     if minimal:
         for source in sorted((TEMPLATES / "minimal").glob("*.yaml")):
@@ -58,6 +93,10 @@ def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, s
             if source.is_file() and not any(p.startswith(".") for p in source.parts[-1:]):
                 relative = source.relative_to(source_root)
                 files[Path("policies") / relative] = source.read_text(encoding="utf-8")
+        mkdocs = Path("policies") / "mkdocs.yml"
+        if mkdocs in files:
+            line = f"site_name: {values['site_name']}"
+            files[mkdocs] = SITE_NAME.sub(lambda _: line, files[mkdocs], count=1)
     for target, name in CONFIG_FILES.items():
         if target not in files:
             text = (TEMPLATES / name).read_text(encoding="utf-8")
@@ -65,9 +104,12 @@ def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, s
     return files
 
 
-def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
-    """Write the scaffold into `directory`; refuse if any file exists already."""
-    files = planned_files(minimal, today, "Example Company" if minimal else "Nordlys Outdoor")
+def scaffold(
+    directory: Path, *, minimal: bool, today: date, organisation: str | None = None
+) -> list[Path]:
+    """Write the scaffold into `directory`; refuse if any file exists already. The handbook
+    is named after `organisation` (default: the folder's name)."""
+    files = planned_files(minimal, today, organisation or organisation_of(directory))
     every = [*files, GITHUB, GITLAB, *(Path("schemas") / name for name in _schema_names())]
     existing = [path for path in every if (directory / path).exists()]
     if existing:
@@ -93,6 +135,19 @@ def scaffold(directory: Path, *, minimal: bool, today: date) -> list[Path]:
         target.write_text((TEMPLATES / "root-gitignore").read_text(encoding="utf-8"), "utf-8")
         written.append(target)
     return written
+
+
+def unpublished_registries(directory: Path) -> list[Path]:
+    """Account registries of the scaffold classified confidential: the handbook leaves them out,
+    so it has no account directory."""
+    from ..model.accounts import AccountRegistry
+
+    governance = load_repository(directory / "policies").governance
+    return [
+        document.path
+        for document in governance.of_kind(AccountRegistry)
+        if document.model.metadata.classification == "confidential"
+    ]
 
 
 def init_git(directory: Path) -> bool:

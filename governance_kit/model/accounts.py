@@ -21,6 +21,13 @@ class Access(Strict):
     )
     level: AccessLevel = Field(description="admin, editor, moderator, analyst or advertiser.")
     granted: Date | None = Field(default=None, description="When the access was granted.")
+    until: Date | None = Field(
+        default=None,
+        description=(
+            "Last day of this access, for a removal decided ahead (a leaver who works until "
+            "their last day); once it has passed, GK314 reports the entry until it is removed."
+        ),
+    )
 
 
 class Credentials(Strict):

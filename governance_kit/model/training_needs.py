@@ -23,15 +23,24 @@ class Completed:
 
 @dataclass
 class Requirements:
-    """The training plan's requirements, with who has account access and who is on the rota."""
+    """The training plan's requirements, with who has account access and who is on the rota.
+
+    Owning an account in use (its business or backup owner) counts as access: an owner answers
+    for the account and can have access granted at any time, listed or not."""
 
     by_role: dict[str, list[str]] = field(default_factory=dict)
     access_courses: list[str] = field(default_factory=list)
     moderation_courses: list[str] = field(default_factory=list)
-    with_access: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)
+    owners: set[str] = field(default_factory=set)
     on_rota: set[str] = field(default_factory=set)
     advocates: dict[str, dict[str, str]] = field(default_factory=dict)
     """Person -> course -> the advocacy programme that requires it."""
+
+    @property
+    def with_access(self) -> set[str]:
+        """People listed with access to an account in use, or owning one."""
+        return self.listed | self.owners
 
     @classmethod
     def of(cls, governance: Governance) -> Requirements:
@@ -42,29 +51,32 @@ class Requirements:
         for requirement in spec.requirements:
             by_role.setdefault(requirement.role, []).extend(requirement.courses)
         moderation = governance.spec(ModerationPolicy)
+        in_use = [a for a in governance.accounts.values() if a.status != "archived"]
         return cls(
             by_role,
             list(spec.account_access_courses),
             list(spec.moderation_courses),
+            {entry.person for account in in_use for entry in account.access},
             {
-                entry.person
-                for account in governance.accounts.values()
-                if account.status != "archived"
-                for entry in account.access
+                owner
+                for account in in_use
+                for owner in (account.business_owner, account.backup_owner)
+                if owner
             },
             {shift.person for shift in moderation.rota.shifts} if moderation else set(),
             advocates(governance),
         )
 
     def courses(self, person: Person) -> dict[str, str]:
-        """Course id -> why the person needs it (a role, account access, or the rota)."""
+        """Course id -> why the person needs it: a role, account access or ownership, the rota."""
         required: dict[str, str] = {}
         for role in person.roles:
             for course in self.by_role.get(role, ()):
                 required.setdefault(course, f"role '{role}'")
-        if person.id in self.with_access:
+        access = _access_reason(person.id in self.listed, person.id in self.owners)
+        if access:
             for course in self.access_courses:
-                required.setdefault(course, "account access")
+                required.setdefault(course, access)
         if person.id in self.on_rota:
             for course in self.moderation_courses:
                 required.setdefault(course, "moderation rota")
@@ -86,6 +98,12 @@ def advocates(governance: Governance) -> dict[str, dict[str, str]]:
                     course, f"advocacy programme '{document.id}'"
                 )
     return found
+
+
+def _access_reason(listed: bool, owner: bool) -> str | None:
+    if listed:
+        return "account access"
+    return "account ownership" if owner else None
 
 
 def trainees(governance: Governance, today: date) -> list[Person]:

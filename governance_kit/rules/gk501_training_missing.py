@@ -15,8 +15,9 @@ class TrainingMissing(Rule):
     ### What it checks
     A person who is active or leaving must have completed the courses required for each role they
     hold (`requirements` in the TrainingPlan), the `account_access_courses` if they have access to
-    an account in use, the `moderation_courses` if they have a shift on the rota, and the `courses`
-    of every AdvocacyProgramme in force they are a member of.
+    an account in use or own one (its `business_owner` or `backup_owner`, listed with access or
+    not), the `moderation_courses` if they have a shift on the rota, and the `courses` of every
+    AdvocacyProgramme in force they are a member of.
 
     ### Why it matters
     People speaking for the company without training make the mistakes policies exist to prevent:

@@ -13,7 +13,9 @@ class TrainingExpired(Rule):
     """A required course's latest completion is older than its refresh interval.
 
     ### What it checks
-    A required course's latest completion is older than the course's `refresh` interval.
+    A required course's latest completion is older than the course's `refresh` interval. The
+    message says why the person needs the course: a role, account access or ownership, or a
+    shift on the rota (as GK501 does).
 
     ### Why it matters
     A course with a `refresh` interval stays valid for that long after its latest completion.
@@ -51,7 +53,7 @@ class TrainingExpired(Rule):
         done = latest_completions(governance)
         requirements = Requirements.of(governance)
         for person in trainees(governance, context.today):
-            for course_id in requirements.courses(person):
+            for course_id, reason in requirements.courses(person).items():
                 course = governance.courses.get(course_id)
                 latest = done.get((person.id, course_id))
                 if course is None or latest is None:
@@ -62,7 +64,7 @@ class TrainingExpired(Rule):
                         latest.where,
                         f"person '{person.id}': course '{course_id}' completed on "
                         f"{latest.completed.isoformat()} expired on {expired.isoformat()} "
-                        f"(refresh {course.refresh})",
+                        f"(refresh {course.refresh}; required for {reason})",
                         target=person.id,
                         hint="have them retake the course and record the new completion",
                     )

@@ -10,6 +10,7 @@ from ..model.governance import Governance, SourceDocument
 from ..model.people import Person
 from ..model.policy import Policy
 from ._training import Requirements, trainees
+from ._versions import semver
 from .base import Context, Rule
 
 
@@ -23,16 +24,19 @@ class PolicyNotAcknowledged(Rule):
 
     ### Why it matters
     A policy applies to the roles in its `metadata.applies_to_roles`, or to everyone when that is
-    empty. Everyone who is active or leaving, has access to an account in use or a shift on the
-    rota, and holds a role the policy applies to, must have acknowledged the document's current
-    `metadata.version` — an acknowledgement of an earlier version does not count, since the new
-    version may change what they must do.
+    empty. Everyone who is active or leaving, has access to an account in use (owning one, as its
+    business or backup owner, counts as access) or a shift on the rota, and holds a role the policy
+    applies to, must have acknowledged the document's current `metadata.version` — an
+    acknowledgement of an earlier major or minor version does not count, since the new version may
+    change what they must do. A patch version changes no duty (a recorded review, a handover, a
+    corrected typo), so an acknowledgement of the same major and minor version counts. Without an
+    Acknowledgements document nothing is checked.
 
     A Policy document (a prose policy such as the social media policy) with
     `spec.acknowledgement_required: true` must be acknowledged by everyone in its
     `spec.audience` (roles, teams, kinds of employment; empty: everyone on the roster) who is
     active or leaving, whether or not they have access or a shift, and whether or not it is
-    listed in `required`. Otherwise, without an Acknowledgements document nothing is checked.
+    listed in `required`.
 
     ### Example
     ```yaml
@@ -74,8 +78,8 @@ class PolicyNotAcknowledged(Rule):
                 meta = document.model.metadata
                 if meta.status != "in-force" or not applies(document, person):
                     continue
-                versions = latest.get((person.id, meta.id), {})
-                if meta.version in versions:
+                versions = latest.get((person.id, meta.id), set())
+                if any(same_duties(version, meta.version) for version in versions):
                     continue
                 earlier = f" (acknowledged {', '.join(sorted(versions))})" if versions else ""
                 yield self.finding(
@@ -95,6 +99,11 @@ def by_audience(document: SourceDocument) -> bool:
 def applies(document: SourceDocument, person: Person) -> bool:
     roles = document.model.metadata.applies_to_roles
     return not roles or any(role in person.roles for role in roles)
+
+
+def same_duties(acknowledged: str, current: str) -> bool:
+    """An acknowledged version binds to the current one: same major and minor version."""
+    return semver(acknowledged)[:2] == semver(current)[:2]
 
 
 def acknowledged(governance: Governance) -> dict[tuple[str, str], set[str]]:

@@ -1,6 +1,8 @@
 """The semantic diff: what changed in the governance model between two states, in words.
 
-Used for pull-request comments (`govkit diff`) and for `govkit handover --dry-run`. Values of
+Used for pull-request comments (`govkit diff`) and for `govkit handover --dry-run`. Items of
+a list are named by their id, or by the fields that tell them apart (an SLA by its channel and
+hours, a completion by person and course), and their changed fields are told in words. Values of
 confidential fields are never shown: the diff says that they changed, not what they are. Every
 value from the policies goes through the output layer as Markdown text (`t`) or a code span
 (`c`): redacted, and unable to hide later changes (`<!--`) or add links, HTML or headings.
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -208,16 +211,25 @@ def _entity_fields(old: Any, new: Any) -> Iterator[str]:
 
 
 def _access(old: list[Any], new: list[Any]) -> Iterator[str]:
-    before = {a.person: a.level for a in old}
-    after = {a.person: a.level for a in new}
-    for person, level in after.items():
-        if person not in before:
-            yield f"access granted to {t(person)} ({t(level)})"
-        elif before[person] != level:
-            yield f"access of {t(person)}: {t(before[person])} -> {t(level)}"
-    for person, level in before.items():
+    before = {a.person: a for a in old}
+    after = {a.person: a for a in new}
+    for person, entry in after.items():
+        was = before.get(person)
+        if was is None:
+            until = f" until {t(entry.until)}" if entry.until else ""
+            yield f"access granted to {t(person)} ({t(entry.level)}){until}"
+            continue
+        if was.level != entry.level:
+            yield f"access of {t(person)}: {t(was.level)} -> {t(entry.level)}"
+        if was.until != entry.until:
+            yield (
+                f"access of {t(person)} ends on {t(entry.until)}"
+                if entry.until
+                else f"access of {t(person)} no longer ends on {t(was.until)}"
+            )
+    for person, entry in before.items():
         if person not in after:
-            yield f"access revoked from {t(person)} ({t(level)})"
+            yield f"access revoked from {t(person)} ({t(entry.level)})"
 
 
 def _fields(old: BaseModel, new: BaseModel, skip: set[str], prefix: str = "") -> Iterator[str]:
@@ -227,13 +239,124 @@ def _fields(old: BaseModel, new: BaseModel, skip: set[str], prefix: str = "") ->
         was, now = getattr(old, name), getattr(new, name)
         if was == now:
             continue
-        label = prefix + LABELS.get(name, name.replace("_", " "))
+        label = prefix + _label(name)
         if _confidential(field.json_schema_extra):
             yield f"{label} changed"
         elif isinstance(was, BaseModel) and isinstance(now, BaseModel):
             yield from _fields(was, now, set(), f"{label}: ")
+        elif _models(was) and _models(now):
+            yield from _items(name, prefix, was, now)
         else:
             yield _value_change(label, was, now, field.json_schema_extra)
+
+
+def _label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " "))
+
+
+def _models(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, BaseModel) for item in value)
+
+
+def _items(name: str, prefix: str, was: list[Any], now: list[Any]) -> Iterator[str]:
+    """The items of a list that were added, removed or changed, each named by its key (its
+    `id`, or the fields that tell the items apart) and its changed fields told in words."""
+    noun = prefix + ITEM_NOUNS.get(name, _label(name))
+    keys = _key_fields([*was, *now], was, now)
+    if keys is None:
+        if len(was) != len(now):
+            yield f"{noun}: {len(was)} -> {len(now)} items"
+            return
+        pairs = [(f"{index + 1}", a, b) for index, (a, b) in enumerate(zip(was, now, strict=True))]
+        for where, a, b in pairs:
+            if a != b:
+                yield from (f"{noun} {where}: {text}" for text in _fields(a, b, set()))
+        return
+    before = {_key(item, keys): item for item in was}
+    after = {_key(item, keys): item for item in now}
+    for key, item in after.items():
+        named = f"{noun} {_name(item, keys)}"
+        if key not in before:
+            yield f"{named} added"
+        elif before[key] != item:
+            yield from (f"{named}: {text}" for text in _fields(before[key], item, set(keys)))
+    for key, item in before.items():
+        if key not in after:
+            yield f"{noun} {_name(item, keys)} removed"
+
+
+ITEM_NOUNS = {
+    "slas": "SLA",
+    "raci": "RACI entry",
+    "completions": "completion",
+    "requirements": "training requirement",
+    "acknowledgements": "acknowledgement",
+    "kpis": "KPI",
+    "tiers": "tier",
+    "severity_levels": "severity level",
+    "removed": "removal rule",
+    "checklist": "checklist item",
+    "successor_rules": "successor rule",
+    "shifts": "shift",
+    "changelog": "changelog entry",
+}
+"""What one item of a list is called in the diff (otherwise the list's name)."""
+
+KEY_FIELDS = (
+    "id", "person", "channel", "role", "course", "document", "activity", "level", "name",
+    "platform", "successor", "hours", "days", "start", "version", "completed", "date",
+)  # fmt: skip
+"""Fields that may tell the items of a list apart, in the order they are tried."""
+
+MAX_KEY = 3
+
+
+def _key_fields(items: list[Any], was: list[Any], now: list[Any]) -> tuple[str, ...] | None:
+    """The fewest fields (tried in KEY_FIELDS order) whose values tell apart the items of
+    each list; None when no such fields exist. A confidential field never names an item."""
+    if not items:
+        return None
+    model = type(items[0])
+    if any(type(item) is not model for item in items):
+        return None
+    fields = [
+        f
+        for f in KEY_FIELDS
+        if f in model.model_fields and not _confidential(model.model_fields[f].json_schema_extra)
+    ]
+    for size in range(1, MAX_KEY + 1):
+        for keys in combinations(fields, size):
+            if all(len({_key(i, keys) for i in side}) == len(side) for side in (was, now)):
+                return keys
+    return None
+
+
+def _key(item: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(repr(_plain(getattr(item, key))) for key in keys)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _name(item: Any, keys: tuple[str, ...]) -> str:
+    """An item by its key: `id`, or e.g. `instagram-brand` (mon, tue 08:00-20:00)."""
+    first, *rest = (_brief(getattr(item, key)) for key in keys)
+    return c(first) + (f" ({'; '.join(t(part) for part in rest)})" if rest else "")
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        data = value.model_dump(mode="json")
+        if {"start", "end"} <= set(data):
+            days = ", ".join(str(day) for day in data.get("days") or [])
+            return f"{days} {data['start']}-{data['end']}".strip()
+        return " ".join(_brief(v) for v in data.values() if v is not None)
+    if isinstance(value, list):
+        return ", ".join(_brief(v) for v in value)
+    return str(_plain(value))
 
 
 def _confidential(extra: Any) -> bool:
@@ -280,6 +403,8 @@ def _short(value: Any) -> bool:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a target of 90, not 90.0
     return t(value.isoformat() if isinstance(value, date) else value)
 
 
@@ -359,28 +484,13 @@ ENTITY_KEYS = {
 
 
 def _other_spec(old: Governance, new: Governance) -> Iterator[Change]:
+    """Changes of the spec outside the entity lists: lists of items by their key, fields in
+    words (a confidential field only as changed)."""
     before = {d.id: d for d in old.documents}
     for document in new.documents:
         previous = before.get(document.id)
         if previous is None or previous.kind != document.kind:
             continue
         skip = ENTITY_KEYS.get(document.kind, set())
-        was = previous.model.spec.model_dump(mode="json")
-        now = document.model.spec.model_dump(mode="json")
-        for key in now:
-            if key not in skip:
-                for path in _changed_paths(was.get(key), now.get(key), key):
-                    yield Change(document.id, f"{c(path)} changed")
-
-
-def _changed_paths(was: Any, now: Any, path: str) -> Iterator[str]:
-    if was == now:
-        return
-    if isinstance(was, dict) and isinstance(now, dict):
-        for key in dict.fromkeys([*was, *now]):
-            yield from _changed_paths(was.get(key), now.get(key), f"{path}.{key}")
-    elif isinstance(was, list) and isinstance(now, list) and len(was) == len(now):
-        for index, (a, b) in enumerate(zip(was, now, strict=True)):
-            yield from _changed_paths(a, b, f"{path}[{index}]")
-    else:
-        yield path
+        for text in _fields(previous.model.spec, document.model.spec, skip):
+            yield Change(document.id, text)

@@ -40,7 +40,7 @@ def test_an_unknown_code_is_a_usage_error(option: str, value: str, message: str)
 @pytest.mark.parametrize(
     ("value", "rules"),
     [
-        ("GK3", 13),
+        ("GK3", 14),
         ("GK", len(select_rules())),
         ("gk305", 1),
         ("owner-not-on-roster", 1),

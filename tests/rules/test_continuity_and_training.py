@@ -164,7 +164,7 @@ def test_training_expired_points_at_the_latest_completion(example: Path) -> None
             "GK502",
             "ivar",
             "person 'ivar': course 'social-media-policy' completed on 2024-11-01 expired on "
-            "2026-11-01 (refresh P2Y)",
+            "2026-11-01 (refresh P2Y; required for role 'analyst')",
         )
     ]
 

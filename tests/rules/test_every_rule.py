@@ -62,6 +62,8 @@ EXPECTED = [
     (*at("people.yaml", "version: 1.1.0"), "GK105", "er-people", None),
     (*at("people.yaml", "- id: cara"), "GK501", "cara", None),
     (*at("people.yaml", "- id: cara"), "GK503", "cara", None),
+    (*at("people.yaml", "- id: eve"), "GK501", "eve", None),
+    (*at("people.yaml", "- id: eve"), "GK503", "eve", None),
     (*at("scope.yaml", "- id: forum"), "GK603", "forum", None),
     (*at("scope.yaml", "- id: forum"), "GK604", "forum", None),
     (*at("training.yaml", "{person: bob, course: policy"), "GK502", "bob", None),

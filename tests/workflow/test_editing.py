@@ -41,7 +41,17 @@ def _changes(before: list[str], after: list[str]) -> list[tuple[str, str]]:
 def test_review_changes_only_the_review_lines(example: Path) -> None:
     before = _snapshot(example)
     run = govkit(
-        "review", "nordlys-brand", example, "--by", "ben", "--date", TODAY, "--note", "All good."
+        "review",
+        "nordlys-brand",
+        example,
+        "--by",
+        "ben",
+        "--date",
+        TODAY,
+        "--note",
+        "All good.",
+        "--bump",
+        "none",
     )
     assert run.exit_code == 0, run.stderr
     after = _snapshot(example)
@@ -62,7 +72,8 @@ def test_review_changes_only_the_review_lines(example: Path) -> None:
 
 def test_review_without_note_drops_the_old_note(example: Path) -> None:
     before = (example / "scope.yaml").read_text(encoding="utf-8").splitlines()
-    assert govkit("review", "nordlys-scope", example, "--by", "ana", "--date", TODAY).exit_code == 0
+    review = ("review", "nordlys-scope", example, "--by", "ana", "--date", TODAY, "--bump", "none")
+    assert govkit(*review).exit_code == 0
     after = (example / "scope.yaml").read_text(encoding="utf-8").splitlines()
     removed = [old for old, new in _changes(before, after) if not new]
     assert removed[0] == "    note: >-"
@@ -92,7 +103,7 @@ def test_review_refuses_unknown_names(example: Path, args: tuple[str, ...], mess
 
 def test_handover_changes_only_the_handed_over_values(example: Path) -> None:
     before = _snapshot(example)
-    run = govkit("handover", "carl", example, "--to", "dina", "--today", TODAY)
+    run = govkit("handover", "carl", example, "--to", "dina", "--today", TODAY, "--bump", "none")
     assert run.exit_code == 0, run.stderr
     after = _snapshot(example)
     changed = {n for n in before if before[n] != after[n]}
@@ -129,7 +140,8 @@ def test_handover_keeps_the_higher_level(example: Path) -> None:
     accounts = example / "accounts.yaml"
     ben_editor = "{person: ben, level: editor, granted: 2021-09-01}"
     line = line_of(accounts, ben_editor)
-    assert govkit("handover", "ana", example, "--to", "ben", "--today", TODAY).exit_code == 0
+    handover = ("handover", "ana", example, "--to", "ben", "--backup", "carl", "--bump", "none")
+    assert govkit(*handover, "--today", TODAY).exit_code == 0
     lines = accounts.read_text(encoding="utf-8").splitlines()
     assert "{person: ben, level: admin, granted: 2021-09-01}" in lines[line - 2]
     assert "{person: ana, level: admin" not in "\n".join(lines[line - 5 : line + 2])
@@ -146,7 +158,7 @@ def test_handover_dry_run_writes_nothing(example: Path) -> None:
 
 
 def test_handover_without_successor_follows_the_plan(example: Path) -> None:
-    run = govkit("handover", "carl", example, "--today", TODAY, "--dry-run")
+    run = govkit("handover", "carl", example, "--backup", "ben", "--today", TODAY, "--dry-run")
     assert run.exit_code == 0, run.stderr
     assert "status active -> leaving" in run.stdout
 

@@ -143,7 +143,7 @@ def test_check_warns_about_a_change_stopped_half_way_and_review_finishes_it(
     assert review.exit_code == 0, review.stderr
     assert review.stderr == (
         f"govkit: warning: {journal}: finished the change to several policy files that a "
-        "stopped run had left half made\n"
+        "stopped run had left half made\n'nordlys-brand' version 2.3.0 -> 2.3.1\n"
     )
     assert scope.read_text(encoding="utf-8").endswith("# new scope\n")
     assert "# new brand\n" in brand.read_text(encoding="utf-8")

@@ -13,6 +13,12 @@ import pytest
 
 from tests.conftest import ROOT, TODAY, govkit, require_in_ci
 
+CONFIDENTIAL_REGISTRY = (
+    "govkit: warning: {path} is classified confidential, so the handbook will have no account "
+    "directory (hint: set 'classification: internal' to publish it; its confidential fields are "
+    "never published)\n"
+)
+
 
 def _validate_with(schema: str, path: Path) -> None:
     result = subprocess.run(
@@ -219,7 +225,8 @@ def test_init_runs_git_init_and_ignores_the_built_site(tmp_path: Path) -> None:
     run = govkit("init", target, "--minimal", "--today", TODAY)
     assert run.exit_code == 0, run.stderr
     assert run.stderr == (
-        f"initialised a Git repository in {target}\nnext: cd {target} && govkit check policies\n"
+        CONFIDENTIAL_REGISTRY.format(path=target / "policies" / "accounts.yaml")
+        + f"initialised a Git repository in {target}\nnext: cd {target} && govkit check policies\n"
     )
     assert f"{target / '.gitignore'}\n" in run.stdout
     repo = git.Repo(target)
@@ -239,7 +246,10 @@ def test_init_inside_a_repository_keeps_its_git_and_its_gitignore(tmp_path: Path
     target = tmp_path / "governance"
     run = govkit("init", target, "--minimal", "--today", TODAY)
     assert run.exit_code == 0, run.stderr
-    assert run.stderr == f"next: cd {target} && govkit check policies\n"
+    assert run.stderr == (
+        CONFIDENTIAL_REGISTRY.format(path=target / "policies" / "accounts.yaml")
+        + f"next: cd {target} && govkit check policies\n"
+    )
     assert not (target / ".git").exists()
     assert repo.ignored("governance/site/index.html") == ["governance/site/index.html"]
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
@@ -264,3 +274,62 @@ def test_init_of_the_example_mentions_minimal(tmp_path: Path) -> None:
         f"next: cd {tmp_path} && govkit check policies\n"
     )
     assert "--minimal" in govkit("init", "--help").stdout
+
+
+def site_name_line(root: Path) -> str:
+    lines = (root / "policies" / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(line for line in lines if line.startswith("site_name:"))
+
+
+def test_site_name_comes_from_the_folder_name(tmp_path: Path) -> None:
+    target = tmp_path / "acme-social_media"
+    run = govkit("init", target, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert site_name_line(target) == "site_name: Acme Social Media social media handbook"
+    assert "    name: Acme Social Media\n" in (target / "policies" / "scope.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_org_names_the_handbook_of_the_example_too(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--org", "Fjord & Fjell: AS #1", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert site_name_line(tmp_path) == 'site_name: "Fjord & Fjell: AS #1 social media handbook"'
+    assert govkit("validate", tmp_path / "policies").exit_code == 0
+    assert "Nordlys" not in site_name_line(tmp_path)
+
+
+def test_an_org_that_yaml_reads_as_a_boolean_stays_a_name(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--minimal", "--org", "True", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert '    name: "True"\n' in (tmp_path / "policies" / "scope.yaml").read_text("utf-8")
+    assert govkit("check", tmp_path / "policies", "--today", TODAY).exit_code == 0
+
+
+def test_an_empty_org_is_a_usage_error(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--org", " ", "--today", TODAY)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "govkit: error: --org is empty (hint: give the organisation's name, e.g. --org 'Acme AS')\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_confidential_registry_is_said_to_leave_the_handbook_without_accounts(
+    tmp_path: Path,
+) -> None:
+    git.Repo.init(tmp_path)
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    accounts = tmp_path / "policies" / "accounts.yaml"
+    assert run.stderr == (
+        CONFIDENTIAL_REGISTRY.format(path=accounts)
+        + f"next: cd {tmp_path} && govkit check policies\n"
+    )
+
+
+def test_an_internal_registry_needs_no_word(tmp_path: Path) -> None:
+    git.Repo.init(tmp_path)
+    run = govkit("init", tmp_path, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert "account directory" not in run.stderr

@@ -39,7 +39,10 @@ def body(context: PublishedGovernance) -> list[str]:
     extra = []
     if spec.account_access_courses:
         extra.append(
-            ["Anyone with access to an official account", names(spec.account_access_courses)]
+            [
+                "Anyone with access to an official account, or owning one",
+                names(spec.account_access_courses),
+            ]
         )
     if spec.moderation_courses:
         extra.append(["Anyone on the moderation rota", names(spec.moderation_courses)])
