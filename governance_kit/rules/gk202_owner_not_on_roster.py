@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..loading.suggest import did_you_mean
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -46,6 +48,7 @@ class OwnerNotOnRoster(Rule):
     code = "GK202"
     name = "owner-not-on-roster"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -152,3 +152,14 @@ def test_a_draft_rule_is_listed_and_explained() -> None:
     assert govkit("rules", "GKP1").stderr == (
         "govkit: error: unknown rule 'GKP1' (hint: did you mean GKP01?)\n"
     )
+
+
+def test_a_rule_shows_the_kinds_it_needs_valid() -> None:
+    lines = govkit("rules", "GK203").stdout.splitlines()
+    assert lines[5:7] == [
+        "Reads: spec.check.leaving_horizon_days in Settings",
+        "Needs valid: AccountRegistry, People",
+    ]
+    assert not any(
+        line.startswith("Needs valid:") for line in govkit("rules", "GK101").stdout.splitlines()
+    )
