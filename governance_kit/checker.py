@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from .findings import Finding, Outcome
+from .findings import RULE_NOT_RUN, Finding, Outcome
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
+from .model import KINDS, REQUIRED_KINDS
 from .model.governance import Governance, Location
 from .model.settings import ControlSettings
 from .rules import BaseContext, BaseRule, Context, Rule, all_rules
@@ -33,6 +34,8 @@ class CheckResult(Outcome):
     findings: list[Finding] = field(default_factory=list)
     controls: ControlSettings = field(default_factory=ControlSettings)
     """The company's own controls and their mapping to rules, from its Settings."""
+    not_run: dict[str, str] = field(default_factory=dict)
+    """Why each rule that needs an invalid or missing document did not run, by code."""
 
 
 R = TypeVar("R", bound=BaseRule)
@@ -78,7 +81,11 @@ def run_check(
     base: Governance | None = None,
     base_label: str = "",
 ) -> CheckResult:
-    """Validation findings (and GK305) when the repository is invalid; else every rule's findings.
+    """Validation findings, and the findings of every rule that has what it needs.
+
+    A rule runs when every document of the kinds it needs (`Rule.needs`) is valid and each
+    required one is there; one that needs more does not run and says so once (GK004, see
+    `blocked`). GK305 also reports what looks like a secret in the invalid files.
 
     `files` gives repository files other than policy files as they stood in the state judged
     (see `Context.files`); by default they are read from the working tree. `step(done,
@@ -89,14 +96,107 @@ def run_check(
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
     context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
-    if result.invalid:
-        ran = not_ignored(rules, context)
-        result.findings = sorted(
-            result.findings + _secrets_anyway(repository, context, ran), key=Finding.sort_key
-        )
-        return result
-    result.findings = run_all(rules, context, step)
+    stopped = blocked(repository)
+    chosen = not_ignored(rules, context)
+    runnable = tuple(rule for rule in rules if stopped(rule) is None)
+    found = run_all(runnable, context, step)
+    if any(rule.code == PlaintextSecret.code for rule in chosen):
+        found += apply_waivers(invalid_file_secrets(repository), context)
+    held = [(rule, why) for rule in chosen if (why := stopped(rule)) is not None]
+    result.not_run = {rule.code: why[1] for rule, why in held}
+    found += not_run(held)
+    found += _defaults_used(repository)
+    result.findings = sorted(result.findings + found, key=Finding.sort_key)
     return result
+
+
+Reason = tuple[Path, str, str]
+"""Why a rule cannot run: the file (or folder) to point at, the reason, and the hint."""
+
+
+def unavailable(repository: Repository) -> dict[str, Reason]:
+    """The kinds whose facts are not all there, by name: one of their documents is invalid,
+    or a required one is missing."""
+    found: dict[str, Reason] = {}
+    for path, kind in sorted(repository.invalid.items()):
+        if kind is not None and kind not in found:
+            found[kind] = (
+                path,
+                f"{path.name} is not a valid {kind} document",
+                "it runs once the document is valid",
+            )
+    governance = repository.governance
+    for kind in REQUIRED_KINDS:
+        if kind not in found and not governance.of_kind(KINDS[kind]):
+            found[kind] = (
+                repository.root,
+                f"there is no {kind} document",
+                f"it runs once there is a valid {kind} document",
+            )
+    return found
+
+
+def blocked(repository: Repository) -> Callable[[Rule], Reason | None]:
+    """For a rule, why it cannot run (None when it can): a kind it needs is unavailable, or
+    it needs any kind while a file whose kind cannot be told is invalid."""
+    kinds = unavailable(repository)
+    unknown = sorted(repository.unknown)
+
+    def why(rule: Rule) -> Reason | None:
+        if not rule.needs:
+            return None
+        if unknown:
+            return (
+                unknown[0],
+                f"{unknown[0].name} is invalid and its kind cannot be told",
+                "it runs once the file is a valid document",
+            )
+        reasons = [kinds[name] for name in rule.needed() if name in kinds]
+        if not reasons:
+            return None
+        return reasons[0][0], "; ".join(reason for _, reason, _ in reasons), reasons[0][2]
+
+    return why
+
+
+def not_run(stopped: list[tuple[Rule, Reason]]) -> list[Finding]:
+    """One GK004 finding per reason, naming every rule it stopped (in code order)."""
+    by_reason: dict[Reason, list[Rule]] = {}
+    for rule, reason in stopped:
+        by_reason.setdefault(reason, []).append(rule)
+    return [_not_run(rules, *reason) for reason, rules in by_reason.items()]
+
+
+def _not_run(rules: list[Rule], path: Path, reason: str, hint: str) -> Finding:
+    if len(rules) == 1:
+        message = f"{rules[0].code} {rules[0].name} did not run: {reason}"
+    else:
+        codes = ", ".join(rule.code for rule in rules)
+        message = f"{len(rules)} rules did not run ({codes}): {reason}"
+    return Finding(path, 1, 1, message, code=RULE_NOT_RUN, severity="info", hint=hint)
+
+
+DEFAULTS_USED = {
+    "Settings": "the default settings are used (thresholds, ignored rules, fail-on)",
+    "Waivers": "its waivers do not apply",
+}
+
+
+def _defaults_used(repository: Repository) -> list[Finding]:
+    """One GK004 finding per invalid Settings or Waivers file: what stands in for it."""
+    return [
+        Finding(
+            path,
+            1,
+            1,
+            f"{path.name} is not a valid {kind} document: {DEFAULTS_USED[kind]}",
+            code=RULE_NOT_RUN,
+            severity="info",
+            hint="fix the document; the findings above say how",
+        )
+        for path, kind in sorted(repository.invalid.items())
+        if kind in DEFAULTS_USED
+    ]
 
 
 def not_ignored(rules: tuple[R, ...], context: BaseContext) -> tuple[R, ...]:
@@ -124,18 +224,22 @@ def run_all(
     return placed
 
 
-def _secrets_anyway(
-    repository: Repository, context: Context, ran: tuple[Rule, ...]
-) -> list[Finding]:
-    """GK305 findings in an invalid repository, where no other rule runs: a leaked secret is
-    reported whatever else is wrong, in valid documents and in the files that are not."""
-    if not any(rule.code == PlaintextSecret.code for rule in ran):  # one rule, before all others
-        return []
-    found = list(PlaintextSecret().check(context))
-    found += [
-        secret_finding(path, s, None) for path, secrets in repository.secrets for s in secrets
-    ]
+def secret_findings(repository: Repository, today: date) -> list[Finding]:
+    """GK305 over the text of every file, valid or not, waivers in force on `today` applied
+    (for `govkit validate`)."""
+    context = Context(repository.governance, today)
+    found = list(PlaintextSecret().check(context)) + invalid_file_secrets(repository)
     return apply_waivers(found, context)
+
+
+def invalid_file_secrets(repository: Repository) -> list[Finding]:
+    """GK305 findings for what looks like a secret in the files that are not valid documents
+    (those in valid documents are the rule's own), each naming the account it stands in."""
+    return [
+        secret_finding(path, secret, account, account=account)
+        for path, secrets in repository.secrets
+        for secret, account in secrets
+    ]
 
 
 _RUNNING: tuple[tuple[BaseRule, ...], BaseContext] | None = None
