@@ -68,7 +68,8 @@ def test_owner_not_on_roster_is_a_broken_reference_that_validate_reports(example
     assert run.stdout.splitlines() == [
         f"{path}:{owner}:{column_of(path, owner, 'anna')}: error: unknown person 'anna' "
         "[GK003] (hint: did you mean 'hanna'?)",
-        f"{path}:{backup}:{column_of(path, backup, 'bn')}: error: unknown person 'bn' [GK003] (hint: did you mean 'ben'?)",
+        f"{path}:{backup}:{column_of(path, backup, 'bn')}: error: unknown person 'bn' [GK003] "
+        "(hint: did you mean 'ben'?)",
     ]
 
 
