@@ -102,7 +102,11 @@ def run_check(
     found = run_all(runnable, context, step)
     if any(rule.code == PlaintextSecret.code for rule in chosen):
         found += apply_waivers(invalid_file_secrets(repository), context)
-    held = [(rule, why) for rule in chosen if (why := stopped(rule)) is not None]
+    held = [
+        (rule, why)
+        for rule in chosen
+        if rule.applies(context) and (why := stopped(rule)) is not None
+    ]
     result.not_run = {rule.code: why[1] for rule, why in held}
     found += not_run(held)
     found += _defaults_used(repository)
