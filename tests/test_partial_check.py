@@ -152,7 +152,8 @@ def test_a_password_in_credentials_stops_the_account_rules_and_is_a_leaked_secre
             "line": line,
             "column": 19,
             "code": "GK305",
-            "message": "account 'insta-main': value of 'password' looks like a plaintext credential",
+            "message": "account 'insta-main': value of 'password' looks like a plaintext "
+            "credential",
             "hint": rotate,
         },
     ]

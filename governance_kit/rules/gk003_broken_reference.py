@@ -8,13 +8,13 @@ class BrokenReference(Rule):
     """A document names an id nothing defines, or ids collide.
 
     ### What it checks
-    A document names a person (an account's business or backup owner too), role, channel,
-    account, course, plan, escalation path or policy document that no file defines, or Settings map a rule to a control id that is neither in the
-    catalogue nor among the company's own controls (`controls.extra`); an id is defined twice; a
-    kind of document every governance model needs is missing, or a kind that must be unique appears
-    twice; or escalation paths hand over to each other in a circle. Ids of a kind whose document
-    is invalid are not judged (they may stand in the invalid file), and a kind that is there but
-    invalid is not missing.
+    A document names a person (an account's business or backup owner too), role, channel, account,
+    course, plan, escalation path or policy document that no file defines, or Settings map a rule to
+    a control id that is neither in the catalogue nor among the company's own controls
+    (`controls.extra`); an id is defined twice; a kind of document every governance model needs is
+    missing, or a kind that must be unique appears twice; or escalation paths hand over to each
+    other in a circle. Ids of a kind whose document is invalid are not judged (they may stand in the
+    invalid file), and a kind that is there but invalid is not missing.
 
     ### Why it matters
     A reference to an id nothing defines usually hides a spelling mistake or a renamed entity, or
