@@ -98,16 +98,12 @@ def run_check(
     context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
     stopped = blocked(repository)
     chosen = not_ignored(rules, context)
-    runnable = tuple(rule for rule in rules if stopped(rule) is None)
+    runnable = tuple(rule for rule in rules if not stopped(rule))
     found = run_all(runnable, context, step)
     if any(rule.code == PlaintextSecret.code for rule in chosen):
         found += apply_waivers(invalid_file_secrets(repository), context)
-    held = [
-        (rule, why)
-        for rule in chosen
-        if rule.applies(context) and (why := stopped(rule)) is not None
-    ]
-    result.not_run = {rule.code: why[1] for rule, why in held}
+    held = [(rule, why) for rule in chosen if rule.applies(context) and (why := stopped(rule))]
+    result.not_run = {rule.code: "; ".join(reason for _, reason, _ in why) for rule, why in held}
     found += not_run(held)
     found += _defaults_used(repository)
     result.findings = sorted(result.findings + found, key=Finding.sort_key)
@@ -140,34 +136,34 @@ def unavailable(repository: Repository) -> dict[str, Reason]:
     return found
 
 
-def blocked(repository: Repository) -> Callable[[Rule], Reason | None]:
-    """For a rule, why it cannot run (None when it can): a kind it needs is unavailable, or
-    it needs any kind while a file whose kind cannot be told is invalid."""
+def blocked(repository: Repository) -> Callable[[Rule], list[Reason]]:
+    """For a rule, why it cannot run (nothing when it can): each kind it needs that is
+    unavailable, or a file whose kind cannot be told is invalid while it needs any kind."""
     kinds = unavailable(repository)
-    unknown = sorted(repository.unknown)
+    unknown = [
+        (
+            path,
+            f"{path.name} is invalid and its kind cannot be told",
+            "it runs once the file is a valid document",
+        )
+        for path in sorted(repository.unknown)[:1]
+    ]
 
-    def why(rule: Rule) -> Reason | None:
+    def why(rule: Rule) -> list[Reason]:
         if not rule.needs:
-            return None
-        if unknown:
-            return (
-                unknown[0],
-                f"{unknown[0].name} is invalid and its kind cannot be told",
-                "it runs once the file is a valid document",
-            )
-        reasons = [kinds[name] for name in rule.needed() if name in kinds]
-        if not reasons:
-            return None
-        return reasons[0][0], "; ".join(reason for _, reason, _ in reasons), reasons[0][2]
+            return []
+        return unknown or [kinds[name] for name in rule.needed() if name in kinds]
 
     return why
 
 
-def not_run(stopped: list[tuple[Rule, Reason]]) -> list[Finding]:
-    """One GK004 finding per reason, naming every rule it stopped (in code order)."""
+def not_run(stopped: list[tuple[Rule, list[Reason]]]) -> list[Finding]:
+    """One GK004 finding per reason (an invalid or missing kind), naming every rule it
+    stopped, in code order; a rule stopped by two kinds is named in both lines."""
     by_reason: dict[Reason, list[Rule]] = {}
-    for rule, reason in stopped:
-        by_reason.setdefault(reason, []).append(rule)
+    for rule, reasons in stopped:
+        for reason in reasons:
+            by_reason.setdefault(reason, []).append(rule)
     return [_not_run(rules, *reason) for reason, rules in by_reason.items()]
 
 

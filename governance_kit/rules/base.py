@@ -151,7 +151,7 @@ class Rule(BaseRule):
     @classmethod
     def needed(cls) -> tuple[str, ...]:
         """The names of the kinds the rule needs (`needs`), as written after `kind:`."""
-        return tuple(kind.__name__ for kind in cls.needs)
+        return tuple(dict.fromkeys(kind.__name__ for kind in cls.needs))
 
     def applies(self, context: Context) -> bool:  # type: ignore[override]
         """Whether the rule can judge this context; one that cannot has not run."""
