@@ -45,12 +45,14 @@ def check_references(
 
     Ids of an entity that a `broken` kind defines (one of its documents is invalid) are not
     judged, nor document ids when any kind is broken: they may stand in the invalid file, and
-    a broken kind is not missing. With `partial` (a file of unknown kind is invalid, or one
+    a broken kind is not missing. Nor are ids of a required kind that is missing: its one
+    finding says so. With `partial` (a file of unknown kind is invalid, or one
     file is checked alone), no unknown id and no missing kind is reported.
     """
     findings = _duplicates(governance)
     if not partial:
-        unjudged = _unjudged(broken)
+        missing = {kind for kind in REQUIRED_KINDS if not governance.of_kind(KINDS[kind])}
+        unjudged = _unjudged(broken | missing)
         for document in governance.documents:
             findings.extend(_unknowns(document, governance, unjudged))
     findings.extend(_kinds(governance, root, partial, broken))
