@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ..model.common import ID_PATTERN
 from ..model.governance import Path_
+from .secrets import looks_like_secret
 
 REGISTRY = "AccountRegistry"
 
@@ -21,8 +24,11 @@ def raw_account_ids(data: Any) -> list[Any]:
 
 
 def account_at(ids: list[Any], path: Path_) -> str | None:
-    """The id of the account whose entry the value at `path` stands in, when it has one."""
+    """The id of the account whose entry the value at `path` stands in, when it has one that
+    is a well-formed id and does not itself look like a secret (it is printed as the target)."""
     if len(path) < 3 or tuple(path[:2]) != ("spec", "accounts") or not isinstance(path[2], int):
         return None
     ident = ids[path[2]] if path[2] < len(ids) else None
-    return ident if isinstance(ident, str) and ident else None
+    if not isinstance(ident, str) or not re.match(ID_PATTERN, ident):
+        return None
+    return None if looks_like_secret("id", ident) is not None else ident

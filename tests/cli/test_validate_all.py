@@ -5,6 +5,7 @@ is replaced by the defaults."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import TODAY, govkit, line_of
@@ -144,3 +145,22 @@ def test_an_invalid_waivers_document_is_said_once_and_its_waivers_do_not_apply(
     ]
     single_admin = [line for line in run.stdout.splitlines() if "[GK206]" in line]
     assert len(single_admin) == 1 and "waived" not in single_admin[0]
+
+
+def test_an_account_id_that_looks_like_a_secret_is_never_the_target(example: Path) -> None:
+    """GK305 names the account a secret stands in, unless the id itself looks like one."""
+    token = "xoxb-2817465039-4729183650427-Qm8vT3kZ9pL2xW7nR4cY1dHf"
+    accounts = example / "accounts.yaml"
+    replace_in(accounts, "- id: tiktok-nordlysoutdoor", f"- id: {token}")
+    replace_in(
+        accounts,
+        "secret_ref: op://social-accounts/tiktok-nordlysoutdoor",
+        "password: Fjellstue-Sommer-2026",
+    )
+    run = govkit("check", example, "--today", TODAY, "--format", "json")
+    assert token not in run.stdout and "Fjellstue-Sommer-2026" not in run.stdout
+    found = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "GK305"]
+    assert [(f["target"], f["message"]) for f in found] == [
+        (None, "value of 'id' looks like a Slack token"),
+        (None, "value of 'password' looks like a plaintext credential"),
+    ]
