@@ -93,7 +93,7 @@ def check(
     """
     rules = select_rules(rule_codes("--select", select), rule_codes("--ignore", ignore))
     repository = load(path)
-    at_base = _base_governance(path, base) if base is not None and repository.valid else None
+    at_base = _base_governance(path, base) if base is not None else None
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(
             repository, today or date.today(), rules, step=step, base=at_base, base_label=base
