@@ -26,7 +26,8 @@ from .rules.gk305_plaintext_secret import PlaintextSecret, secret_finding
 
 @dataclass
 class CheckResult(Outcome):
-    """The outcome of `govkit check`: every finding, and which rules ran."""
+    """The outcome of `govkit check`: every finding, the rules selected, and why those that
+    need an invalid or missing document did not run (`not_run`)."""
 
     root: Path
     today: date

@@ -226,3 +226,15 @@ def test_select_shows_only_the_selected_rules_that_did_not_run(tmp_path: Path) -
         "TrainingPlan document [GK004] (hint: it runs once the document is valid)"
     ]
     assert "[GK101]" in run.stdout
+
+
+def test_rules_ignored_by_settings_or_the_command_line_are_not_listed(tmp_path: Path) -> None:
+    root = copy(tmp_path)
+    replace_in(root / "training.yaml", "  courses:", "  curses:")
+    replace_in(root / "settings.yaml", "  check:\n", "  check:\n    ignore: [GK501]\n")
+    run = govkit("check", root, "--today", TODAY, "--ignore", "GK960")
+    assert run.exit_code == 2
+    assert [line.split(": info: ")[1] for line in run.stdout.splitlines() if "GK004" in line] == [
+        "2 rules did not run (GK502, GK503): training.yaml is not a valid TrainingPlan document "
+        "[GK004] (hint: it runs once the document is valid)"
+    ]
