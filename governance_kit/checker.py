@@ -17,7 +17,7 @@ from typing import TypeVar
 from .findings import RULE_NOT_RUN, Finding, Outcome
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
-from .model import KINDS, REQUIRED_KINDS
+from .model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from .model.governance import Governance, Location
 from .model.settings import ControlSettings
 from .rules import BaseContext, BaseRule, Context, Rule, all_rules
@@ -116,8 +116,9 @@ Reason = tuple[Path, str, str]
 
 
 def unavailable(repository: Repository) -> dict[str, Reason]:
-    """The kinds whose facts are not all there, by name: one of their documents is invalid,
-    or a required one is missing."""
+    """The kinds whose facts are not all there (or not one), by name: one of their documents
+    is invalid, a required one is missing, or a kind that must be single is repeated (which
+    one holds the facts cannot be told; a second Settings leaves the first in force)."""
     found: dict[str, Reason] = {}
     for path, kind in sorted(repository.invalid.items()):
         if kind is not None and kind not in found:
@@ -127,6 +128,14 @@ def unavailable(repository: Repository) -> dict[str, Reason]:
                 "it runs once the document is valid",
             )
     governance = repository.governance
+    for kind in SINGLE_KINDS:
+        documents = governance.of_kind(KINDS[kind])
+        if kind not in found and len(documents) > 1 and kind != "Settings":
+            found[kind] = (
+                documents[1].path,
+                f"{documents[1].path.name} is a second {kind} document",
+                "it runs once there is one",
+            )
     for kind in REQUIRED_KINDS:
         if kind not in found and not governance.of_kind(KINDS[kind]):
             found[kind] = (

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, govkit, line_of
+from tests.rules.helpers import DAY
 from tests.rules.test_every_rule import EXPECTED, FIXTURE
 
 Row = tuple[str, int, str, str | None, str | None]
@@ -238,3 +239,55 @@ def test_rules_ignored_by_settings_or_the_command_line_are_not_listed(tmp_path: 
         "2 rules did not run (GK502, GK503): training.yaml is not a valid TrainingPlan document "
         "[GK004] (hint: it runs once the document is valid)"
     ]
+
+
+def _reference_patterns() -> list[tuple[str, tuple]]:
+    """One reference of each kind of field in the fixture: (file name, path in the file)."""
+    from governance_kit.loading.references import references_in
+    from governance_kit.loading.repository import load_repository
+
+    seen: dict[tuple, tuple[str, tuple]] = {}
+    for document in load_repository(FIXTURE).governance.documents:
+        for path, _, _ in references_in(document.model, ()):
+            pattern = (document.kind, tuple(step for step in path if isinstance(step, str)))
+            seen.setdefault(pattern, (document.path.name, path))
+    return list(seen.values())
+
+
+@pytest.mark.parametrize(("name", "path"), _reference_patterns(), ids=str)
+def test_every_rule_runs_over_a_dangling_reference(tmp_path: Path, name: str, path: tuple) -> None:
+    """A broken reference (GK003) does not stop the rules: none of them fails on an id that
+    nothing defines."""
+    from governance_kit.checker import run_check, select_rules
+    from governance_kit.loading.repository import load_repository
+    from tests.conftest import edit_yaml
+
+    root = copy(tmp_path)
+
+    def dangle(data: dict) -> None:
+        *parents, last = path
+        for step in parents:
+            data = data[step]
+        data[last] = "zz-nothing"
+
+    edit_yaml(root / name, dangle)
+    result = run_check(load_repository(root), DAY, select_rules())
+    unknown = [f for f in result.findings if f.code == "GK003" and "'zz-nothing'" in f.message]
+    assert [f.path.name for f in unknown] == [name]
+
+
+def test_a_second_document_of_a_single_kind_stops_the_rules_that_need_it(tmp_path: Path) -> None:
+    root = copy(tmp_path)
+    text = (root / "scope.yaml").read_text(encoding="utf-8")
+    (root / "scope2.yaml").write_text(text.replace("id: er-scope", "id: er-scope-2"), "utf-8")
+    code, findings = report(root)
+    assert code == 2
+    assert lines_of(findings, "GK004") == [
+        not_run(
+            "scope2.yaml",
+            "4 rules did not run (GK603, GK604, GK701, GK960): scope2.yaml is a second Scope "
+            "document",
+            "it runs once there is one",
+        )
+    ]
+    assert {row[2] for row in rows(findings)} >= {"GK101", "GK206", "GK601", "GK003"}

@@ -11,8 +11,9 @@ class RuleNotRun(Rule):
     `govkit check` checks every valid document even when others are invalid: each rule runs
     when every document of the kinds it needs (`govkit rules CODE` shows them under "Needs
     valid") is valid and each required one is there. A rule that needs an invalid document, a
-    missing required kind, or any kind while a file whose kind cannot be told is invalid, does
-    not run; it says so once, at the file that stopped it. An invalid Settings document is
+    missing required kind, a kind that must be single but is repeated, or any kind while a file
+    whose kind cannot be told is invalid, does not run; one line per such kind says so, at the
+    file that stopped the rules, naming them. An invalid Settings document is
     reported too (the default settings are used), and an invalid Waivers document (its waivers
     do not apply).
 
