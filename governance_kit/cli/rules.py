@@ -65,6 +65,7 @@ def as_dict(rule: AnyRule) -> dict[str, object]:
         "control_titles": {ident: title(ident) for ident in rule.controls},
         "validation": rule.validation,
         "kind": kind_text(rule).split(" (")[0],
+        "needs": list(getattr(rule, "needed", tuple)()),
         "explanation": rule.explanation(),
         "help_uri": ruledocs.help_uri(rule),
     }
