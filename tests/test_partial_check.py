@@ -291,3 +291,25 @@ def test_a_second_document_of_a_single_kind_stops_the_rules_that_need_it(tmp_pat
         )
     ]
     assert {row[2] for row in rows(findings)} >= {"GK101", "GK206", "GK601", "GK003"}
+
+
+def test_a_committed_state_knows_the_kind_of_its_invalid_file(tmp_path: Path) -> None:
+    """`govkit report --as-of` and the trend judge a commit like the working tree: the
+    invalid file's kind is read from its committed text, and only its rules are stopped."""
+    import git
+
+    from governance_kit.checker import run_check, select_rules
+    from governance_kit.git.history import state_at
+
+    root = copy(tmp_path)
+    replace_in(root / "training.yaml", "  courses:", "  curses:")
+    repo = git.Repo.init(tmp_path)
+    repo.index.add([str(path) for path in sorted(root.iterdir())])
+    commit = repo.index.commit("Policies with a broken training plan")
+    repository = state_at(root, commit).repository
+    assert repository.invalid == {root / "training.yaml": "TrainingPlan"}
+    result = run_check(repository, DAY, select_rules(["GK5"]))
+    assert result.not_run == {
+        code: "training.yaml is not a valid TrainingPlan document"
+        for code in ("GK501", "GK502", "GK503")
+    }
