@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from .findings import Finding, Outcome
+from .findings import RULE_NOT_RUN, Finding, Outcome
 from .loading.parallel import map_files, paused_gc, positions, workers
 from .loading.repository import Repository
+from .model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from .model.governance import Governance, Location
 from .model.settings import ControlSettings
 from .rules import BaseContext, BaseRule, Context, Rule, all_rules
@@ -25,7 +26,8 @@ from .rules.gk305_plaintext_secret import PlaintextSecret, secret_finding
 
 @dataclass
 class CheckResult(Outcome):
-    """The outcome of `govkit check`: every finding, and which rules ran."""
+    """The outcome of `govkit check`: every finding, the rules selected, and why those that
+    need an invalid or missing document did not run (`not_run`)."""
 
     root: Path
     today: date
@@ -33,6 +35,8 @@ class CheckResult(Outcome):
     findings: list[Finding] = field(default_factory=list)
     controls: ControlSettings = field(default_factory=ControlSettings)
     """The company's own controls and their mapping to rules, from its Settings."""
+    not_run: dict[str, str] = field(default_factory=dict)
+    """Why each rule that needs an invalid or missing document did not run, by code."""
 
 
 R = TypeVar("R", bound=BaseRule)
@@ -78,7 +82,11 @@ def run_check(
     base: Governance | None = None,
     base_label: str = "",
 ) -> CheckResult:
-    """Validation findings (and GK305) when the repository is invalid; else every rule's findings.
+    """Validation findings, and the findings of every rule that has what it needs.
+
+    A rule runs when every document of the kinds it needs (`Rule.needs`) is valid and each
+    required one is there; one that needs more does not run and says so once (GK004, see
+    `blocked`). GK305 also reports what looks like a secret in the invalid files.
 
     `files` gives repository files other than policy files as they stood in the state judged
     (see `Context.files`); by default they are read from the working tree. `step(done,
@@ -89,14 +97,116 @@ def run_check(
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
     context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
-    if result.invalid:
-        ran = not_ignored(rules, context)
-        result.findings = sorted(
-            result.findings + _secrets_anyway(repository, context, ran), key=Finding.sort_key
-        )
-        return result
-    result.findings = run_all(rules, context, step)
+    stopped = blocked(repository)
+    chosen = not_ignored(rules, context)
+    runnable = tuple(rule for rule in rules if not stopped(rule))
+    found = run_all(runnable, context, step)
+    if any(rule.code == PlaintextSecret.code for rule in chosen):
+        found += apply_waivers(invalid_file_secrets(repository), context)
+    held = [(rule, why) for rule in chosen if rule.applies(context) and (why := stopped(rule))]
+    result.not_run = {rule.code: "; ".join(reason for _, reason, _ in why) for rule, why in held}
+    found += not_run(held)
+    found += _defaults_used(repository)
+    result.findings = sorted(result.findings + found, key=Finding.sort_key)
     return result
+
+
+Reason = tuple[Path, str, str]
+"""Why a rule cannot run: the file (or folder) to point at, the reason, and the hint."""
+
+
+def unavailable(repository: Repository) -> dict[str, Reason]:
+    """The kinds whose facts are not all there (or not one), by name: one of their documents
+    is invalid, a required one is missing, or a kind that must be single is repeated (which
+    one holds the facts cannot be told; a second Settings leaves the first in force)."""
+    found: dict[str, Reason] = {}
+    for path, kind in sorted(repository.invalid.items()):
+        if kind is not None and kind not in found:
+            found[kind] = (
+                path,
+                f"{path.name} is not a valid {kind} document",
+                "it runs once the document is valid",
+            )
+    governance = repository.governance
+    for kind in SINGLE_KINDS:
+        documents = governance.of_kind(KINDS[kind])
+        if kind not in found and len(documents) > 1 and kind != "Settings":
+            found[kind] = (
+                documents[1].path,
+                f"{documents[1].path.name} is a second {kind} document",
+                "it runs once there is one",
+            )
+    for kind in REQUIRED_KINDS:
+        if kind not in found and not governance.of_kind(KINDS[kind]):
+            found[kind] = (
+                repository.root,
+                f"there is no {kind} document",
+                f"it runs once there is a valid {kind} document",
+            )
+    return found
+
+
+def blocked(repository: Repository) -> Callable[[Rule], list[Reason]]:
+    """For a rule, why it cannot run (nothing when it can): each kind it needs that is
+    unavailable, or a file whose kind cannot be told is invalid while it needs any kind."""
+    kinds = unavailable(repository)
+    unknown = [
+        (
+            path,
+            f"{path.name} is invalid and its kind cannot be told",
+            "it runs once the file is a valid document",
+        )
+        for path in sorted(repository.unknown)[:1]
+    ]
+
+    def why(rule: Rule) -> list[Reason]:
+        if not rule.needs:
+            return []
+        return unknown or [kinds[name] for name in rule.needed() if name in kinds]
+
+    return why
+
+
+def not_run(stopped: list[tuple[Rule, list[Reason]]]) -> list[Finding]:
+    """One GK004 finding per reason (an invalid or missing kind), naming every rule it
+    stopped, in code order; a rule stopped by two kinds is named in both lines."""
+    by_reason: dict[Reason, list[Rule]] = {}
+    for rule, reasons in stopped:
+        for reason in reasons:
+            by_reason.setdefault(reason, []).append(rule)
+    return [_not_run(rules, *reason) for reason, rules in by_reason.items()]
+
+
+def _not_run(rules: list[Rule], path: Path, reason: str, hint: str) -> Finding:
+    if len(rules) == 1:
+        message = f"{rules[0].code} {rules[0].name} did not run: {reason}"
+    else:
+        codes = ", ".join(rule.code for rule in rules)
+        message = f"{len(rules)} rules did not run ({codes}): {reason}"
+    return Finding(path, 1, 1, message, code=RULE_NOT_RUN, severity="info", hint=hint)
+
+
+DEFAULTS_USED = {
+    "Settings": "the default settings are used (thresholds, ignored rules, fail-on)",
+    "Waivers": "its waivers do not apply",
+}
+
+
+def _defaults_used(repository: Repository) -> list[Finding]:
+    """One GK004 finding per invalid Settings or Waivers file: what stands in for it."""
+    return [
+        Finding(
+            path,
+            1,
+            1,
+            f"{path.name} is not a valid {kind} document: {DEFAULTS_USED[kind]}",
+            code=RULE_NOT_RUN,
+            severity="info",
+            hint="fix the document; the findings above say how",
+        )
+        for path, kind in sorted(repository.invalid.items())
+        if kind in DEFAULTS_USED
+    ]
 
 
 def not_ignored(rules: tuple[R, ...], context: BaseContext) -> tuple[R, ...]:
@@ -124,18 +234,24 @@ def run_all(
     return placed
 
 
-def _secrets_anyway(
-    repository: Repository, context: Context, ran: tuple[Rule, ...]
-) -> list[Finding]:
-    """GK305 findings in an invalid repository, where no other rule runs: a leaked secret is
-    reported whatever else is wrong, in valid documents and in the files that are not."""
-    if not any(rule.code == PlaintextSecret.code for rule in ran):  # one rule, before all others
+def secret_findings(repository: Repository, today: date) -> list[Finding]:
+    """GK305 over the text of every file, valid or not, waivers in force on `today` applied
+    (for `govkit validate`)."""
+    context = Context(repository.governance, today)
+    if not not_ignored((PlaintextSecret(),), context):  # Settings ignore it
         return []
-    found = list(PlaintextSecret().check(context))
-    found += [
-        secret_finding(path, s, None) for path, secrets in repository.secrets for s in secrets
-    ]
+    found = list(PlaintextSecret().check(context)) + invalid_file_secrets(repository)
     return apply_waivers(found, context)
+
+
+def invalid_file_secrets(repository: Repository) -> list[Finding]:
+    """GK305 findings for what looks like a secret in the files that are not valid documents
+    (those in valid documents are the rule's own), each naming the account it stands in."""
+    return [
+        secret_finding(path, secret, account, account=account)
+        for path, secrets in repository.secrets
+        for secret, account in secrets
+    ]
 
 
 _RUNNING: tuple[tuple[BaseRule, ...], BaseContext] | None = None

@@ -15,6 +15,8 @@ INVALID_YAML = "GK001"
 INVALID_DOCUMENT = "GK002"
 BROKEN_REFERENCE = "GK003"
 VALIDATION_CODES = (INVALID_YAML, INVALID_DOCUMENT, BROKEN_REFERENCE)
+RULE_NOT_RUN = "GK004"
+"""A rule that needs an invalid or missing document did not run (info, not invalid input)."""
 
 
 @dataclass(frozen=True)

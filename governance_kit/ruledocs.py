@@ -120,6 +120,11 @@ def reads_text(rule: AnyRule) -> str:
     return ", ".join(parts)
 
 
+def needs_text(rule: AnyRule) -> str:
+    """The document kinds the rule needs valid to run (`Rule.needs`), comma-separated."""
+    return ", ".join(getattr(rule, "needed", tuple)())
+
+
 def example_line(rule: AnyRule) -> str:
     """What a finding of the rule looks like in `govkit check` text output."""
     return f"<file>:<line>:<column>: {rule.severity}: <message> [{rule.code}] (hint: <hint>)"
@@ -148,6 +153,7 @@ def render_page(rule: AnyRule) -> str:
         f"| Controls | {controls_text(rule)} |",
         f"| Kind | {kind_text(rule)} |",
         *([f"| Reads | {_cell(reads_text(rule))} |"] if reads_text(rule) else []),
+        *([f"| Needs valid | {needs_text(rule)} |"] if needs_text(rule) else []),
         "",
         "## Explanation",
         "",

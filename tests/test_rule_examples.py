@@ -115,7 +115,7 @@ def codes_after(rule: AnyRule, blocks: list[str], tmp_path: Path) -> set[str]:
             apply(block, then if block.startswith("# at the base") else now)
     if drafts:
         return draft_codes(drafts[-1], now, tmp_path / "draft.md")
-    rules = select_rules() if rule.code == "GK902" else select_rules([rule.code])
+    rules = select_rules() if rule.code in ("GK902", "GK004") else select_rules([rule.code])
     base = load_repository(then).governance
     result = run_check(load_repository(now), DAY, rules, base=base, base_label="main")
     return {finding.code for finding in result.active}

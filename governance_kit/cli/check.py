@@ -1,4 +1,5 @@
-"""`govkit check`: validation, then every rule, reported in the format CI wants."""
+"""`govkit check`: validation, then every rule that has valid documents to judge, reported in
+the format CI wants."""
 
 from __future__ import annotations
 
@@ -84,8 +85,10 @@ def check(
 ) -> None:
     """Check the governance model in PATH (default: policies/).
 
-    Validates every file, then runs every rule. Exit codes: 0 clean, 1 findings at or above
-    --fail-on, 2 invalid input or usage.
+    Validates every file, then runs every rule whose documents are valid: a rule that needs an
+    invalid or missing document does not run, and one info line per such document names the
+    rules it stopped (GK004). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid
+    input (with the findings of the rules that ran) or usage.
 
     A repository of 2 MiB of YAML or more is read and checked on every core (at most 8);
     the environment variable GOVKIT_JOBS sets the number of processes (1: this one only).
@@ -93,7 +96,7 @@ def check(
     """
     rules = select_rules(rule_codes("--select", select), rule_codes("--ignore", ignore))
     repository = load(path)
-    at_base = _base_governance(path, base) if base is not None and repository.valid else None
+    at_base = _base_governance(path, base) if base is not None else None
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(
             repository, today or date.today(), rules, step=step, base=at_base, base_label=base

@@ -59,7 +59,7 @@ def controls(path: Path | None, fmt: str, today: date | None) -> None:
 
 
 def text_line(control: Control) -> str:
-    """'SOC2:CC6.2  Users are registered ...: GK201, GK202' on one line."""
+    """'SOC2:CC6.2  Users are registered ...: GK201, GK704' on one line."""
     rules = ", ".join(rule.code for rule in control.rules) or "no rule"
     title = f"  {out.terminal(control.title)}" if control.title else ""
     return f"{out.terminal(control.id)}{title}: {rules}"

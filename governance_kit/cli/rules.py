@@ -10,7 +10,15 @@ import click
 from .. import output as out
 from .. import ruledocs
 from ..controls import title, with_titles
-from ..ruledocs import AnyRule, every_rule, kind_text, reads_text, rule_by_code, suggestion
+from ..ruledocs import (
+    AnyRule,
+    every_rule,
+    kind_text,
+    needs_text,
+    reads_text,
+    rule_by_code,
+    suggestion,
+)
 from .common import fail, text_or_json
 
 HEADERS = ("CODE", "NAME", "SEVERITY", "SUMMARY")
@@ -57,6 +65,7 @@ def as_dict(rule: AnyRule) -> dict[str, object]:
         "control_titles": {ident: title(ident) for ident in rule.controls},
         "validation": rule.validation,
         "kind": kind_text(rule).split(" (")[0],
+        "needs": list(getattr(rule, "needed", tuple)()),
         "explanation": rule.explanation(),
         "help_uri": ruledocs.help_uri(rule),
     }
@@ -106,6 +115,7 @@ def explain(rule: AnyRule) -> str:
             f"Controls: {', '.join(with_titles(rule.controls)) or 'none'}",
             f"Summary: {rule.summary}",
             *([f"Reads: {reads_text(rule).replace('`', '')}"] if reads_text(rule) else []),
+            *([f"Needs valid: {needs_text(rule)}"] if needs_text(rule) else []),
             "",
             rule.explanation(),
             "",

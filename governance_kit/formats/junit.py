@@ -1,8 +1,8 @@
 """JUnit XML: one test case per rule, failed when it has unwaived errors or warnings.
 
 CI systems that show test reports (GitLab, Jenkins, Azure) then list the governance rules
-beside the tests. Validation findings fail the validation rules' test cases; when the input is
-invalid the other rules did not run and are reported as skipped.
+beside the tests. Validation findings fail the validation rules' test cases; a rule that did
+not run because a document it needs is invalid or missing is reported as skipped, with why.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def render(result: CheckResult, *, color: bool = False) -> str:
     suite = ET.SubElement(root, "testsuite", name=SUITE)
     validation = [rule for rule in all_rules() if rule.validation]
     for rule in validation:
-        add_case(suite, rule, findings_of(result, rule), skipped=False)
+        add_case(suite, rule, findings_of(result, rule))
     for rule in result.rules:
-        add_case(suite, rule, findings_of(result, rule), skipped=result.invalid)
+        add_case(suite, rule, findings_of(result, rule), skipped=result.not_run.get(rule.code))
     count(root, suite)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -40,10 +40,13 @@ def findings_of(result: CheckResult, rule: Rule) -> list[Finding]:
     return [f for f in result.findings if f.code == rule.code]
 
 
-def add_case(suite: ET.Element, rule: Rule, findings: list[Finding], *, skipped: bool) -> None:
+def add_case(
+    suite: ET.Element, rule: Rule, findings: list[Finding], *, skipped: str | None = None
+) -> None:
+    """The rule's test case: failed by its errors and warnings, or skipped (`skipped`: why)."""
     case = ET.SubElement(suite, "testcase", classname=rule.code, name=rule.name, time=NO_TIME)
-    if skipped:
-        ET.SubElement(case, "skipped", message="not run: the policy files are invalid")
+    if skipped is not None:
+        ET.SubElement(case, "skipped", message=out.xml(f"not run: {skipped}"))
         return
     failing = [f for f in findings if not f.waived and f.severity in FAILING]
     if failing:

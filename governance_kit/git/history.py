@@ -72,7 +72,9 @@ def state_at(policy_path: Path, commit: git.Commit, reads: Iterable[str] = ()) -
     the files `reads` names (as rules declare them) as committed."""
     snapshot = snapshot_at(policy_path, commit, commit.hexsha[:12])
     findings = validate_snapshot(snapshot, policy_path)
-    repository = Repository(policy_path, snapshot.documents, list(findings))
+    repository = Repository(
+        policy_path, snapshot.documents, list(findings), invalid=dict(snapshot.kinds)
+    )
     prefix = policy_prefix(policy_path, repo_root(commit.repo))
     return State(repository, commit, committed_files(commit, paths_from_root(prefix, reads)))
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import git
 
 from ..findings import Finding
 from ..loading.documents import Document
+from ..loading.parallel import kind_in_text
 from ..loading.references import check_references
 from ..loading.repository import SKIPPED_NAMES, Repository, load_documents, load_repository
 from ..loading.yaml_source import decode, read_yaml
@@ -74,6 +75,8 @@ class Snapshot:
     label: str
     documents: list[Document]
     findings: list[Finding]
+    kinds: dict[Path, str | None] = field(default_factory=dict)
+    """The kind each file that is not a valid document was meant to be (None: unknown)."""
 
     @property
     def governance(self) -> Governance:
@@ -137,24 +140,39 @@ def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
     documents, findings = load_documents(
         texts, lambda path: read_yaml(path, decode(texts[path], path))
     )
-    return Snapshot(label, documents, findings)
+    valid = {document.path for document in documents}
+    kinds = {
+        path: kind_in_text(data.decode("utf-8", errors="replace"))
+        for path, data in texts.items()
+        if path not in valid
+    }
+    return Snapshot(label, documents, findings, kinds)
 
 
 def snapshot_of_tree(policy_path: Path) -> Snapshot:
     """The policy files in the working tree."""
     repository = load_repository(policy_path)
-    return Snapshot("working tree", repository.documents, list(repository.findings))
+    return Snapshot(
+        "working tree", repository.documents, list(repository.findings), repository.invalid
+    )
 
 
 def validate_snapshot(snapshot: Snapshot, root: Path) -> list[Finding]:
-    """Validation findings of a snapshot, cross-file references included."""
-    if snapshot.findings:
-        return snapshot.findings
-    return check_references(snapshot.governance, root)
+    """Validation findings of a snapshot, cross-file references included (in the valid
+    documents, as for the working tree: see `load_repository`)."""
+    repository = as_repository(snapshot, root)
+    return snapshot.findings + check_references(
+        snapshot.governance,
+        root,
+        broken=repository.broken_kinds,
+        partial=bool(repository.unknown) or root.is_file(),
+    )
 
 
 def as_repository(snapshot: Snapshot, root: Path) -> Repository:
-    return Repository(root, snapshot.documents, list(snapshot.findings))
+    return Repository(
+        root, snapshot.documents, list(snapshot.findings), invalid=dict(snapshot.kinds)
+    )
 
 
 def _relative(policy_path: Path, root: Path) -> PurePosixPath:

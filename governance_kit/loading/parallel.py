@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -81,14 +82,27 @@ def map_files(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
 
 def parse(path: Path, base: Path | None = None) -> tuple[Any, list[Secret], Finding | None]:
     """A file's plain data and what in its values and comments looks like a secret, or the
-    finding that says why it cannot be read and what in its lines looks like a secret (runs
-    in a worker); `base` as for `read_yaml`."""
+    finding that says why it cannot be read, what in its lines looks like a secret, and (in
+    place of the data) the kind a line `kind: ...` of its text names (runs in a worker);
+    `base` as for `read_yaml`."""
     try:
         file = read_yaml(path, base=base, positions=False)
     except UnreadableYaml as error:
-        found = secrets_in_lines(error.text) if error.text is not None else []
-        return None, found, error.finding
+        if error.text is None:
+            return None, [], error.finding
+        return kind_in_text(error.text), secrets_in_lines(error.text), error.finding
     return file.data, file.scan(), None
+
+
+KIND_LINE = re.compile(r"^kind:[ \t]*[\"']?([A-Za-z]+)", re.MULTILINE)
+
+
+def kind_in_text(text: str) -> str | None:
+    """The document kind a line `kind: NAME` of a file's text names, if it is a known one."""
+    from ..model.kinds import KINDS
+
+    found = KIND_LINE.search(text)
+    return found.group(1) if found and found.group(1) in KINDS else None
 
 
 def as_file(path: Path, data: Any, secrets: list[Secret]) -> YamlFile:

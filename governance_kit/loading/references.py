@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from ..controls import known as known_controls
 from ..findings import BROKEN_REFERENCE, Finding
-from ..model import KINDS, REQUIRED_KINDS, SINGLE_KINDS
+from ..model import ENTITY_LISTS, KINDS, REQUIRED_KINDS, SINGLE_KINDS
 from ..model.governance import Governance, Location, Path_
 from ..model.scope import Scope
 from ..model.settings import Settings
@@ -35,18 +35,30 @@ NOUNS = {
 }
 
 
-def check_references(governance: Governance, root: Path, *, partial: bool = False) -> list[Finding]:
+def check_references(
+    governance: Governance,
+    root: Path,
+    *,
+    broken: frozenset[str] = frozenset(),
+    partial: bool = False,
+) -> list[Finding]:
     """Findings for unknown ids, duplicate ids, missing or repeated document kinds.
 
-    With `partial` (some files could not be loaded), unknown ids and missing kinds are not
-    reported: they may stand in the files that failed.
+    Ids of an entity that a `broken` kind defines (one of its documents is invalid) are not
+    judged, nor document ids when any kind is broken: they may stand in the invalid file, and
+    a broken kind is not missing. Nor are ids of a required kind that is missing: its one
+    finding says so. With `partial` (a file of unknown kind is invalid, or one
+    file is checked alone), no unknown id and no missing kind is reported.
     """
     findings = _duplicates(governance)
     if not partial:
+        missing = {kind for kind in REQUIRED_KINDS if not governance.of_kind(KINDS[kind])}
+        unjudged = _unjudged(broken | missing)
         for document in governance.documents:
-            findings.extend(_unknowns(document, governance))
-        findings.extend(_accounts_without_channel(governance))
-    findings.extend(_kinds(governance, root, partial))
+            findings.extend(_unknowns(document, governance, unjudged))
+        if "Scope" not in broken:
+            findings.extend(_accounts_without_channel(governance))
+    findings.extend(_kinds(governance, root, partial, broken))
     findings.extend(_escalation_cycles(governance))
     findings.extend(_unknown_controls(governance))
     return findings
@@ -97,12 +109,20 @@ def _finding(where: Location, message: str, hint: str | None = None) -> Finding:
     return Finding(path, line, column, message, code=BROKEN_REFERENCE, hint=hint)
 
 
-def _unknowns(document: Document, governance: Governance) -> list[Finding]:
+def _unjudged(broken: frozenset[str]) -> frozenset[str]:
+    """The entities whose ids cannot be judged while the kinds `broken` are invalid."""
+    entities = {entity for entity, (kind, _) in ENTITY_LISTS.items() if kind in broken}
+    return frozenset(entities | {"document"} if broken else entities)
+
+
+def _unknowns(
+    document: Document, governance: Governance, unjudged: frozenset[str]
+) -> list[Finding]:
     """Unknown ids that one document names: the first MAX_FINDINGS told, the others counted."""
     problems: list[Problem] = []
     total = 0
     for path, entity, ident in references_in(document.model, ()):
-        if ident in governance.entities.get(entity, {}):
+        if entity in unjudged or ident in governance.entities.get(entity, {}):
             continue
         total += 1
         if total <= MAX_FINDINGS + 1:
@@ -139,10 +159,12 @@ def _duplicate(governance: Governance, entity: str, ident: str, where: Location)
     )
 
 
-def _kinds(governance: Governance, root: Path, partial: bool) -> list[Finding]:
+def _kinds(
+    governance: Governance, root: Path, partial: bool, broken: frozenset[str]
+) -> list[Finding]:
     findings = []
     for kind in REQUIRED_KINDS:
-        if not partial and not governance.of_kind(KINDS[kind]):
+        if not partial and kind not in broken and not governance.of_kind(KINDS[kind]):
             findings.append(
                 Finding(
                     root,

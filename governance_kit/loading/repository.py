@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding
+from ..findings import INVALID_DOCUMENT, INVALID_YAML, Finding
 from ..model.compact import share_field_sets
 from ..model.governance import Governance, Secret
+from ..model.kinds import KINDS
 from .documents import Document, load_document
 from .parallel import as_file, map_files, parse, paused_gc, workers
 from .references import check_references
+from .secret_accounts import account_at, raw_account_ids
 from .untrusted import OUTSIDE, judge, walk
 from .yaml_source import UnreadableYaml, YamlFile, refused
 
@@ -27,11 +29,30 @@ class Repository:
     documents: list[Document]
     findings: list[Finding] = field(default_factory=list)
     governance: Governance = field(init=False)
-    secrets: list[tuple[Path, list[Secret]]] = field(default_factory=list)
-    """What looks like a credential in the files that are not valid documents."""
+    secrets: list[tuple[Path, list[tuple[Secret, str | None]]]] = field(default_factory=list)
+    """What looks like a credential in the files that are not valid documents, each with the
+    id of the account whose entry it stands in (None: in no account's entry)."""
+    invalid: dict[Path, str | None] = field(default_factory=dict)
+    """Each file that is not a valid document, with the kind it was meant to be (None when
+    that cannot be told). A file a validation finding names that is missing here is added,
+    of an unknown kind."""
 
     def __post_init__(self) -> None:
         self.governance = Governance.build(list(self.documents))
+        valid = {document.path for document in self.documents}
+        for finding in self.findings:
+            if finding.code in (INVALID_YAML, INVALID_DOCUMENT) and finding.path not in valid:
+                self.invalid.setdefault(finding.path, None)
+
+    @property
+    def broken_kinds(self) -> frozenset[str]:
+        """The kinds of which a document is invalid."""
+        return frozenset(kind for kind in self.invalid.values() if kind is not None)
+
+    @property
+    def unknown(self) -> list[Path]:
+        """The invalid files whose kind cannot be told."""
+        return [path for path, kind in self.invalid.items() if kind is None]
 
     @property
     def valid(self) -> bool:
@@ -87,13 +108,20 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
     if not root.exists():
         raise FileNotFoundError(root)
     files, findings = policy_files(root)
-    secrets: list[tuple[Path, list[Secret]]] = []
+    secrets: list[tuple[Path, list[tuple[Secret, str | None]]]] = []
+    invalid: dict[Path, str | None] = {}
     with paused_gc():
         base = None if root.is_file() else root.resolve()
-        documents = _read(files, findings, secrets, step, base)
-        repository = Repository(root, documents, findings, secrets)
-        partial = bool(findings) or root.is_file()
-        repository.findings.extend(check_references(repository.governance, root, partial=partial))
+        documents = _read(files, findings, secrets, invalid, step, base)
+        repository = Repository(root, documents, findings, secrets, invalid)
+        repository.findings.extend(
+            check_references(
+                repository.governance,
+                root,
+                broken=repository.broken_kinds,
+                partial=bool(repository.unknown) or root.is_file(),
+            )
+        )
     repository.findings.sort(key=Finding.sort_key)
     return repository
 
@@ -101,12 +129,14 @@ def load_repository(root: Path, step: Callable[[int, int], None] | None = None) 
 def _read(
     files: list[Path],
     findings: list[Finding],
-    secrets: list[tuple[Path, list[Secret]]],
+    secrets: list[tuple[Path, list[tuple[Secret, str | None]]]],
+    invalid: dict[Path, str | None],
     step: Callable[[int, int], None] | None,
     base: Path | None,
 ) -> list[Document]:
     """The valid documents of `files` (inside `base`); findings for the others are added to
-    `findings`, and what looks like a secret in them to `secrets`."""
+    `findings`, what looks like a secret in them to `secrets`, and the kind each was meant to
+    be to `invalid`."""
     documents: list[Document] = []
     parsed = map_files(functools.partial(parse, base=base), files, workers(files))
     for done, (path, (data, found, unreadable)) in enumerate(zip(files, parsed, strict=True), 1):
@@ -114,8 +144,9 @@ def _read(
             step(done, len(files))
         if unreadable is not None:
             findings.append(unreadable)
+            invalid[path] = data  # the kind its text names, if any (see `parse`)
             if found:
-                secrets.append((path, found))
+                secrets.append((path, [(secret, None) for secret in found]))
             continue
         loaded = load_document(as_file(path, data, found))
         if isinstance(loaded, Document):
@@ -124,6 +155,14 @@ def _read(
             documents.append(loaded)
         else:
             findings.extend(loaded)
+            invalid[path] = meant_kind(data)
             if found:
-                secrets.append((path, found))
+                ids = raw_account_ids(data)
+                secrets.append((path, [(s, account_at(ids, s.path)) for s in found]))
     return documents
+
+
+def meant_kind(data: object) -> str | None:
+    """The known kind a parsed file that is not a valid document names after `kind:`."""
+    kind = data.get("kind") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) and kind in KINDS else None

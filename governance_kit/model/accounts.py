@@ -93,10 +93,14 @@ class Account(Strict):
         default=None, description="Why a dormant account is kept rather than archived."
     )
     business_owner: Id | None = Field(
-        default=None, description="Person id who answers for the account."
+        default=None,
+        description="Person id who answers for the account.",
+        json_schema_extra=ref("person"),
     )
     backup_owner: Id | None = Field(
-        default=None, description="Person id who takes over when the owner is away or leaves."
+        default=None,
+        description="Person id who takes over when the owner is away or leaves.",
+        json_schema_extra=ref("person"),
     )
     access: list[Access] = Field(default_factory=list, description="Everyone with access.")
     credentials: Credentials = Field(description="Where the login lives, MFA.")

@@ -61,3 +61,6 @@ ENTITY_LISTS: dict[str, tuple[str, str]] = {
     for entity, list_name in cls.entity_lists.items()
 }
 """Where each kind of entity is defined: document kind and the list in its spec."""
+
+POLICY_KIND_CLASSES: tuple[type[Kind], ...] = tuple(KINDS[name] for name in POLICY_KINDS)
+"""The classes of the policy kinds: what a rule needs that judges the set of policy documents."""

@@ -19,6 +19,7 @@ from pathlib import Path
 import git
 
 from ..checker import CheckResult, run_check, select_rules
+from ..findings import RULE_NOT_RUN
 from ..git.history import State, state_at
 from ..git.refs import GitProblem, is_shallow, missing_history, open_repo, repo_root
 from ..loading.repository import Repository
@@ -186,7 +187,8 @@ def _control_order(trend: Trend) -> list[str]:
 def measure(state: State, result: CheckResult, titles: dict[str, str]) -> Point:
     """The counts of one point; control titles are noted in `titles`."""
     repository = state.repository
-    areas = Counter(area_of(finding.code) for finding in result.active)
+    counted = [finding for finding in result.active if finding.code != RULE_NOT_RUN]
+    areas = Counter(area_of(finding.code) for finding in counted)  # GK004 is no problem found
     codes = Counter(finding.code for finding in result.active)
     valid = not result.invalid
     return Point(

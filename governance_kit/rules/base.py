@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from ..findings import Finding, Severity
 from ..loading.untrusted import Refused, read_regular
+from ..model.envelope import Kind
 from ..model.governance import Governance, Location
 from ..model.settings import CheckSettings
 
@@ -136,9 +137,21 @@ class Rule(BaseRule):
     context_type = Context
     command = "govkit check"
 
+    needs: ClassVar[tuple[type[Kind], ...]] = ()
+    """The document kinds whose facts the rule reads across documents (`AccountRegistry`,
+    `People`): it runs only when every document of these kinds is valid and each required one
+    is there (`checker.run_check`). A rule that judges each policy document on its own
+    (GK101) needs none; Settings is never needed (its defaults stand in for an invalid one).
+    `govkit rules CODE` shows them, and tests/test_rule_needs.py fails on an undeclared read."""
+
     needs_base: ClassVar[bool] = False
     """True for a rule that judges a change (GK951-GK955): it runs only when the context has
     the governance at the base (`Context.base`, from `govkit check --base REF`)."""
+
+    @classmethod
+    def needed(cls) -> tuple[str, ...]:
+        """The names of the kinds the rule needs (`needs`), as written after `kind:`."""
+        return tuple(dict.fromkeys(kind.__name__ for kind in cls.needs))
 
     def applies(self, context: Context) -> bool:  # type: ignore[override]
         """Whether the rule can judge this context; one that cannot has not run."""

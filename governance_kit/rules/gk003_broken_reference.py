@@ -8,16 +8,19 @@ class BrokenReference(Rule):
     """A document names an id nothing defines, or ids collide.
 
     ### What it checks
-    A document names a person, role, channel, account, course, plan, escalation path or policy
-    document that no file defines, or Settings map a rule to a control id that is neither in the
-    catalogue nor among the company's own controls (`controls.extra`); an id is defined twice; a
-    kind of document every governance model needs is missing, or a kind that must be unique appears
-    twice; or escalation paths hand over to each other in a circle.
+    A document names a person (an account's business or backup owner too), role, channel, account,
+    course, plan, escalation path or policy document that no file defines, or Settings map a rule to
+    a control id that is neither in the catalogue nor among the company's own controls
+    (`controls.extra`); an id is defined twice; a kind of document every governance model needs is
+    missing, or a kind that must be unique appears twice; or escalation paths hand over to each
+    other in a circle. Ids of a kind whose document is invalid are not judged (they may stand in the
+    invalid file), and a kind that is there but invalid is not missing.
 
     ### Why it matters
-    A reference to an id nothing defines usually hides a spelling mistake or a renamed entity: the
-    rules that follow the reference would judge nothing, so govkit stops after validation and
-    `govkit check` exits with 2.
+    A reference to an id nothing defines usually hides a spelling mistake or a renamed entity, or
+    an owner removed from the roster while still owning an account: nobody anyone can reach
+    answers for it. `govkit validate` (and so the pre-commit hook and the CI validate step)
+    reports it, and `govkit check` exits with 2.
 
     ### Example
     ```yaml
@@ -30,8 +33,8 @@ class BrokenReference(Rule):
 
     ### Fix
     Add the missing entity, correct the id (the hint names the closest known one), or remove the
-    duplicate. Account owners are checked by the orphaned-account rules instead, so that a departed
-    owner is reported as a governance gap rather than a typing error.
+    duplicate. Keep people who have left on the roster with `status: left` until their accounts
+    are handed over: the orphaned-account rules (GK203, GK204) then report the gap.
     ```yaml
     kind: AccountRegistry
     spec:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -46,6 +47,7 @@ class AccountWithoutOwner(Rule):
     code = "GK201"
     name = "account-without-owner"
     severity = "error"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

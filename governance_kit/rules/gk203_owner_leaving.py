@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.accounts import Account
+from ..model.accounts import Account, AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from ._admins import present_admins
 from ._people import departure, is_gone
@@ -49,6 +50,7 @@ class OwnerLeaving(Rule):
     code = "GK203"
     name = "owner-leaving"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.11", "NIST:AC-2")
     reads_settings = ("leaving_horizon_days",)
 

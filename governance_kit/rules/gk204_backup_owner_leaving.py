@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from .base import Context, Rule
 from .gk203_owner_leaving import owners_leaving
 
@@ -44,6 +46,7 @@ class BackupOwnerLeaving(Rule):
     code = "GK204"
     name = "backup-owner-leaving"
     severity = "warning"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11")
     reads_settings = ("leaving_horizon_days",)
 

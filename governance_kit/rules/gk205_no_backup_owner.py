@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -45,6 +46,7 @@ class NoBackupOwner(Rule):
     code = "GK205"
     name = "no-backup-owner"
     severity = "warning"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.9", "ISO27001:A.5.30")
 
     def check(self, context: Context) -> Iterator[Finding]:

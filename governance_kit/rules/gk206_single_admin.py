@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import accounts
 from ._admins import present_admins
 from .base import Context, Rule
@@ -49,6 +51,7 @@ class SingleAdmin(Rule):
     code = "GK206"
     name = "single-admin"
     severity = "warning"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.30", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

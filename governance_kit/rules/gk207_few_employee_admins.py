@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import accounts
 from ._admins import is_employee, present_admins
 from .base import Context, Rule
@@ -53,6 +55,7 @@ class FewEmployeeAdmins(Rule):
     code = "GK207"
     name = "few-employee-admins"
     severity = "warning"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "ISO27001:A.5.30", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

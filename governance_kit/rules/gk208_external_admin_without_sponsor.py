@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from ._admins import is_employee
 from ._people import is_gone, is_present
@@ -59,6 +61,7 @@ class ExternalAdminWithoutSponsor(Rule):
     code = "GK208"
     name = "external-admin-without-sponsor"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.16", "ISO27001:A.5.18", "NIST:PS-7")
 
     def check(self, context: Context) -> Iterator[Finding]:

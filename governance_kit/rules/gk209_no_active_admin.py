@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from ._admins import present_admins
 from .base import Context, Rule
@@ -50,6 +52,7 @@ class NoActiveAdmin(Rule):
     code = "GK209"
     name = "no-active-admin"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "ISO27001:A.5.30", "CIS:5", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ..model.common import Period
 from ._accounts import in_use
 from .base import Context, Rule
@@ -47,6 +48,7 @@ class AccessReviewOverdue(Rule):
     code = "GK302"
     name = "access-review-overdue"
     severity = "error"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "CIS:5", "NIST:AC-2")
     reads_settings = ("access_review", "admin_access_review")
 

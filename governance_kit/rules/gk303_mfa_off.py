@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import accounts
 from .base import Context, Rule
 
@@ -48,6 +49,7 @@ class MfaOff(Rule):
     code = "GK303"
     name = "mfa-off"
     severity = "error"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.1", "ISO27001:A.8.5", "CIS:6", "NIST:IA-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

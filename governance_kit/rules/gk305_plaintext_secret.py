@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..findings import Finding
+from ..loading.secret_accounts import account_at
 from ..loading.secrets import PLAINTEXT, REFERENCE_KEY, a_kind, looks_like_secret
-from ..model.governance import Path_, Secret
+from ..model.accounts import AccountRegistry
+from ..model.governance import Path_, Secret, SourceDocument
 from .base import Context, Rule
 
 
@@ -58,8 +60,17 @@ class PlaintextSecret(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         for document in context.governance.documents:
+            accounts = _account_ids(document)
             for secret in document.secrets:
-                yield secret_finding(document.path, secret, document.id)
+                account = account_at(accounts, secret.path)
+                yield secret_finding(document.path, secret, account or document.id, account=account)
+
+
+def _account_ids(document: SourceDocument) -> list[str]:
+    """The ids of an AccountRegistry's accounts, in order; none for another kind."""
+    if document.kind != AccountRegistry.__name__:
+        return []
+    return [account.id for account in document.model.spec.accounts]
 
 
 HINT = (
@@ -72,13 +83,17 @@ ROTATE_HINT = (
 )
 
 
-def secret_finding(path: Path, secret: Secret, target: str | None) -> Finding:
-    """The GK305 finding for one secret, at its line and column; it never repeats the value."""
+def secret_finding(
+    path: Path, secret: Secret, target: str | None, *, account: str | None = None
+) -> Finding:
+    """The GK305 finding for one secret, at its line and column, naming the account it stands
+    in (when it stands in one); it never repeats the value."""
+    named = f"account '{account}': " if account else ""
     return Finding(
         path,
         secret.line,
         secret.column,
-        _message(secret),
+        named + _message(secret),
         code=PlaintextSecret.code,
         severity=PlaintextSecret.severity,
         hint=ROTATE_HINT if secret.kind == PLAINTEXT else HINT,

@@ -6,7 +6,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.continuity import ContinuityPlan
 from ..model.governance import Governance
+from ..model.people import People
 from ._accounts import in_use
 from ._people import is_gone
 from .base import Context, Rule
@@ -56,6 +59,7 @@ class NotRotatedAfterDeparture(Rule):
     code = "GK306"
     name = "not-rotated-after-departure"
     severity = "error"
+    needs = (AccountRegistry, People, ContinuityPlan)
     controls = ("NIST:AC-2(10)", "SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.17", "ISO27001:A.6.5")
     reads_settings = ("rotate_after_departure_days",)
 

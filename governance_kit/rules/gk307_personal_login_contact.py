@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ..model.governance import Governance
+from ..model.people import People
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -103,6 +105,7 @@ class PersonalLoginContact(Rule):
     code = "GK307"
     name = "personal-login-contact"
     severity = "warning"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.1", "ISO27001:A.5.16", "ISO27001:A.5.17", "NIST:AC-2(10)", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

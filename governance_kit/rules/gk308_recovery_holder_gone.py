@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -49,6 +51,7 @@ class RecoveryHolderGone(Rule):
     code = "GK308"
     name = "recovery-holder-gone"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "ISO27001:A.5.17", "NIST:AC-2(10)")
     reads_settings = ("leaving_horizon_days",)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -47,6 +48,7 @@ class SmsOnlyMfa(Rule):
     code = "GK309"
     name = "sms-only-mfa"
     severity = "warning"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.1", "ISO27001:A.8.5", "CIS:6", "NIST:IA-2", "NIST:IA-5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.accounts import Account
-from ..model.continuity import Plan
+from ..model.accounts import Account, AccountRegistry
+from ..model.continuity import ContinuityPlan, Plan
 from ._accounts import accounts
 from .base import Context, Rule
 
@@ -51,6 +51,7 @@ class NoContinuityPlan(Rule):
     code = "GK401"
     name = "no-continuity-plan"
     severity = "error"
+    needs = (AccountRegistry, ContinuityPlan)
     controls = ("ISO27001:A.5.30", "SOC2:A1.2", "NIST:CP-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.continuity import ContinuityPlan
 from .base import Context, Rule
 
 
@@ -45,6 +46,7 @@ class HandoverOverdue(Rule):
     code = "GK402"
     name = "handover-overdue"
     severity = "error"
+    needs = (ContinuityPlan,)
     controls = ("ISO27001:A.5.11", "SOC2:CC6.2", "NIST:PS-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

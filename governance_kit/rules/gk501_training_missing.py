@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.moderation import ModerationPolicy
+from ..model.people import People
+from ..model.training import TrainingPlan
 from ._training import Requirements, latest_completions, trainees
 from .base import Context, Rule
 
@@ -47,6 +51,7 @@ class TrainingMissing(Rule):
     code = "GK501"
     name = "training-missing"
     severity = "error"
+    needs = (People, TrainingPlan, AccountRegistry, ModerationPolicy)
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

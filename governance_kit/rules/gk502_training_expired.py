@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.moderation import ModerationPolicy
+from ..model.people import People
+from ..model.training import TrainingPlan
 from ._training import Requirements, expiry, latest_completions, trainees
 from .base import Context, Rule
 
@@ -46,6 +50,7 @@ class TrainingExpired(Rule):
     code = "GK502"
     name = "training-expired"
     severity = "error"
+    needs = (People, TrainingPlan, AccountRegistry, ModerationPolicy)
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

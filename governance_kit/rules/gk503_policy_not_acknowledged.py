@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ..model.acknowledgements import Acknowledgements
 from ..model.governance import Governance, SourceDocument
-from ..model.people import Person
+from ..model.moderation import ModerationPolicy
+from ..model.people import People, Person
 from ..model.policy import Policy
+from ..model.training import TrainingPlan
 from ._training import Requirements, trainees
 from ._versions import semver
 from .base import Context, Rule
@@ -59,6 +62,7 @@ class PolicyNotAcknowledged(Rule):
     code = "GK503"
     name = "policy-not-acknowledged"
     severity = "warning"
+    needs = (Acknowledgements, People, TrainingPlan, AccountRegistry, ModerationPolicy)
     controls = ("ISO27001:A.5.1", "ISO27001:A.6.3", "SOC2:CC2.2", "SOC2:CC1.4", "NIST:PS-6")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location
-from ..model.moderation import Sla
+from ..model.moderation import ModerationPolicy, Sla
+from ..model.people import People
 from ._moderation import moderation_document
 from ._people import is_present
 from ._week import WEEK, describe, stretches, weekly
@@ -53,6 +54,7 @@ class CoverageGap(Rule):
     code = "GK601"
     name = "coverage-gap"
     severity = "error"
+    needs = (ModerationPolicy, People)
     controls = ("SOC2:A1.2", "ISO27001:A.5.30", "SOC2:CC7.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location
+from ..model.moderation import ModerationPolicy
+from ..model.people import People
 from ._moderation import moderation_document
 from ._people import is_gone
 from .base import Context, Rule
@@ -47,6 +49,7 @@ class ShiftByLeaver(Rule):
     code = "GK602"
     name = "shift-by-leaver"
     severity = "error"
+    needs = (ModerationPolicy, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.11", "SOC2:A1.2")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.moderation import ModerationPolicy
+from ..model.scope import Scope
 from .base import Context, Rule
 
 
@@ -49,6 +50,7 @@ class ChannelWithoutSla(Rule):
     code = "GK603"
     name = "channel-without-sla"
     severity = "error"
+    needs = (ModerationPolicy, Scope)
     controls = ("SOC2:A1.2", "SOC2:CC2.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.moderation import ModerationPolicy
+from ..model.scope import Scope
 from .base import Context, Rule
 
 
@@ -50,6 +52,7 @@ class ChannelWithoutEscalation(Rule):
     code = "GK604"
     name = "channel-without-escalation"
     severity = "error"
+    needs = (ModerationPolicy, Scope)
     controls = ("SOC2:CC7.3", "ISO27001:A.5.24", "NIST:IR-8")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.moderation import ModerationPolicy
 from .base import Context, Rule
 
 
@@ -53,6 +54,7 @@ class EscalationTierIncomplete(Rule):
     code = "GK605"
     name = "escalation-tier-incomplete"
     severity = "warning"
+    needs = (ModerationPolicy,)
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC7.3", "NIST:IR-4", "NIST:IR-8")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from ..findings import Finding
+from ..model.moderation import ModerationPolicy
 from .base import Context, Rule
 
 
@@ -46,6 +47,7 @@ class CrisisContactsUnverified(Rule):
     code = "GK606"
     name = "crisis-contacts-unverified"
     severity = "warning"
+    needs = (ModerationPolicy,)
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC7.4", "NIST:IR-8")
     reads_settings = ("crisis_contacts_verify_days",)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.moderation import ModerationPolicy
 from .base import Context, Rule
 
 
@@ -48,6 +49,7 @@ class NoHoldingStatement(Rule):
     code = "GK607"
     name = "no-holding-statement"
     severity = "warning"
+    needs = (ModerationPolicy,)
     controls = ("ISO27001:A.5.24", "ISO27001:A.5.26", "SOC2:CC2.3", "NIST:IR-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.accounts import Account
+from ..model.accounts import Account, AccountRegistry
 from ..model.governance import Governance
 from ..model.scope import Scope
 from ._accounts import in_use
@@ -51,6 +51,7 @@ class AccountOutOfScope(Rule):
     code = "GK701"
     name = "account-out-of-scope"
     severity = "error"
+    needs = (AccountRegistry, Scope)
     controls = ("ISO27001:A.5.9", "SOC2:CC2.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

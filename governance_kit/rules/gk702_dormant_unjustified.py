@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import in_use
 from .base import Context, Rule
 
@@ -50,6 +51,7 @@ class DormantUnjustified(Rule):
     code = "GK702"
     name = "dormant-unjustified"
     severity = "warning"
+    needs = (AccountRegistry,)
     controls = ("ISO27001:A.5.9", "CIS:5")
     reads_settings = ("dormant_after_days", "inactive_after_days")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ._accounts import accounts
 from .base import Context, Rule
 
@@ -48,6 +49,7 @@ class ArchivedAccountWithAccess(Rule):
     code = "GK703"
     name = "archived-account-with-access"
     severity = "warning"
+    needs = (AccountRegistry,)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.9", "ISO27001:A.5.18", "CIS:5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
 from ..model.common import Period
 from ._accounts import in_use
 from .base import Context, Rule
@@ -47,6 +48,7 @@ class RegistryEntryUnverified(Rule):
     code = "GK704"
     name = "registry-entry-unverified"
     severity = "warning"
+    needs = (AccountRegistry,)
     controls = ("ISO27001:A.5.9", "SOC2:CC6.2", "SOC2:CC2.1", "CIS:5")
     reads_settings = ("verify_registry_every",)
 

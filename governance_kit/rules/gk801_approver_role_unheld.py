@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..model.approvals import ApprovalFlow
 from ..model.governance import Location, Path_, SourceDocument
+from ..model.people import People
 from ._people import is_present
 from .base import Context, Rule
 
@@ -47,6 +48,7 @@ class ApproverRoleUnheld(Rule):
     code = "GK801"
     name = "approver-role-unheld"
     severity = "error"
+    needs = (ApprovalFlow, People)
     controls = ("SOC2:CC5.3", "ISO27001:A.5.2", "ISO27001:A.5.3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -85,6 +85,7 @@ class DocumentWithoutApprover(Rule):
     code = "GK802"
     name = "document-without-approver"
     severity = "error"
+    needs = (ApprovalFlow,)
     controls = ("SOC2:CC5.3", "ISO27001:A.5.1", "SOC2:CC8.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

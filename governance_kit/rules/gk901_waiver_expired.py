@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.waivers import Waivers
 from .base import Context, Rule
 
 
@@ -43,6 +44,7 @@ class WaiverExpired(Rule):
     code = "GK901"
     name = "waiver-expired"
     severity = "error"
+    needs = (Waivers,)
     controls = ("SOC2:CC3.2", "ISO27001:A.5.1", "NIST:CA-5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Governance
+from ..model.waivers import Waivers
 from .base import Context, Rule
 
 
@@ -41,6 +42,7 @@ class WaiverUnused(Rule):
     code = "GK902"
     name = "waiver-unused"
     severity = "info"
+    needs = (Waivers,)
     controls = ("SOC2:CC3.2", "ISO27001:A.5.1")
 
     after_others = True

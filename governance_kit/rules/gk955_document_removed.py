@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.kinds import POLICY_KIND_CLASSES
 from ._versions import policies, version_at
 from .base import Context, Rule
 
@@ -37,6 +38,7 @@ class DocumentRemoved(Rule):
     code = "GK955"
     name = "document-removed"
     severity = "info"
+    needs = POLICY_KIND_CLASSES
     controls = ("SOC2:CC8.1",)
     needs_base = True
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..git.codeowners import GITHUB, find_root, github_codeowners, may_hold_codeowners
 from ..model.approvals import ApprovalFlow
+from ..model.kinds import POLICY_KIND_CLASSES
 from .base import Context, Rule
 
 
@@ -36,6 +37,7 @@ class CodeownersOutOfSync(Rule):
     code = "GK960"
     name = "codeowners-out-of-sync"
     severity = "warning"
+    needs = POLICY_KIND_CLASSES
     controls = ("SOC2:CC8.1",)
     reads_files = ("/.github/CODEOWNERS",)
 

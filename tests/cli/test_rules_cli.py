@@ -57,6 +57,7 @@ def test_the_list_as_json() -> None:
         "control_titles": {"ISO27001:A.5.1": "Policies for information security"},
         "validation": False,
         "kind": "rule",
+        "needs": [],
         "explanation": rule_by_code("GK102").explanation(),
         "help_uri": "https://github.com/governance-kit/governance-kit/blob/main/docs/rules/GK102.md",
     }
@@ -152,3 +153,22 @@ def test_a_draft_rule_is_listed_and_explained() -> None:
     assert govkit("rules", "GKP1").stderr == (
         "govkit: error: unknown rule 'GKP1' (hint: did you mean GKP01?)\n"
     )
+
+
+def test_a_rule_shows_the_kinds_it_needs_valid() -> None:
+    lines = govkit("rules", "GK203").stdout.splitlines()
+    assert lines[5:7] == [
+        "Reads: spec.check.leaving_horizon_days in Settings",
+        "Needs valid: AccountRegistry, People",
+    ]
+    assert not any(
+        line.startswith("Needs valid:") for line in govkit("rules", "GK101").stdout.splitlines()
+    )
+
+
+def test_the_json_list_names_the_kinds_a_rule_needs() -> None:
+    listed = json.loads(govkit("rules", "--format", "json").stdout)
+    needs = {entry["code"]: entry["needs"] for entry in listed}
+    assert needs["GK203"] == ["AccountRegistry", "People"]
+    assert needs["GK801"] == ["ApprovalFlow", "People"]
+    assert needs["GKP01"] == []

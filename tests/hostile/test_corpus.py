@@ -18,9 +18,10 @@ from .cases import CASES, CORPUS, NOT_YET, UNREADABLE, WAIVER, Case, canary
 from .conftest import assert_no_crash
 
 
-def lines_of(case: Case, policies: Path, *, secrets: bool = False) -> list[str]:
-    """The lines `govkit validate` prints for a case; with its GK305 lines for `check`."""
-    lines = [*case.expected, *(case.secrets if secrets else ())]
+def lines_of(case: Case, policies: Path, *, checked: bool = False) -> list[str]:
+    """The lines `govkit validate` prints for a case (its GK305 lines included); with the
+    findings of the rules that ran for `check`."""
+    lines = [*case.expected, *case.secrets, *(case.checked if checked else ())]
     return [f"{policies / case.name}:{line}" for line in sorted(lines, key=_position)]
 
 
@@ -30,15 +31,27 @@ def _position(line: str) -> tuple[int, int, str]:
 
 
 def check_case(case: Case, policies: Path) -> None:
+    """`validate` prints the case's lines (GK305 included); `check` prints them, says at an
+    invalid file which rules did not run (GK004), and of the valid files' findings (the
+    example's one waived finding) only those of the rules that ran: nothing else."""
+    before = set(govkit("check", policies, "--today", TODAY).stdout.splitlines()[:-1])
     case.install(policies)
     run = govkit("validate", policies)
     assert_no_crash(run)
     assert run.stdout.splitlines() == lines_of(case, policies)
-    assert run.stderr == f"{len(case.expected)} problem(s) in {policies}\n"
+    problems = len(case.expected) + len(case.secrets)
+    assert run.stderr == f"{problems} problem(s) in {policies}\n"
     assert run.exit_code == 2
     checked = govkit("check", policies, "--today", TODAY)
     assert_no_crash(checked)
-    assert checked.stdout.splitlines()[:-1] == lines_of(case, policies, secrets=True)
+    lines = checked.stdout.splitlines()[:-1]
+    mine = [line for line in lines if line.startswith(f"{policies / case.name}:")]
+    assert [line for line in mine if "[GK004]" not in line] == lines_of(
+        case, policies, checked=True
+    )
+    stopped = any(line.startswith(f"{policies / case.name}:1:1: info: ") for line in mine)
+    assert stopped == bool(case.codes - {"GK003"})
+    assert set(lines) - set(mine) <= before
     assert checked.exit_code == 2
 
 

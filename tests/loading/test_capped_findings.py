@@ -30,24 +30,24 @@ def test_twenty_thousand_invalid_items_give_a_hundred_lines_and_a_count(tmp_path
     path = write_registry(tmp_path / "accounts.yaml", 20_000)
     run = govkit("check", tmp_path, "--today", TODAY)
     assert run.exit_code == 2
-    lines = run.stdout.splitlines()
-    assert len(lines) == 102
+    # the other lines say which kinds are missing (GK003) and which rules could not run (GK004)
+    lines = [
+        line for line in run.stdout.splitlines() if line.startswith(f"{path}:") and "GK002" in line
+    ]
+    assert len(lines) == 101
     first = HEADER_LINES + 1
     assert lines[0] == f"{path}:{first}:5: error: spec.accounts[0]: {NOT_AN_ACCOUNT} [GK002]"
     assert lines[99] == f"{path}:{first + 99}:5: error: spec.accounts[99]: {NOT_AN_ACCOUNT} [GK002]"
     assert lines[100] == (
         f"{path}:{first + 100}:5: error: and 19,900 more problems in this file [GK002] {MORE_HINT}"
     )
-    assert (
-        lines[101]
-        == f"{tmp_path}: 101 errors, 0 warnings, 0 info, 0 waived ({RULES} rules, today {TODAY})"
-    )
+    assert run.stdout.splitlines()[-1].startswith(f"{tmp_path}: 109 errors, 0 warnings, 9 info")
 
 
 def test_the_count_is_in_every_format(tmp_path: Path) -> None:
     write_registry(tmp_path / "accounts.yaml", 20_000)
     run = govkit("check", tmp_path, "--today", TODAY, "--format", "json")
-    findings = json.loads(run.stdout)["findings"]
+    findings = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "GK002"]
     assert len(findings) == 101
     assert findings[-1]["message"] == "and 19,900 more problems in this file"
     assert findings[-1]["code"] == "GK002"
@@ -55,14 +55,14 @@ def test_the_count_is_in_every_format(tmp_path: Path) -> None:
 
 def test_a_hundred_problems_are_all_told(tmp_path: Path) -> None:
     write_registry(tmp_path / "accounts.yaml", 100)
-    findings = load_repository(tmp_path).findings
+    findings = [f for f in load_repository(tmp_path).findings if f.code == "GK002"]
     assert len(findings) == 100
     assert findings[-1].message == f"spec.accounts[99]: {NOT_AN_ACCOUNT}"
 
 
 def test_one_more_problem_is_singular(tmp_path: Path) -> None:
     write_registry(tmp_path / "accounts.yaml", 101)
-    findings = load_repository(tmp_path).findings
+    findings = [f for f in load_repository(tmp_path).findings if f.code == "GK002"]
     assert len(findings) == 101
     assert (findings[-1].line, findings[-1].message) == (
         HEADER_LINES + 101,
@@ -132,7 +132,7 @@ def test_a_long_mapping_of_unknown_keys_is_capped_too(
     keys = "".join(f"{indent}k{i}: 1\n" for i in range(20_000))
     path = tmp_path / "accounts.yaml"
     path.write_text(HEADER.replace("  accounts:\n", "  accounts: []\n" + keys), encoding="utf-8")
-    findings = load_repository(tmp_path).findings
+    findings = [f for f in load_repository(tmp_path).findings if f.code == "GK002"]
     assert len(findings) == 101
     assert [(f.line, f.message) for f in findings[:2]] == [
         (HEADER_LINES + 1, f"{where}k0: unknown field 'k0'"),

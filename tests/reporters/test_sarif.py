@@ -56,11 +56,12 @@ def test_the_driver_lists_the_validation_rules_and_the_rules_that_ran(
     assert driver["name"] == "governance-kit"
     assert driver["version"] == __version__
     assert driver["informationUri"] == REPOSITORY
-    assert [rule["id"] for rule in driver["rules"]] == ["GK001", "GK002", "GK003", *SELECTED]
+    validation = ["GK001", "GK002", "GK003", "GK004"]
+    assert [rule["id"] for rule in driver["rules"]] == [*validation, *SELECTED]
 
 
 def test_a_rule_descriptor_carries_the_explanation_controls_and_page(result: CheckResult) -> None:
-    descriptor = run_of(result)["tool"]["driver"]["rules"][3]
+    descriptor = run_of(result)["tool"]["driver"]["rules"][4]
     explanation = rule_by_code("GK101").explanation()
     assert descriptor == {
         "id": "GK101",
@@ -96,7 +97,7 @@ def test_an_overdue_review_becomes_a_result_at_its_line(result: CheckResult, bro
     key = "GK101\0nordlys-brand\0policies/brand.yaml"
     assert by_rule(run_of(result), "GK101")[0] == {
         "ruleId": "GK101",
-        "ruleIndex": 3,
+        "ruleIndex": 4,
         "level": "error",
         "message": {
             "text": "review of 'nordlys-brand' is overdue since 2026-09-03 (82 days) "
@@ -129,8 +130,8 @@ def test_warnings_and_their_rule_index(result: CheckResult, broken: Path) -> Non
     run = run_of(result)
     (due,) = by_rule(run, "GK102")
     (backup,) = by_rule(run, "GK205")
-    assert (due["level"], due["ruleIndex"]) == ("warning", 4)
-    assert (backup["level"], backup["ruleIndex"]) == ("warning", 5)
+    assert (due["level"], due["ruleIndex"]) == ("warning", 5)
+    assert (backup["level"], backup["ruleIndex"]) == ("warning", 6)
     assert run["tool"]["driver"]["rules"][backup["ruleIndex"]]["id"] == "GK205"
     assert backup["message"]["text"] == (
         "account 'instagram-nordlysoutdoor' has no backup owner "

@@ -8,7 +8,19 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from tests.conftest import edit_yaml, line_of
+from tests.inline import account, check_inline, registry
 from tests.rules.helpers import brief, check, item, line_after, unwaived
+
+MISSING = (
+    "Scope",
+    "People",
+    "ContinuityPlan",
+    "BrandGuide",
+    "ApprovalFlow",
+    "ModerationPolicy",
+    "TrainingPlan",
+    "Objectives",
+)
 
 
 def edit_account(root: Path, ident: str, change) -> Path:  # type: ignore[no-untyped-def]
@@ -118,35 +130,48 @@ def test_admin_access_uses_the_admin_interval(example: Path) -> None:
     )
 
 
-def test_mfa_off_points_at_the_mfa_value(example: Path) -> None:
-    path = edit_account(example, "instagram-teampro", lambda a: a["credentials"].update(mfa=False))
-    [finding] = check(example, "GK303")
+def test_mfa_off_points_at_the_mfa_value(tmp_path: Path) -> None:
+    root = registry(
+        tmp_path,
+        account("insta", secret_ref="op://social/insta", mfa=True),
+        account("teampro", secret_ref="op://social/teampro", mfa=False),
+    )
+    [finding] = check_inline(root, "GK303")
     assert brief([finding]) == [
         (
             "accounts.yaml",
-            line_after(path, "- id: instagram-teampro", "mfa: false"),
+            line_after(root / "accounts.yaml", "- id: teampro", "mfa: false"),
             "GK303",
-            "instagram-teampro",
-            "account 'instagram-teampro' has multi-factor authentication turned off",
+            "teampro",
+            "account 'teampro' has multi-factor authentication turned off",
         )
     ]
 
 
-def test_mfa_off_on_a_dormant_account_is_not_gk303(example: Path) -> None:
-    edit_account(example, "pinterest-nordlysoutdoor", lambda a: a["credentials"].update(mfa=False))
-    assert check(example, "GK303") == []
+def test_mfa_off_on_a_dormant_account_is_not_gk303(tmp_path: Path) -> None:
+    root = registry(tmp_path, account("pin", "dormant", secret_ref="op://social/pin", mfa=False))
+    assert check_inline(root, "GK303") == []
 
 
-def test_missing_secret_reference_points_at_the_credentials(example: Path) -> None:
-    path = edit_account(
-        example, "pinterest-nordlysoutdoor", lambda a: a["credentials"].pop("secret_ref")
-    )
-    assert brief(check(example, "GK304")) == [
+def test_missing_secret_reference_points_at_the_credentials(tmp_path: Path) -> None:
+    root = registry(tmp_path, account("pin", "dormant", login_email="social@example.org", mfa=True))
+    assert brief(check_inline(root, "GK304")) == [
         (
             "accounts.yaml",
-            line_after(path, "- id: pinterest-nordlysoutdoor", "login_email:"),
+            line_after(root / "accounts.yaml", "- id: pin", "login_email:"),
             "GK304",
-            "pinterest-nordlysoutdoor",
-            "account 'pinterest-nordlysoutdoor' has no secret-manager reference for its login",
+            "pin",
+            "account 'pin' has no secret-manager reference for its login",
         )
+    ]
+
+
+def test_an_inline_registry_alone_reports_the_missing_kinds(tmp_path: Path) -> None:
+    """The required kinds left out are GK003 at the folder; the rules that need them say once
+    per kind that they did not run (GK004), and the account rules run."""
+    root = registry(tmp_path, account("pin", "dormant", secret_ref="op://s/pin", mfa=True))
+    found = check_inline(root, "GK303", "GK701", only=("GK003", "GK004"))
+    assert [(f.path, f.code, f.message) for f in found] == [
+        *((root, "GK003", f"no document of kind {kind}") for kind in MISSING),
+        (root, "GK004", "GK701 account-out-of-scope did not run: there is no Scope document"),
     ]

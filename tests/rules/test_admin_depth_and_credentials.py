@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import edit_yaml, line_of
+from tests.inline import account, check_inline, registry
 from tests.rules.helpers import brief, check, item, line_after
 
 NEW_CODES = ("GK207", "GK208", "GK209", "GK306", "GK307", "GK308", "GK309")
@@ -217,18 +218,20 @@ def test_recovery_phone_holder_gone(example: Path) -> None:
     assert "+47" not in finding.message
 
 
-def test_sms_only_second_factor(example: Path) -> None:
-    path = change_account(
-        example, "linkedin-nordlys", lambda a: a["credentials"].update(mfa_method="sms")
+def test_sms_only_second_factor(tmp_path: Path) -> None:
+    root = registry(
+        tmp_path,
+        account("linkedin", secret_ref="op://s/linkedin", mfa=True, mfa_method="app"),
+        account("tiktok", secret_ref="op://s/tiktok", mfa=True, mfa_method="sms"),
     )
-    [finding] = check(example, "GK309")
+    [finding] = check_inline(root, "GK309")
     assert brief([finding]) == [
         (
             "accounts.yaml",
-            line_after(path, "- id: linkedin-nordlys", "mfa_method: sms"),
+            line_after(root / "accounts.yaml", "- id: tiktok", "mfa_method: sms"),
             "GK309",
-            "linkedin-nordlys",
-            "account 'linkedin-nordlys' uses SMS as its only second factor",
+            "tiktok",
+            "account 'tiktok' uses SMS as its only second factor",
         )
     ]
     assert finding.severity == "warning"

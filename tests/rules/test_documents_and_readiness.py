@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import edit_yaml, line_of
+from tests.inline import account, check_inline, registry
 from tests.rules.helpers import brief, check, item, line_after
 
 NEW_CODES = ("GK103", "GK104", "GK105", "GK503", "GK605", "GK606", "GK607", "GK703", "GK704")
@@ -270,14 +271,10 @@ def test_archived_account_with_admins_and_a_login(example: Path) -> None:
     ]
 
 
-def test_archived_account_with_only_a_login(example: Path) -> None:
-    path = change_account(
-        example,
-        "youtube-sverige-legacy",
-        lambda a: a["credentials"].update(secret_ref="op://social-accounts/youtube-se"),
-    )
-    [finding] = check(example, "GK703")
-    assert finding.line == line_of(path, "secret_ref: op://social-accounts/youtube-se")
+def test_archived_account_with_only_a_login(tmp_path: Path) -> None:
+    root = registry(tmp_path, account("yt", "archived", secret_ref="op://s/yt", mfa=True))
+    [finding] = check_inline(root, "GK703")
+    assert (finding.target, finding.line) == ("yt", line_of(root / "accounts.yaml", "op://s/yt"))
 
 
 def test_registry_entry_not_verified_within_the_interval(example: Path) -> None:

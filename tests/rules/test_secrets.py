@@ -141,8 +141,8 @@ def test_plaintext_secret_points_at_the_value_and_never_repeats_it(example: Path
             "accounts.yaml",
             line_of(path, SLACK_TOKEN),
             "GK305",
-            "nordlys-accounts",
-            "value of 'notes' looks like a Slack token",
+            "tiktok-nordlysoutdoor",
+            "account 'tiktok-nordlysoutdoor': value of 'notes' looks like a Slack token",
         )
     ]
     assert line_of(path, SLACK_TOKEN) == line_after(path, "- id: tiktok", "notes: >-") + 1
@@ -244,8 +244,8 @@ def test_a_hash_in_a_quoted_value_or_a_block_is_text_not_a_comment(example: Path
     lines.insert(block, f"{indent}# {GITHUB_TOKEN}\n")
     path.write_text("".join(lines), encoding="utf-8")
     assert [(f.line, f.message) for f in check(example, "GK305")] == [
-        (quoted, "value of 'phone' looks like an AWS access key"),
-        (block + 1, "value of 'notes' looks like a GitHub token"),
+        (quoted, "account 'instagram-teampro': value of 'phone' looks like an AWS access key"),
+        (block + 1, "account 'tiktok-nordlysoutdoor': value of 'notes' looks like a GitHub token"),
     ]
 
 
@@ -281,15 +281,19 @@ def test_password_where_a_reference_belongs_is_a_secret_and_a_schema_error(
         if "accounts.yaml:" in line
     ]
     assert found == [
+        "1:1: info: 25 rules did not run (GK201, GK203, GK204, GK205, GK206, GK207, GK208, "
+        "GK209, GK301, GK302, GK303, GK304, GK306, GK307, GK308, GK309, GK401, GK501, GK502, "
+        "GK503, GK701, GK702, GK703, GK704, GK960): accounts.yaml is not a valid "
+        "AccountRegistry document [GK004] (hint: it runs once the document is valid)",
         f"{ref}:21: error: spec.accounts[1].credentials.secret_ref: is not a secret-manager "
         "reference [GK002] (hint: write where the secret lives, e.g. op://vault/item; never "
         "the secret itself)",
-        f"{ref}:21: error: 'secret_ref' holds a plaintext credential, not a secret-manager "
-        f"reference [GK305] {rotate}",
+        f"{ref}:21: error: account 'instagram-teampro': 'secret_ref' holds a plaintext "
+        f"credential, not a secret-manager reference [GK305] {rotate}",
         f"{extra}:9: error: spec.accounts[2].credentials.password: unknown field 'password' "
         "[GK002] (hint: allowed fields: secret_ref, login_email, mfa, mfa_method, last_rotated)",
-        f"{extra}:19: error: value of 'password' looks like a plaintext credential [GK305] "
-        f"{rotate}",
+        f"{extra}:19: error: account 'facebook-no': value of 'password' looks like a plaintext "
+        f"credential [GK305] {rotate}",
     ]
     assert "Fjell#2026x" not in run.stdout + run.stderr
     assert "Sommer2026" not in run.stdout + run.stderr
@@ -310,6 +314,11 @@ def test_secrets_in_a_file_that_is_not_readable_yaml_are_reported(example: Path)
         "secret manager; refer to it as e.g. op://vault/item)"
     )
     assert found == [
+        "1:1: info: 37 rules did not run (GK201, GK203, GK204, GK205, GK206, GK207, GK208, "
+        "GK209, GK301, GK302, GK303, GK304, GK306, GK307, GK308, GK309, GK401, GK402, GK501, "
+        "GK502, GK503, GK601, GK602, GK603, GK604, GK605, GK606, GK607, GK701, GK702, GK703, "
+        "GK704, GK801, GK802, GK901, GK902, GK960): notes.yaml is invalid and its kind "
+        "cannot be told [GK004] (hint: it runs once the file is a valid document)",
         "2:7: error: invalid YAML: a '[' list is not closed [GK001] (hint: add the closing ']' "
         "or a missing comma)",
         f"3:7: error: line holds what looks like a GitHub token [GK305] {hint}",

@@ -173,3 +173,31 @@ def test_check_with_unknown_base(policy_repo: PolicyRepo) -> None:
     run = govkit("check", policy_repo.policies, "--today", TODAY, "--base", "nope")
     assert run.exit_code == 2
     assert "'nope' is not a commit, branch or tag" in run.stderr
+
+
+def test_check_with_base_judges_the_valid_documents_when_one_is_invalid(
+    policy_repo: PolicyRepo,
+) -> None:
+    """The version rules compare each valid document with the base; whether a document was
+    removed cannot be told while one is invalid (GK955 says it did not run)."""
+    brand, training = policy_repo.policies / "brand.yaml", policy_repo.policies / "training.yaml"
+    edit_yaml(brand, lambda d: d["spec"]["disclosure"].__setitem__("ads_label", "#reklame"))
+    text = training.read_text(encoding="utf-8")
+    training.write_text(text.replace("spec:\n", "spec:\n  colour: blue\n", 1), encoding="utf-8")
+    run = govkit(
+        "check", policy_repo.policies, "--today", TODAY, "--base", "main", "--select", "GK9"
+    )
+    assert run.exit_code == 2
+    assert [line.split(": ", 2)[1:] for line in run.stdout.splitlines()[:-1]] == [
+        [
+            "error",
+            "'nordlys-brand' changed since main but its version is still 2.2.0 [GK951] (hint: "
+            "bump metadata.version and say what changed in metadata.change_summary)",
+        ],
+        [
+            "info",
+            "2 rules did not run (GK955, GK960): training.yaml is not a valid TrainingPlan "
+            "document [GK004] (hint: it runs once the document is valid)",
+        ],
+        ["error", "spec.colour: unknown field 'colour' [GK002] (hint: did you mean 'courses'?)"],
+    ]
