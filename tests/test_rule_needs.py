@@ -1,7 +1,8 @@
 """Every rule declares the document kinds it reads (`Rule.needs`): a partial check runs a rule
 only when those kinds are valid, so an undeclared read would judge half a model.
 
-Each rule runs over the every-rule fixture (where every rule fires) through a Governance that
+Each rule runs over the every-rule fixture (where every rule fires) and the example (which has
+every kind) through a Governance that
 raises on any read of a kind the rule did not declare: an entity table (`people`,
 `entities["crisis"]`, `located`, `locate`), a kind's documents (`of_kind`, `spec`). Settings
 is always allowed (its defaults stand in for an invalid one); reading each policy document on
@@ -91,14 +92,15 @@ def run_audited(rule: Rule, root: Path = FIXTURE) -> set[str]:
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
 def test_every_rule_reads_only_the_kinds_it_needs(rule: Rule) -> None:
-    run_audited(rule)
+    for root in (FIXTURE, EXAMPLE):
+        run_audited(rule, root)
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
 def test_every_rule_reads_every_kind_it_needs(rule: Rule) -> None:
     """No rule declares more than it reads, so that no rule is held back for nothing; the two
     that judge the set of policy documents (a removed one, CODEOWNERS) need every policy kind."""
-    reads = run_audited(rule)
+    reads = run_audited(rule) | run_audited(rule, EXAMPLE)
     if rule.code in ("GK955", "GK960"):
         assert set(POLICY_KINDS) <= set(rule.needed())
         return

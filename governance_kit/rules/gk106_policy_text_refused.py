@@ -52,6 +52,7 @@ class PolicyTextRefused(Rule):
     code = "GK106"
     name = "policy-text-refused"
     severity = "error"
+    needs = (Policy,)
     controls = ("ISO27001:A.5.1", "SOC2:CC5.3", "NIST:PL-1")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location
+from ..model.people import People
 from ..model.policy import Audience, Policy
 from ._training import trainees
 from .base import Context, Rule
@@ -46,6 +47,7 @@ class PolicyAudienceEmpty(Rule):
     code = "GK107"
     name = "policy-audience-empty"
     severity = "warning"
+    needs = (Policy, People)
     controls = ("ISO27001:A.5.1", "SOC2:CC2.2")
 
     def check(self, context: Context) -> Iterator[Finding]:

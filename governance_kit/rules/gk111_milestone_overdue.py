@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.roadmap import OPEN
+from ..model.roadmap import OPEN, Roadmap
 from .base import Context, Rule
 
 
@@ -49,6 +49,7 @@ class MilestoneOverdue(Rule):
     code = "GK111"
     name = "milestone-overdue"
     severity = "warning"
+    needs = (Roadmap,)
     controls = ("NIST:CA-5", "SOC2:CC5.3", "ISO27001:A.5.1")
 
     def check(self, context: Context) -> Iterator[Finding]:

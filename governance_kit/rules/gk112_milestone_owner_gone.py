@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.roadmap import OPEN
+from ..model.people import People
+from ..model.roadmap import OPEN, Roadmap
 from .base import Context, Rule
 
 
@@ -44,6 +45,7 @@ class MilestoneOwnerGone(Rule):
     code = "GK112"
     name = "milestone-owner-gone"
     severity = "error"
+    needs = (Roadmap, People)
     controls = ("NIST:CA-5", "ISO27001:A.5.2", "ISO27001:A.6.5")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location
-from ..model.objectives import Kpi, period_start
+from ..model.objectives import Kpi, Objectives, period_start
 from ._kpis import located_kpis
 from .base import Context, Rule
 
@@ -62,6 +62,7 @@ class KpiTargetMissed(Rule):
     code = "GK121"
     name = "kpi-target-missed"
     severity = "warning"
+    needs = (Objectives,)
     controls = ("SOC2:CC2.1", "SOC2:CC3.2", "NIST:CA-5")
     reads_settings = ("kpi_missed_periods",)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.governance import Location
-from ..model.objectives import Kpi, period_end
+from ..model.objectives import Kpi, Objectives, period_end
 from ._kpis import located_kpis
 from .base import Context, Rule
 
@@ -53,6 +53,7 @@ class KpiActualPremature(Rule):
     code = "GK122"
     name = "kpi-actual-premature"
     severity = "error"
+    needs = (Objectives,)
     controls = ("SOC2:CC2.1",)
 
     def check(self, context: Context) -> Iterator[Finding]:

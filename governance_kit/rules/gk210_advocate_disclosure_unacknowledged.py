@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.advocacy import Member
+from ..model.advocacy import AdvocacyProgramme, Member
+from ..model.people import People
 from ._advocacy import members
 from .base import Context, Rule
 
@@ -52,6 +53,7 @@ class AdvocateDisclosureUnacknowledged(Rule):
     code = "GK210"
     name = "advocate-disclosure-unacknowledged"
     severity = "error"
+    needs = (AdvocacyProgramme, People)
     controls = ("ISO27001:A.5.1", "ISO27001:A.6.3", "SOC2:CC2.2", "NIST:PS-6")
 
     def check(self, context: Context) -> Iterator[Finding]:

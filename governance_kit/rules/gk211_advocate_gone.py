@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.advocacy import AdvocacyProgramme
+from ..model.people import People
 from ._advocacy import members
 from ._people import departure
 from .base import Context, Rule
@@ -49,6 +51,7 @@ class AdvocateGone(Rule):
     code = "GK211"
     name = "advocate-gone"
     severity = "warning"
+    needs = (AdvocacyProgramme, People)
     controls = ("ISO27001:A.6.5", "SOC2:CC2.2", "NIST:PS-4")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.connections import Connections
+from ..model.people import People
 from ._people import departure
 from .base import Context, Rule
 
@@ -46,6 +48,7 @@ class ConnectionHolderGone(Rule):
     code = "GK310"
     name = "connection-holder-gone"
     severity = "error"
+    needs = (Connections, People)
     controls = ("SOC2:CC6.3", "ISO27001:A.5.18", "ISO27001:A.6.5", "NIST:PS-4", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

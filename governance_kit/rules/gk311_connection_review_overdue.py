@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.connections import Connections
 from .base import Context, Rule
 
 
@@ -45,6 +46,7 @@ class ConnectionReviewOverdue(Rule):
     code = "GK311"
     name = "connection-review-overdue"
     severity = "warning"
+    needs = (Connections,)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "NIST:AC-2")
     reads_settings = ("connection_review",)
 

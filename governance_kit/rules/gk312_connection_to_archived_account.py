@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.connections import Connections
 from .base import Context, Rule
 
 
@@ -43,6 +45,7 @@ class ConnectionToArchivedAccount(Rule):
     code = "GK312"
     name = "connection-to-archived-account"
     severity = "warning"
+    needs = (Connections, AccountRegistry)
     controls = ("SOC2:CC6.3", "ISO27001:A.5.9", "ISO27001:A.5.18", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

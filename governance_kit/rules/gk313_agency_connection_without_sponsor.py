@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.connections import Connection
+from ..model.connections import Connection, Connections
 from ..model.governance import Governance
+from ..model.people import People
 from .base import Context, Rule
 
 
@@ -46,6 +47,7 @@ class AgencyConnectionWithoutSponsor(Rule):
     code = "GK313"
     name = "agency-connection-without-sponsor"
     severity = "error"
+    needs = (Connections, People)
     controls = ("SOC2:CC6.2", "ISO27001:A.5.18", "NIST:PS-7")
 
     def check(self, context: Context) -> Iterator[Finding]:

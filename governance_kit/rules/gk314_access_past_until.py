@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model.accounts import AccountRegistry
+from ..model.people import People
 from ._accounts import in_use
 from ._people import is_gone
 from .base import Context, Rule
@@ -51,6 +53,7 @@ class AccessPastUntil(Rule):
     code = "GK314"
     name = "access-past-until"
     severity = "error"
+    needs = (AccountRegistry, People)
     controls = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "NIST:AC-2")
 
     def check(self, context: Context) -> Iterator[Finding]:

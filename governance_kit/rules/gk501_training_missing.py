@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.accounts import AccountRegistry
+from ..model.advocacy import AdvocacyProgramme
 from ..model.moderation import ModerationPolicy
 from ..model.people import People
 from ..model.training import TrainingPlan
@@ -51,7 +52,7 @@ class TrainingMissing(Rule):
     code = "GK501"
     name = "training-missing"
     severity = "error"
-    needs = (People, TrainingPlan, AccountRegistry, ModerationPolicy)
+    needs = (People, TrainingPlan, AccountRegistry, ModerationPolicy, AdvocacyProgramme)
     controls = ("ISO27001:A.6.3", "SOC2:CC1.4", "NIST:AT-3")
 
     def check(self, context: Context) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..model.accounts import AccountRegistry
 from ..model.acknowledgements import Acknowledgements
+from ..model.advocacy import AdvocacyProgramme
 from ..model.governance import Governance, SourceDocument
 from ..model.moderation import ModerationPolicy
 from ..model.people import People, Person
@@ -62,7 +63,15 @@ class PolicyNotAcknowledged(Rule):
     code = "GK503"
     name = "policy-not-acknowledged"
     severity = "warning"
-    needs = (Acknowledgements, People, TrainingPlan, AccountRegistry, ModerationPolicy)
+    needs = (
+        Acknowledgements,
+        People,
+        TrainingPlan,
+        AccountRegistry,
+        ModerationPolicy,
+        AdvocacyProgramme,
+        Policy,
+    )
     controls = ("ISO27001:A.5.1", "ISO27001:A.6.3", "SOC2:CC2.2", "SOC2:CC1.4", "NIST:PS-6")
 
     def check(self, context: Context) -> Iterator[Finding]:

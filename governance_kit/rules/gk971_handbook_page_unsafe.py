@@ -48,6 +48,7 @@ class HandbookPageUnsafe(Rule):
     code = "GK971"
     name = "handbook-page-unsafe"
     severity = "error"
+    needs = (Policy,)
     controls = ("SOC2:CC8.1", "NIST:CM-3")
     reads_files = ("handbook/",)
 
