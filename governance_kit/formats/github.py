@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import output as out
 from ..findings import Finding
-from ..rules import rule_by_code
+from ..ruledocs import rule_by_code
 from .sarif import message_text
 from .text import summary
 

@@ -43,11 +43,28 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
                 "tool": {"driver": driver(rules, result.controls)},
                 "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [sarif_result(f, index) for f in result.findings],
-                "properties": {"today": result.today.isoformat()},
+                "results": [
+                    with_evidence(sarif_result(f, index), result.evidence_for(f))
+                    for f in result.findings
+                ],
+                "properties": {
+                    "today": result.today.isoformat(),
+                    **({"evidence": _texts(result.evidence())} if result.evidence() else {}),
+                },
             }
         ],
     }
+
+
+def with_evidence(entry: dict[str, Any], record: dict[str, str] | None) -> dict[str, Any]:
+    """A result with the export it rests on (file, SHA-256, date) as properties."""
+    if record is not None:
+        entry["properties"] = {"evidence": _texts([record])[0]}
+    return entry
+
+
+def _texts(records: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{key: out.text(value) for key, value in record.items()} for record in records]
 
 
 def reported_rules(result: CheckResult) -> list[Rule]:

@@ -60,6 +60,14 @@ class CheckSettings(Strict):
         le=MAX_DAYS,
         description="Crisis contacts must have been verified within this many days (GK606).",
     )
+    export_max_age_days: int = Field(
+        default=30,
+        ge=0,
+        le=MAX_DAYS,
+        description=(
+            "An export older than this many days is stale evidence for govkit reconcile (GKR10)."
+        ),
+    )
     fail_on: Literal["error", "warning", "info"] = Field(
         default="error", description="Lowest severity that makes `govkit check` fail."
     )

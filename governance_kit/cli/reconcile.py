@@ -1,0 +1,100 @@
+"""`govkit reconcile`: the registry compared with exports of the systems of record."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from .. import formats
+from ..checker import select_rules
+from ..exports import KINDS, ExportProblem
+from ..output import terminal
+from ..reconcile.check import read_exports, reconcile
+from ..reconcile.rules import all_reconcile_rules
+from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_option
+
+
+@click.command()
+@policy_path
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="[NAME=]FILE",
+    help=(
+        "An export to compare with (repeat for several). NAME names the account (Meta, "
+        "LinkedIn) or the vault (1Password vault users) when the file does not."
+    ),
+)
+@click.option(
+    "--kind",
+    type=click.Choice(list(KINDS)),
+    default=None,
+    help="What every --from file is, when not recognised by its shape.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(formats.FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default from Settings: error).",
+)
+@today_option
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Run only these codes (e.g. GKR01,GKR1)."
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes.")
+def reconcile_command(
+    path: Path,
+    sources: tuple[str, ...],
+    kind: str | None,
+    fmt: str,
+    fail_on: str | None,
+    today: date | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Compare the registry in PATH with exports of the identity provider, the password
+    manager and the platforms (codes GKR01-GKR10), offline.
+
+    Recognised exports: Microsoft Entra ID "Download users" CSV, Google Workspace users CSV,
+    1Password `op item list` and `op vault user list` JSON, Bitwarden JSON, Meta Graph API
+    assigned_users JSON, LinkedIn organizationAcls JSON, and a CSV of account,person,role.
+    Every finding cites its export's file, SHA-256 and date. Exit codes: 0 clean, 1 findings
+    at or above --fail-on, 2 invalid input or usage.
+    """
+    family = all_reconcile_rules()
+    rules = select_rules(
+        rule_codes("--select", select, family), rule_codes("--ignore", ignore, family), family
+    )
+    try:
+        exports = read_exports(list(sources), kind)
+    except ExportProblem as problem:
+        _unreadable(problem)
+    repository = load(path)
+    if not repository.valid:
+        fail(f"{path}: the policies are invalid", f"run 'govkit validate {path}'")
+    result = reconcile(repository.governance, path, exports, today or date.today(), rules)
+    click.echo(formats.render(result, fmt), nl=False)
+    sys.exit(result.exit_code(fail_on or repository.governance.settings.fail_on))
+
+
+def _unreadable(problem: ExportProblem) -> NoReturn:
+    click.echo(
+        f"{terminal(problem.path)}:{int(problem.line)}:{int(problem.column)}: error: "
+        f"{terminal(str(problem))} (hint: {terminal(problem.hint)})",
+        err=True,
+    )
+    sys.exit(EXIT_INVALID)

@@ -1,0 +1,66 @@
+"""GKR08 vault-shared-without-access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Finding
+from .base import ReconcileContext, ReconcileRule, holders, label, vault_ref
+
+
+class VaultSharedWithoutAccess(ReconcileRule):
+    """A vault of account logins is shared with someone who has access to none of them.
+
+    ### What it checks
+    Every member of a vault (`op vault user list VAULT --format json`, given as
+    `--from VAULT=FILE`) must match a person on the roster (work e-mail or
+    `identities.vault`) who has not left and has access to, or owns, at least one account in
+    use whose `secret_ref` points into that vault.
+
+    ### Why it matters
+    Whoever can open the vault can log in to every account in it, whatever the access list
+    says: a vault shared more widely than the access lists is the real access list.
+
+    ### Example
+    ```text
+    # export: social-accounts=op-vault-users-2026-11-20.json
+    [{"id": "u7", "name": "Sigrid Bakke", "email": "sigrid.bakke@nordlys.example",
+      "type": "MEMBER", "state": "ACTIVE", "permissions": ["allow_viewing"]}]
+    ```
+
+    ### Fix
+    Remove the person from the vault, or register their access to the accounts whose logins
+    they need.
+    """
+
+    code = "GKR08"
+    name = "vault-shared-without-access"
+    severity = "error"
+
+    def check(self, context: ReconcileContext) -> Iterator[Finding]:
+        for export in context.of_family("vault-members"):
+            for member in export.members:
+                person = context.person_of(member.email)
+                present = person is not None and not person.gone(context.today)
+                if present and self._has_access(context, person.id, member.vault):
+                    continue
+                who = person.id if person is not None else f"'{member.email}'"
+                yield self.at_row(
+                    export,
+                    member.line,
+                    member.column,
+                    f"vault '{member.vault}' is shared with {who}, who has access to none of "
+                    f"its accounts (per the {label(export)} export)",
+                    hint="remove them from the vault, or register the access they need",
+                    target=person.id if person else member.email,
+                )
+
+    @staticmethod
+    def _has_access(context: ReconcileContext, person: str, vault: str) -> bool:
+        for account in context.accounts_in_use():
+            ref = vault_ref(account)
+            if ref is None or ref[0] != vault:
+                continue
+            if person in holders(account):
+                return True
+        return False
