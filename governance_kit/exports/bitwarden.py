@@ -56,8 +56,8 @@ def read(source: Source, subject: str | None) -> Export:
     names = {
         group.get("id"): group.get("name")
         for key in ("folders", "collections")
-        for group in (document.get(key) or [])
-        if isinstance(group, dict)
+        for group in _list(document.get(key))
+        if isinstance(group, dict) and isinstance(group.get("id"), str)
     }
     records = list_of(path, document, "items")
     lines = lines_of(source.text, [r.get("id", "") if isinstance(r, dict) else "" for r in records])
@@ -71,6 +71,10 @@ def read(source: Source, subject: str | None) -> Export:
 
 
 def _vaults(record: dict[str, Any], names: dict[Any, Any]) -> list[str]:
-    groups = [*(record.get("collectionIds") or []), record.get("folderId")]
-    found = [str(names[group]) for group in groups if names.get(group)]
+    groups = [*_list(record.get("collectionIds")), record.get("folderId")]
+    found = [str(names[g]) for g in groups if isinstance(g, str) and names.get(g)]
     return found or [NO_VAULT]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -35,7 +35,11 @@ def read(source: Source, subject: str | None) -> Export:
     for record, line in zip(records, lines, strict=True):
         user = field_of(path, record, "id", line)
         tasks = record.get("tasks")
-        if not isinstance(tasks, list) or not tasks or not all(t in TASKS for t in tasks):
+        if (
+            not isinstance(tasks, list)
+            or not tasks
+            or not all(isinstance(t, str) and t in TASKS for t in tasks)
+        ):
             raise problem(
                 path,
                 f"tasks of user '{user}' are not Page tasks",
