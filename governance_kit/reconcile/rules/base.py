@@ -54,14 +54,28 @@ class ReconcileContext(BaseContext):
     def person_of(self, identifier: str) -> Person | None:
         return self.identities.get(identifier.strip().casefold())
 
+    @cached_property
+    def idp_matches(self) -> dict[str, list[tuple[Export, IdpUser]]]:
+        """Person id -> their users in the identity-provider exports (one pass over them)."""
+        found: dict[str, list[tuple[Export, IdpUser]]] = {}
+        for export in self.of_family("idp"):
+            for user in export.users:
+                names = (user.login, *user.addresses)
+                for ident in {p.id for name in names if (p := self.person_of(name))}:
+                    found.setdefault(ident, []).append((export, user))
+        return found
+
     def idp_users_of(self, person: Person) -> list[tuple[Export, IdpUser]]:
         """The person's users in the identity-provider exports, matched by identifier."""
-        return [
-            (export, user)
-            for export in self.of_family("idp")
-            for user in export.users
-            if any(self.person_of(name) is person for name in (user.login, *user.addresses))
-        ]
+        return self.idp_matches.get(person.id, [])
+
+    @cached_property
+    def handles(self) -> dict[str, list[Account]]:
+        """Accounts by handle, case folded and without a leading @."""
+        found: dict[str, list[Account]] = {}
+        for account in self.governance.accounts.values():
+            found.setdefault(_handle(account.handle), []).append(account)
+        return found
 
     def accounts_named(self, name: str) -> list[Account]:
         """The account with this id, else every account with this handle (case folded,
@@ -69,8 +83,7 @@ class ReconcileContext(BaseContext):
         accounts = self.governance.accounts
         if name in accounts:
             return [accounts[name]]
-        wanted = name.strip().lstrip("@").casefold()
-        return [a for a in accounts.values() if a.handle.strip().lstrip("@").casefold() == wanted]
+        return self.handles.get(_handle(name), [])
 
     def account_of(self, name: str) -> Account | None:
         """The one account `name` names (id or handle), or None (none, or several)."""
@@ -100,6 +113,10 @@ class ReconcileContext(BaseContext):
 
     def where(self, entity: str, ident: str, *steps: str | int) -> Location:
         return self.governance.locate(entity, ident).child(*steps)
+
+
+def _handle(text: str) -> str:
+    return text.strip().lstrip("@").casefold()
 
 
 def owners(account: Account) -> set[str]:

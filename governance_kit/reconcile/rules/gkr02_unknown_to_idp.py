@@ -43,14 +43,18 @@ class UnknownToIdp(ReconcileRule):
         exports = context.of_family("idp")
         if not exports:
             return
-        logins = [user.login for export in exports for user in export.users]
+        logins: dict[str, list[str]] = {}
+        for export in exports:
+            for user in export.users:
+                logins.setdefault(user.login[:2].casefold(), []).append(user.login)
         acting = self._acting(context)
         for person in context.governance.people.values():
             if person.id not in acting or person.gone(context.today):
                 continue
             if context.idp_users_of(person):
                 continue
-            near = closest(person.email, logins, ignore_case=True)
+            alike = logins.get(person.email[:2].casefold(), [])  # a hint, not a search
+            near = closest(person.email, alike, ignore_case=True)
             hint = (
                 f"if '{near}' is {person.id}, add it to identities (upn: or google:)"
                 if near

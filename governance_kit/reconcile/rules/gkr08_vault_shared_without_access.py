@@ -38,11 +38,12 @@ class VaultSharedWithoutAccess(ReconcileRule):
     severity = "error"
 
     def check(self, context: ReconcileContext) -> Iterator[Finding]:
+        allowed = _holders_by_vault(context)
         for export in context.of_family("vault-members"):
             for member in export.members:
                 person = context.person_of(member.email)
                 present = person is not None and not person.gone(context.today)
-                if present and self._has_access(context, person.id, member.vault):
+                if present and person.id in allowed.get(member.vault, set()):
                     continue
                 who = person.id if person is not None else f"'{member.email}'"
                 yield self.at_row(
@@ -55,12 +56,12 @@ class VaultSharedWithoutAccess(ReconcileRule):
                     target=person.id if person else member.email,
                 )
 
-    @staticmethod
-    def _has_access(context: ReconcileContext, person: str, vault: str) -> bool:
-        for account in context.accounts_in_use():
-            ref = vault_ref(account)
-            if ref is None or ref[0] != vault:
-                continue
-            if person in holders(account):
-                return True
-        return False
+
+def _holders_by_vault(context: ReconcileContext) -> dict[str, set[str]]:
+    """Vault -> everyone with access to an account in use whose login it holds."""
+    found: dict[str, set[str]] = {}
+    for account in context.accounts_in_use():
+        ref = vault_ref(account)
+        if ref is not None:
+            found.setdefault(ref[0], set()).update(holders(account))
+    return found
