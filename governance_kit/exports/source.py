@@ -216,15 +216,16 @@ def json_document(source: Source, hook: Hook | None = None) -> Any:
 
 def lines_of(text: str, values: Iterable[str]) -> list[int]:
     """The line of each value's first appearance as a JSON string after the previous one (the
-    records of an export, in order); 1 when it is not found."""
-    found, offset = [], 0
+    records of an export, in order); 1 when it is not found. Lines are counted once, onwards."""
+    found, offset, line = [], 0, 1
     for value in values:
         at = text.find(json.dumps(value), offset)
         if at < 0:
             found.append(1)
             continue
-        offset = at + 1
-        found.append(text.count("\n", 0, at) + 1)
+        line += text.count("\n", offset, at)
+        offset = at
+        found.append(line)
     return found
 
 
