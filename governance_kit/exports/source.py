@@ -190,7 +190,8 @@ def _rows(path: Path, reader: Any, header: list[str], kept: dict[str, int]) -> I
 
 
 def _number(value: str) -> bool:
-    return bool(re.fullmatch(r"[+-]?\d[\d .]*", value))
+    """A number (+47 915 50 231, -3) or a handle (@nordlysoutdoor): data, not a formula."""
+    return bool(re.fullmatch(r"[+-]?\d[\d .]*|@[A-Za-z0-9_.]+", value))
 
 
 Hook = Callable[[list[tuple[str, Any]]], Any]
