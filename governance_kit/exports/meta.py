@@ -9,7 +9,8 @@ Page: give the account as --from ACCOUNT=FILE.
 
 from __future__ import annotations
 
-from .records import LEVEL_RANK, Export, PlatformRole
+from ..model.accounts import LEVEL_RANK
+from .records import Export, PlatformRole
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, named, problem
 
 KIND = "meta-assigned-users"

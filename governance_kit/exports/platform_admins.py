@@ -8,7 +8,8 @@ advertiser; `owner` counts as admin). Other columns are ignored.
 
 from __future__ import annotations
 
-from .records import LEVEL_RANK, Export, PlatformRole
+from ..model.accounts import LEVEL_RANK
+from .records import Export, PlatformRole
 from .source import Source, csv_rows, evidence, no_duplicates, problem
 
 KIND = "platform-admins"

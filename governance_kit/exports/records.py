@@ -14,10 +14,6 @@ from typing import Literal
 
 Family = Literal["idp", "vault-items", "vault-members", "platform"]
 
-LEVEL_RANK = {"analyst": 0, "advertiser": 1, "moderator": 2, "editor": 3, "admin": 4}
-"""Access levels of the registry from least to most power, to compare a role on a platform
-with the level registered."""
-
 
 class ExportProblem(Exception):
     """An export that cannot be read: one line `file:line:column: error: message (hint)`."""

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...exports.records import LEVEL_RANK, Export, IdpUser, PlatformRole
+from ...exports.records import Export, IdpUser, PlatformRole
 from ...findings import Finding, Severity
-from ...model.accounts import Account
+from ...model.accounts import LEVEL_RANK, Account
 from ...model.governance import Location
 from ...model.moderation import ModerationPolicy
 from ...model.people import Person

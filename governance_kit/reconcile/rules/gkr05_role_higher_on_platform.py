@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...exports.records import LEVEL_RANK, PlatformRole
+from ...exports.records import PlatformRole
 from ...findings import Finding
+from ...model.accounts import LEVEL_RANK
 from .base import ReconcileContext, ReconcileRule
 
 
