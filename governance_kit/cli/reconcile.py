@@ -12,9 +12,11 @@ import click
 from .. import formats
 from ..checker import select_rules
 from ..exports import KINDS, ExportProblem
+from ..model.governance import Governance
 from ..output import terminal
 from ..reconcile.check import read_exports, reconcile
 from ..reconcile.rules import all_reconcile_rules
+from ..reconcile.rules.base import Fix
 from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_option
 
 
@@ -56,6 +58,15 @@ from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_opt
     "--select", multiple=True, metavar="CODES", help="Run only these codes (e.g. GKR01,GKR1)."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes.")
+@click.option(
+    "--apply",
+    is_flag=True,
+    help=(
+        "Write the obvious fixes, then reconcile again: remove access entries the platform does "
+        "not have (GKR04), mark people disabled in the identity provider as left on the "
+        "export's date (GKR01); comments kept, versions bumped."
+    ),
+)
 def reconcile_command(
     path: Path,
     sources: tuple[str, ...],
@@ -65,6 +76,7 @@ def reconcile_command(
     today: date | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    apply: bool,
 ) -> None:
     """Compare the registry in PATH with exports of the identity provider, the password
     manager and the platforms (codes GKR01-GKR10), offline.
@@ -83,12 +95,33 @@ def reconcile_command(
         exports = read_exports(list(sources), kind)
     except ExportProblem as problem:
         _unreadable(problem)
-    repository = load(path)
+    repository = load(path, finish=apply)
     if not repository.valid:
         fail(f"{path}: the policies are invalid", f"run 'govkit validate {path}'")
     result = reconcile(repository.governance, path, exports, today or date.today(), rules)
+    if apply and result.fixes:
+        _apply(path, repository.governance, result.fixes)
+        repository = load(path)
+        result = reconcile(repository.governance, path, exports, today or date.today(), rules)
     click.echo(formats.render(result, fmt), nl=False)
     sys.exit(result.exit_code(fail_on or repository.governance.settings.fail_on))
+
+
+def _apply(path: Path, governance: Governance, fixes: list[Fix]) -> None:
+    """Write the fixes in one validated, atomic change; one line each on standard error."""
+    from ..edit.reconcile import apply_fixes
+    from ..edit.yaml_edit import Changeset, EditProblem
+
+    changeset = Changeset(path)
+    try:
+        done = apply_fixes(changeset, governance, fixes)
+        written = changeset.write()
+    except EditProblem as problem:
+        fail(str(problem))
+    for line in done:
+        click.echo(f"govkit: fixed: {terminal(line)}", err=True)
+    for file in written:
+        click.echo(f"govkit: wrote {terminal(file)}", err=True)
 
 
 def _unreadable(problem: ExportProblem) -> NoReturn:

@@ -13,6 +13,7 @@ from ..findings import Finding, Outcome
 from ..model.governance import Governance
 from ..model.settings import ControlSettings
 from .rules import ReconcileContext, ReconcileRule, all_reconcile_rules
+from .rules.base import Fix
 
 
 @dataclass
@@ -25,6 +26,8 @@ class ReconcileResult(Outcome):
     exports: tuple[Export, ...]
     findings: list[Finding] = field(default_factory=list)
     controls: ControlSettings = field(default_factory=ControlSettings)
+    fixes: list[Fix] = field(default_factory=list)
+    """The obvious changes that settle unwaived findings, for `--apply`."""
 
     def evidence(self) -> list[dict[str, str]]:
         """Each export compared with: file, kind, SHA-256, date and what dated it."""
@@ -76,4 +79,18 @@ def reconcile(
     context = ReconcileContext(governance, today, exports=exports)
     result = ReconcileResult(root, today, ran, exports, controls=governance.control_settings)
     result.findings = run_all(ran, context)
+    result.fixes = fixes_for(ran, context, result.findings)
     return result
+
+
+def fixes_for(
+    rules: tuple[ReconcileRule, ...], context: ReconcileContext, findings: list[Finding]
+) -> list[Fix]:
+    """The fixes of the rules that ran, for their findings that are not waived, once each."""
+    active = {(f.code, f.target) for f in findings if not f.waived}
+    found: dict[tuple[str, str, str | None], Fix] = {}
+    for rule in rules:
+        for fix in rule.fixes(context):
+            if (fix.code, fix.target) in active:
+                found.setdefault((fix.action, fix.person, fix.account), fix)
+    return list(found.values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from ...exports.records import Export, IdpUser, PlatformRole
 from ...findings import Finding, Severity
@@ -29,6 +30,19 @@ LABELS = {
     "platform-admins": "the platform",
 }
 """How messages name the system an export comes from."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An obvious change a finding asks for, which `govkit reconcile --apply` writes: remove
+    `person`'s entries from the access list of `account`, or mark `person` as left."""
+
+    code: str
+    target: str
+    action: Literal["remove-access", "mark-left"]
+    person: str
+    export: Export
+    account: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +161,10 @@ class ReconcileRule(BaseRule):
     controls = RECONCILE_CONTROLS
 
     def check(self, context: ReconcileContext) -> Iterable[Finding]:  # type: ignore[override]
+        return ()
+
+    def fixes(self, context: ReconcileContext) -> Iterable[Fix]:
+        """The obvious changes that settle this rule's findings (none for most rules)."""
         return ()
 
     def at_row(

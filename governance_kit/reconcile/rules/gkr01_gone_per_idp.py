@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...exports.records import Export, IdpUser
 from ...findings import Finding
-from .base import ReconcileContext, ReconcileRule, label
+from ...model.people import Person
+from .base import Fix, ReconcileContext, ReconcileRule, label
 
 
 class GonePerIdp(ReconcileRule):
@@ -43,23 +45,31 @@ class GonePerIdp(ReconcileRule):
     severity = "error"
 
     def check(self, context: ReconcileContext) -> Iterator[Finding]:
+        for export, user, person in self.disabled(context):
+            yield self.at_row(
+                export,
+                user.line,
+                user.column,
+                f"'{user.login}' is disabled in {label(export)}, but {person.id} is "
+                f"{person.status} on the roster",
+                hint=f"if {person.id} has left, set status: left and end_date in the People "
+                "document and remove their access",
+                target=person.id,
+            )
+
+    def fixes(self, context: ReconcileContext) -> Iterator[Fix]:
+        """Mark each person as left, on the export's date at the latest."""
+        for export, _, person in self.disabled(context):
+            yield Fix(self.code, person.id, "mark-left", person.id, export)
+
+    @staticmethod
+    def disabled(context: ReconcileContext) -> Iterator[tuple[Export, IdpUser, Person]]:
+        """Each disabled user matching a person the roster has not seen leave."""
         for export in context.of_family("idp"):
             for user in export.users:
                 if user.enabled:
                     continue
-                person = next(
-                    (p for n in (user.login, *user.addresses) if (p := context.person_of(n))),
-                    None,
-                )
-                if person is None or person.gone(context.today):
-                    continue
-                yield self.at_row(
-                    export,
-                    user.line,
-                    user.column,
-                    f"'{user.login}' is disabled in {label(export)}, but {person.id} is "
-                    f"{person.status} on the roster",
-                    hint=f"if {person.id} has left, set status: left and end_date in the People "
-                    "document and remove their access",
-                    target=person.id,
-                )
+                names = (user.login, *user.addresses)
+                person = next((p for n in names if (p := context.person_of(n))), None)
+                if person is not None and not person.gone(context.today):
+                    yield export, user, person

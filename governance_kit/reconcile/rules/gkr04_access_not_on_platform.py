@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...exports.records import Export
 from ...findings import Finding
-from .base import ReconcileContext, ReconcileRule, label
+from ...model.accounts import Access
+from .base import Fix, ReconcileContext, ReconcileRule, label
 
 
 class AccessNotOnPlatform(ReconcileRule):
@@ -55,30 +57,41 @@ class AccessNotOnPlatform(ReconcileRule):
     severity = "warning"
 
     def check(self, context: ReconcileContext) -> Iterator[Finding]:
-        covered: dict[str, tuple] = {}
+        for export, account_id, index, entry in self.stale(context):
+            yield self.at_policy(
+                context.where("account", account_id, "access", index),
+                export,
+                f"{entry.person} has {entry.level} access to {account_id} in the registry "
+                f"but no role in the {label(export)} export",
+                hint=f"remove {entry.person} from the access list of {account_id}, or "
+                "grant the role on the platform",
+                target=account_id,
+            )
+
+    def fixes(self, context: ReconcileContext) -> Iterator[Fix]:
+        """Remove each stale entry from the access list."""
+        for export, account_id, _, entry in self.stale(context):
+            yield Fix(self.code, account_id, "remove-access", entry.person, export, account_id)
+
+    @staticmethod
+    def stale(context: ReconcileContext) -> Iterator[tuple[Export, str, int, Access]]:
+        """Each access entry of an account a platform export covers whose person holds no
+        role there: (the export, the account id, the entry's index, the entry)."""
+        covered: dict[str, Export] = {}
         holders: dict[str, set[str]] = {}
         for export, role, account in context.platform_roles():
             if account is None:
                 continue
-            covered.setdefault(account.id, (export,))
+            covered.setdefault(account.id, export)
             person = context.person_of(role.user)
             holders.setdefault(account.id, set()).add(person.id if person else "")
         for export in context.of_family("platform"):
             account = context.account_of(export.subject) if export.subject else None
             if account is not None:
-                covered.setdefault(account.id, (export,))
+                covered.setdefault(account.id, export)
                 holders.setdefault(account.id, set())
-        for account_id, (export,) in covered.items():
+        for account_id, export in covered.items():
             account = context.governance.accounts[account_id]
             for index, entry in enumerate(account.access):
-                if entry.person in holders[account_id]:
-                    continue
-                yield self.at_policy(
-                    context.where("account", account_id, "access", index),
-                    export,
-                    f"{entry.person} has {entry.level} access to {account_id} in the registry "
-                    f"but no role in the {label(export)} export",
-                    hint=f"remove {entry.person} from the access list of {account_id}, or "
-                    "grant the role on the platform",
-                    target=account_id,
-                )
+                if entry.person not in holders[account_id]:
+                    yield export, account_id, index, entry
