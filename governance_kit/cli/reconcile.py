@@ -11,7 +11,7 @@ import click
 
 from .. import formats
 from ..checker import select_rules
-from ..exports import KINDS, ExportProblem
+from ..exports import KINDS, Export, ExportProblem
 from ..model.governance import Governance
 from ..output import terminal
 from ..reconcile.check import read_exports, reconcile
@@ -91,10 +91,7 @@ def reconcile_command(
     rules = select_rules(
         rule_codes("--select", select, family), rule_codes("--ignore", ignore, family), family
     )
-    try:
-        exports = read_exports(list(sources), kind)
-    except ExportProblem as problem:
-        _unreadable(problem)
+    exports = exports_or_fail(sources, kind)
     repository = load(path, finish=apply)
     if not repository.valid:
         fail(f"{path}: the policies are invalid", f"run 'govkit validate {path}'")
@@ -122,6 +119,14 @@ def _apply(path: Path, governance: Governance, fixes: list[Fix]) -> None:
         click.echo(f"govkit: fixed: {terminal(line)}", err=True)
     for file in written:
         click.echo(f"govkit: wrote {terminal(file)}", err=True)
+
+
+def exports_or_fail(sources: tuple[str, ...], kind: str | None) -> tuple[Export, ...]:
+    """The exports given to --from, read; the first that cannot be is one line, exit 2."""
+    try:
+        return read_exports(list(sources), kind)
+    except ExportProblem as problem:
+        _unreadable(problem)
 
 
 def _unreadable(problem: ExportProblem) -> NoReturn:

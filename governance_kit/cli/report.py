@@ -11,12 +11,14 @@ import git
 
 from .. import formats
 from ..checker import CheckResult
+from ..exports import KINDS
 from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
 from ..loading.repository import Repository
 from ..posture import FORMATS, InvalidPolicies, Posture, posture_of, render
 from ..rules import files_read
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
+from .reconcile import exports_or_fail
 from .report_trend import EveryType, write_trend
 
 
@@ -66,6 +68,20 @@ from .report_trend import EveryType, write_trend
     default=None,
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    metavar="[NAME=]FILE",
+    help="Also reconcile with this export (as govkit reconcile does): the controls it serves "
+    "show the reconciliation's findings and its evidence (file, SHA-256, date).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(list(KINDS)),
+    default=None,
+    help="What every --from file is, when not recognised by its shape.",
+)
 def report(
     path: Path,
     as_of: date | None,
@@ -75,6 +91,8 @@ def report(
     every: str | None,
     fmt: str,
     output: Path | None,
+    sources: tuple[str, ...],
+    kind: str | None,
 ) -> None:
     """Write the governance posture of PATH (default: policies/) for an auditor.
 
@@ -91,8 +109,11 @@ def report(
     if every is not None and not trend:
         fail("--every: only with --trend", "add --trend")
     if trend:
+        if sources:
+            fail("--from: not with --trend", "reconcile the report of one date")
         write_trend(path, day, since, every or "month", fmt, output)
         return
+    exports = exports_or_fail(sources, kind)
     try:
         repository, source, tip, files = _state(path, as_of)
         recorded = recorded_reviews(path, tip)
@@ -101,7 +122,14 @@ def report(
     warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
     try:
         posture = posture_of(
-            repository, day, files=files, as_of=as_of, source=source, recorded=recorded, since=since
+            repository,
+            day,
+            files=files,
+            exports=exports,
+            as_of=as_of,
+            source=source,
+            recorded=recorded,
+            since=since,
         )
     except InvalidPolicies as invalid:
         _invalid(invalid.result)
