@@ -1,7 +1,7 @@
 """Exports of the systems of record, read offline: the identity provider (Microsoft Entra ID,
-Google Workspace), the password manager (1Password, Bitwarden) and the platforms (Meta,
-LinkedIn, a CSV for the rest). One module per format; `read_export` recognises a file by its
-shape unless its kind is named. Every export is untrusted input: a file that cannot be read is
+Google Workspace), the password manager (1Password, Bitwarden JSON and CSV) and the platforms
+(Meta, LinkedIn, a CSV for the rest). One module per format; `read_export` recognises a file by
+its shape unless its kind is named. Every export is untrusted input: a file that cannot be read is
 one ExportProblem with its line and column, never a traceback.
 """
 
@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "1password-items": "onepassword_items",
     "1password-vault-users": "onepassword_users",
     "bitwarden": "bitwarden",
+    "bitwarden-csv": "bitwarden_csv",
     "meta-assigned-users": "meta",
     "linkedin-acls": "linkedin",
     "platform-admins": "platform_admins",
@@ -54,6 +55,8 @@ def recognise(source: Source) -> str:
     cells = {cell.strip().strip('"') for cell in header.split(",")}
     if {"account", "person", "role"} <= cells:
         return "platform-admins"
+    if {"name", "login_password"} <= cells:
+        return "bitwarden-csv"
     raise _unknown(source.path)
 
 

@@ -16,6 +16,7 @@ SOURCES = (
     "op-items-2026-11-20.json",
     "social-accounts=op-vault-users-social-accounts-2026-11-20.json",
     "bitwarden-nattravn-2026-11-20.json",
+    "bitwarden-nattravn-2026-11-20.csv",
     "facebook-no=meta-facebook-no-assigned-users-2026-11-20.json",
     "linkedin-nordlys=linkedin-organization-acls-2026-11-20.json",
     "platform-admins-2026-11-20.csv",

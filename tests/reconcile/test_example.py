@@ -60,13 +60,14 @@ def test_the_samples_reconcile_to_exactly_these_findings() -> None:
     with inside(EXPORTS):
         run = reconcile(*sources(), policies=POLICIES)
     assert run.exit_code == 1
+    assert "example-not-a-real" not in run.stdout  # the samples' made-up passwords and notes
     lines = run.stdout.splitlines()
     assert lines[: len(EXPECTED)] == EXPECTED
     assert lines[len(EXPECTED)] == (
         "evidence: entra-users-2026-11-20.csv (entra-users) sha256 "
         f"{digest('entra-users-2026-11-20.csv')}, exported 2026-11-20 (by its file name)"
     )
-    assert len(lines) == len(EXPECTED) + 8 + 1
+    assert len(lines) == len(EXPECTED) + 9 + 1
     assert lines[-1] == (
         f"{POLICIES}: 8 errors, 4 warnings, 0 info, 0 waived (10 rules, today 2026-11-24)"
     )
@@ -102,6 +103,7 @@ def test_json_and_sarif_carry_the_evidence_of_each_finding() -> None:
         "1password-items",
         "1password-vault-users",
         "bitwarden",
+        "bitwarden-csv",
         "meta-assigned-users",
         "linkedin-acls",
         "platform-admins",
@@ -132,7 +134,8 @@ def test_github_and_junit_name_the_reconciliation_rules() -> None:
 
 def test_a_clean_reconciliation_exits_0() -> None:
     with inside(EXPORTS):
-        run = reconcile(*sources("bitwarden-nattravn-2026-11-20.json"), policies=POLICIES)
+        names = ("bitwarden-nattravn-2026-11-20.json", "bitwarden-nattravn-2026-11-20.csv")
+        run = reconcile(*sources(*names), policies=POLICIES)
     assert run.exit_code == 0
     assert run.stdout.splitlines()[-1] == (
         f"{POLICIES}: 0 errors, 0 warnings, 0 info, 0 waived (10 rules, today 2026-11-24)"

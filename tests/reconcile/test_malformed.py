@@ -34,6 +34,7 @@ def unreadable(tmp_path: Path, name: str, content: bytes, *args: str) -> str:
             b"name,email\nAna,ana@x.example\n",
             "users.csv:1:1: error: cannot tell which export this is (hint: name it with --kind: "
             "entra-users, google-users, 1password-items, 1password-vault-users, bitwarden, "
+            "bitwarden-csv, "
             "meta-assigned-users, linkedin-acls, platform-admins)",
         ),
         (
@@ -72,6 +73,7 @@ def unreadable(tmp_path: Path, name: str, content: bytes, *args: str) -> str:
             b"",
             "users.csv:1:1: error: cannot tell which export this is (hint: name it with --kind: "
             "entra-users, google-users, 1password-items, 1password-vault-users, bitwarden, "
+            "bitwarden-csv, "
             "meta-assigned-users, linkedin-acls, platform-admins)",
         ),
     ],

@@ -97,3 +97,25 @@ def test_a_credential_in_a_field_that_is_read_is_masked(tmp_path: Path) -> None:
         " vault 'social-accounts' in the Bitwarden export belongs to no registered account"
         " [GKR07] (hint: register the account, or close it and delete the item)"
     )
+
+
+def test_a_bitwarden_csv_keeps_only_the_vault_and_the_name(tmp_path: Path) -> None:
+    header = "collections,type,name,notes,fields,reprompt,login_uri,login_username,"
+    header += "login_password,login_totp\n"
+    row = f'"social-accounts,night-desk",login,old-campaign-page,{PLANTED[0]},"pin: {PLANTED[1]}"'
+    row += f",0,https://{PLANTED[2]}.example,{PLANTED[3]},{PLANTED[4]},{PLANTED[5]}\n"
+    (tmp_path / "vault.csv").write_text(header + row, encoding="utf-8")
+    export = read_export(tmp_path / "vault.csv")
+    held = repr(export) + pickle.dumps(export).decode("latin-1")
+    assert [value for value in PLANTED[:6] if value in held] == []
+    assert [(item.vault, item.title, item.line) for item in export.items] == [
+        ("social-accounts", "old-campaign-page", 2),
+        ("night-desk", "old-campaign-page", 2),
+    ]
+    with inside(tmp_path):
+        run = reconcile("--from", "vault.csv", "--format", "json", "--select", "GKR07")
+    assert [f["message"] for f in json.loads(run.stdout)["findings"]] == [
+        "item 'old-campaign-page' of vault 'social-accounts' in the Bitwarden export belongs to"
+        " no registered account"
+    ]
+    assert [value for value in PLANTED if value in run.stdout] == []

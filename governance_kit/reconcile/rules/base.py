@@ -25,6 +25,7 @@ LABELS = {
     "1password-items": "1Password",
     "1password-vault-users": "1Password",
     "bitwarden": "Bitwarden",
+    "bitwarden-csv": "Bitwarden",
     "meta-assigned-users": "Meta",
     "linkedin-acls": "LinkedIn",
     "platform-admins": "the platform",
