@@ -91,10 +91,10 @@ def reconcile_command(
     rules = select_rules(
         rule_codes("--select", select, family), rule_codes("--ignore", ignore, family), family
     )
-    exports = exports_or_fail(sources, kind)
     repository = load(path, finish=apply)
     if not repository.valid:
         fail(f"{path}: the policies are invalid", f"run 'govkit validate {path}'")
+    exports = exports_or_fail(sources, kind, repository.governance)
     result = reconcile(repository.governance, path, exports, today or date.today(), rules)
     if apply and result.fixes:
         _apply(path, repository.governance, result.fixes)
@@ -121,10 +121,13 @@ def _apply(path: Path, governance: Governance, fixes: list[Fix]) -> None:
         click.echo(f"govkit: wrote {terminal(file)}", err=True)
 
 
-def exports_or_fail(sources: tuple[str, ...], kind: str | None) -> tuple[Export, ...]:
-    """The exports given to --from, read; the first that cannot be is one line, exit 2."""
+def exports_or_fail(
+    sources: tuple[str, ...], kind: str | None, governance: Governance
+) -> tuple[Export, ...]:
+    """The exports given to --from, read (an HR export with the columns the governance's
+    Settings name); the first that cannot be is one line, exit 2."""
     try:
-        return read_exports(list(sources), kind)
+        return read_exports(list(sources), kind, governance)
     except ExportProblem as problem:
         _unreadable(problem)
 

@@ -113,13 +113,13 @@ def report(
             fail("--from: not with --trend", "reconcile the report of one date")
         write_trend(path, day, since, every or "month", fmt, output)
         return
-    exports = exports_or_fail(sources, kind)
     try:
         repository, source, tip, files = _state(path, as_of)
         recorded = recorded_reviews(path, tip)
     except GitProblem as problem:
         fail(str(problem), problem.hint)
     warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
+    exports = exports_or_fail(sources, kind, repository.governance)
     try:
         posture = posture_of(
             repository,

@@ -11,6 +11,8 @@ import importlib
 import json
 from pathlib import Path
 
+from ..model.settings import HrColumns
+from . import hr as hr_reader
 from .records import Export as Export
 from .records import ExportProblem
 from .source import Source, read_source
@@ -27,25 +29,34 @@ KINDS: dict[str, str] = {
     "meta-assigned-users": "meta",
     "linkedin-acls": "linkedin",
     "platform-admins": "platform_admins",
+    "hr-csv": "hr",
 }
 """Kind name (as `--kind` takes it) -> reader module."""
 
 
-def read_export(path: Path, kind: str | None = None, subject: str | None = None) -> Export:
+def read_export(
+    path: Path, kind: str | None = None, subject: str | None = None, hr: HrColumns | None = None
+) -> Export:
     """The export at `path`, of `kind` (recognised by its shape when None); `subject` names the
-    account or vault when the file does not."""
+    account or vault when the file does not; `hr` the columns of an HR export (Settings)."""
     source = read_source(path)
-    chosen = kind or recognise(source)
+    chosen = kind or recognise(source, hr)
+    if chosen == "hr-csv":
+        return hr_reader.read(source, subject, hr)
     module = importlib.import_module(f"{__package__}.{KINDS[chosen]}")
     return module.read(source, subject)
 
 
-def recognise(source: Source) -> str:
-    """The kind of an export from its first line (a CSV header) or its JSON shape."""
+def recognise(source: Source, hr: HrColumns | None = None) -> str:
+    """The kind of an export from its first line (a CSV header) or its JSON shape; an HR
+    export by the columns Settings name for it."""
     text = source.text.lstrip()
     if text.startswith(("{", "[")):
         return _json_kind(source)
     header = text.partition("\n")[0]
+    named = {cell.strip().strip('"') for cell in header.split(",")}
+    if hr is not None and {hr.login, hr.status} <= named:
+        return "hr-csv"
     for needle, kind in (
         ("userPrincipalName", "entra-users"),
         ("Email Address [Required]", "google-users"),

@@ -11,7 +11,7 @@ from ..checker import run_all
 from ..exports import Export, read_export
 from ..findings import Finding, Outcome
 from ..model.governance import Governance
-from ..model.settings import ControlSettings
+from ..model.settings import ControlSettings, Settings
 from .rules import ReconcileContext, ReconcileRule, all_reconcile_rules
 from .rules.base import Fix
 
@@ -58,12 +58,17 @@ def parse_source(value: str) -> tuple[str | None, Path]:
     return None, Path(value)
 
 
-def read_exports(sources: list[str], kind: str | None) -> tuple[Export, ...]:
-    """Every export given to --from, read (ExportProblem for the first that cannot be)."""
+def read_exports(
+    sources: list[str], kind: str | None, governance: Governance | None = None
+) -> tuple[Export, ...]:
+    """Every export given to --from, read (ExportProblem for the first that cannot be); the
+    governance's Settings name the columns of an HR export."""
+    settings = governance.spec(Settings) if governance is not None else None
+    hr = settings.reconcile.hr if settings is not None else None
     exports = []
     for value in sources:
         subject, path = parse_source(value)
-        exports.append(read_export(path, kind, subject))
+        exports.append(read_export(path, kind, subject, hr))
     return tuple(exports)
 
 

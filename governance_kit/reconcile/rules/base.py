@@ -29,6 +29,7 @@ LABELS = {
     "meta-assigned-users": "Meta",
     "linkedin-acls": "LinkedIn",
     "platform-admins": "the platform",
+    "hr-csv": "the HR system",
 }
 """How messages name the system an export comes from."""
 

@@ -15,7 +15,8 @@ class GonePerIdp(ReconcileRule):
 
     ### What it checks
     A user of an identity-provider export (Microsoft Entra ID `accountEnabled` False, Google
-    Workspace status other than Active) matches a person on the roster, by work e-mail or an
+    Workspace status other than Active, an HR export's status not among those Settings call
+    active) matches a person on the roster, by work e-mail or an
     identifier of `identities`, who has not left according to the People document.
 
     ### Why it matters
