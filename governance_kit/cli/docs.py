@@ -13,14 +13,13 @@ from typing import NoReturn
 
 import click
 
-from ..exports import KINDS
 from ..findings import Finding
 from ..formats.text import format_finding
 from ..git.refs import warn_if_shallow
 from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..output import terminal
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
-from .reconcile import exports_or_fail
+from .reconcile import export_options, exports_or_fail
 
 
 def _valid_repository(path: Path):
@@ -91,19 +90,9 @@ def docs() -> None:
     "never on pull requests.",
 )
 @today_option
-@click.option(
-    "--from",
-    "sources",
-    multiple=True,
-    metavar="[NAME=]FILE",
-    help="Reconcile with this export (as govkit reconcile does): the posture page names the "
-    "exports under the controls they serve and counts their findings.",
-)
-@click.option(
-    "--kind",
-    type=click.Choice(list(KINDS)),
-    default=None,
-    help="What every --from file is, when not recognised by its shape.",
+@export_options(
+    "Reconcile with this export (as govkit reconcile does): the posture page names the "
+    "exports under the controls they serve and counts their findings."
 )
 def build(
     path: Path,

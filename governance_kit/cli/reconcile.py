@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -19,25 +20,38 @@ from ..reconcile.rules import all_reconcile_rules
 from ..reconcile.rules.base import Fix
 from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_option
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def export_options(about: str, *, required: bool = False) -> Callable[[F], F]:
+    """--from [NAME=]FILE (repeatable, `about` its help) and --kind, for every command that
+    reconciles with exports."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--kind",
+            type=click.Choice(list(KINDS)),
+            default=None,
+            help="What every --from file is, when not recognised by its shape.",
+        )(command)
+        return click.option(
+            "--from",
+            "sources",
+            multiple=True,
+            required=required,
+            metavar="[NAME=]FILE",
+            help=about,
+        )(command)
+
+    return decorate
+
 
 @click.command()
 @policy_path
-@click.option(
-    "--from",
-    "sources",
-    multiple=True,
+@export_options(
+    "An export to compare with (repeat for several). NAME names the account (Meta, LinkedIn) "
+    "or the vault (1Password vault users) when the file does not.",
     required=True,
-    metavar="[NAME=]FILE",
-    help=(
-        "An export to compare with (repeat for several). NAME names the account (Meta, "
-        "LinkedIn) or the vault (1Password vault users) when the file does not."
-    ),
-)
-@click.option(
-    "--kind",
-    type=click.Choice(list(KINDS)),
-    default=None,
-    help="What every --from file is, when not recognised by its shape.",
 )
 @click.option(
     "--format",

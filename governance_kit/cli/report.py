@@ -11,14 +11,13 @@ import git
 
 from .. import formats
 from ..checker import CheckResult
-from ..exports import KINDS
 from ..git.history import GitProblem, recorded_reviews, state_on
 from ..git.refs import warn_if_shallow
 from ..loading.repository import Repository
 from ..posture import FORMATS, InvalidPolicies, Posture, posture_of, render
 from ..rules import files_read
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
-from .reconcile import exports_or_fail
+from .reconcile import export_options, exports_or_fail
 from .report_trend import EveryType, write_trend
 
 
@@ -68,19 +67,9 @@ from .report_trend import EveryType, write_trend
     default=None,
     help="Write the report to this file instead of standard output.",
 )
-@click.option(
-    "--from",
-    "sources",
-    multiple=True,
-    metavar="[NAME=]FILE",
-    help="Also reconcile with this export (as govkit reconcile does): the controls it serves "
-    "show the reconciliation's findings and its evidence (file, SHA-256, date).",
-)
-@click.option(
-    "--kind",
-    type=click.Choice(list(KINDS)),
-    default=None,
-    help="What every --from file is, when not recognised by its shape.",
+@export_options(
+    "Also reconcile with this export (as govkit reconcile does): the controls it serves "
+    "show the reconciliation's findings and its evidence (file, SHA-256, date)."
 )
 def report(
     path: Path,
