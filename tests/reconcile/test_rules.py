@@ -144,3 +144,22 @@ def test_a_member_who_left_is_reported_even_with_access(tmp_path: Path, example:
             "accounts (per the 1Password export)",
         )
     ]
+
+
+def test_an_identifier_two_people_claim_matches_neither(tmp_path: Path, example: Path) -> None:
+    def share(data: dict) -> None:
+        people = {person["id"]: person for person in data["spec"]["people"]}
+        people["dina"]["identities"] = {"meta_user_id": "10219987312045568"}  # ivar's
+
+    edit_yaml(example / "people.yaml", share)
+    page = {"data": [{"id": "10219987312045568", "name": "Ivar Dahl", "tasks": ["ANALYZE"]}]}
+    name = write(tmp_path, "page-2026-11-20.json", json.dumps(page))
+    assert findings(tmp_path, example, "--from", f"facebook-no={name}", "--select", "GKR03") == [
+        (
+            "GKR03",
+            name,
+            1,
+            "'10219987312045568' (Ivar Dahl) holds the ANALYZE task on facebook-no but is claimed"
+            " by dina, ivar",
+        )
+    ]

@@ -57,18 +57,26 @@ class ReconcileContext(BaseContext):
         return [export for export in self.exports if export.family == family]
 
     @cached_property
-    def identities(self) -> dict[str, Person]:
-        """Every identifier of every person (id, work e-mail, `identities`), case folded."""
-        found: dict[str, Person] = {}
+    def identities(self) -> dict[str, list[Person]]:
+        """Every identifier of every person (id, work e-mail, `identities`), case folded, with
+        everyone who claims it."""
+        found: dict[str, list[Person]] = {}
         for person in self.governance.people.values():
-            names = [person.id, person.email]
-            names += person.identities.values() if person.identities else []
-            for name in names:
-                found.setdefault(name.casefold(), person)
+            names = {person.id, person.email}
+            names |= set(person.identities.values()) if person.identities else set()
+            for name in {name.casefold() for name in names}:
+                found.setdefault(name, []).append(person)
         return found
 
+    def claimants(self, identifier: str) -> list[Person]:
+        """Everyone whose identifiers include `identifier` (case folded)."""
+        return self.identities.get(identifier.strip().casefold(), [])
+
     def person_of(self, identifier: str) -> Person | None:
-        return self.identities.get(identifier.strip().casefold())
+        """The one person with this identifier; None for none, and for several: an identifier
+        two people claim matches neither, it is never guessed."""
+        found = self.claimants(identifier)
+        return found[0] if len(found) == 1 else None
 
     @cached_property
     def idp_matches(self) -> dict[str, list[tuple[Export, IdpUser]]]:

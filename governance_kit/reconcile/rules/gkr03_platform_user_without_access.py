@@ -118,6 +118,16 @@ class PlatformUserWithoutAccess(ReconcileRule):
     ) -> Finding:
         """A user matching nobody: named by the platform's identifier, never guessed."""
         who = f"'{role.user}'" + (f" ({role.name})" if role.name else "")
+        several = [p.id for p in context.claimants(role.user)]
+        if several:
+            return self.at_row(
+                export,
+                role.line,
+                role.column,
+                f"{who} holds {role.role} on {account} but is claimed by {', '.join(several)}",
+                hint="keep the identifier in the identities of one person only",
+                target=account,
+            )
         names = [p.name for p in context.governance.people.values()]
         near = did_you_mean(role.name, names) if role.name else None
         return self.at_row(
