@@ -76,7 +76,7 @@ def _json_kind(source: Source) -> str:
     head = source.text.lstrip()[:1]
     try:
         document = json.loads(source.text, object_pairs_hook=_shape)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # the reader reports it
         return "1password-items" if head == "[" else "meta-assigned-users"  # reader reports
     if isinstance(document, dict):
         if "items" in document and ("encrypted" in document or "folders" in document):

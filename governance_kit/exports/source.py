@@ -213,6 +213,10 @@ def json_document(source: Source, hook: Hook | None = None) -> Any:
         raise problem(
             source.path, "invalid JSON: nested too deeply", "give the export as it was written"
         ) from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise problem(
+            source.path, "invalid JSON: a number too long", "give the export as it was written"
+        ) from None
 
 
 def lines_of(text: str, values: Iterable[str]) -> list[int]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -167,8 +168,23 @@ def test_a_50_mb_export_is_refused_without_reading_it_all(tmp_path: Path) -> Non
             "deep.json:1:1: error: invalid JSON: nested too deeply (hint: give the export as it"
             " was written)",
         ),
+        (
+            "items.json",
+            b"[" + b"9" * 5000 + b"]",
+            [],
+            "items.json:1:1: error: invalid JSON: a number too long (hint: give the export as it"
+            " was written)",
+        ),
     ],
-    ids=["truncated", "unnamed-account", "unknown-task", "vault-not-object", "encrypted", "deep"],
+    ids=[
+        "truncated",
+        "unnamed-account",
+        "unknown-task",
+        "vault-not-object",
+        "encrypted",
+        "deep",
+        "long-number",
+    ],
 )
 def test_a_malformed_json_export_is_one_line(
     tmp_path: Path, name: str, content: bytes, args: list[str], expected: str
@@ -198,3 +214,13 @@ def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
 
 def test_the_size_cap_is_the_one_the_message_names() -> None:
     assert source.MAX_BYTES == 32 * 1024 * 1024
+
+
+def test_control_characters_of_an_export_are_shown_not_obeyed(tmp_path: Path) -> None:
+    items = [{"id": "a", "title": "x\x1b[2J\u202eevil", "vault": {"name": "social-accounts"}}]
+    (tmp_path / "items.json").write_text(json.dumps(items), encoding="utf-8")
+    with inside(tmp_path):
+        run = reconcile("--from", "items.json", "--select", "GKR07")
+    line = run.stdout.splitlines()[0]
+    assert "\x1b" not in line and "\u202e" not in line
+    assert line.startswith("items.json:1:1: warning: item 'x\\x1b[2J<U+202E>evil' of vault")
