@@ -163,3 +163,14 @@ def test_an_identifier_two_people_claim_matches_neither(tmp_path: Path, example:
             " by dina, ivar",
         )
     ]
+
+
+def test_a_vault_no_account_uses_is_named_not_judged(tmp_path: Path, example: Path) -> None:
+    members = [{"id": "u", "name": "Ana", "email": "ana.haugen@nordlys.example"}]
+    name = write(tmp_path, "members-2026-11-20.json", json.dumps(members))
+    with inside(tmp_path):
+        run = reconcile("--from", f"social-acounts={name}", policies=example)
+    assert run.stdout.splitlines()[0] == (
+        f"{name}:1:1: error: no registered account's login is in vault 'social-acounts' [GKR08]"
+        " (hint: did you mean 'social-accounts'?)"
+    )

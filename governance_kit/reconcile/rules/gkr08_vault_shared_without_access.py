@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...loading.suggest import did_you_mean
 from .base import ReconcileContext, ReconcileRule, holders, label, vault_ref
 
 
@@ -40,6 +41,17 @@ class VaultSharedWithoutAccess(ReconcileRule):
     def check(self, context: ReconcileContext) -> Iterator[Finding]:
         allowed = _holders_by_vault(context)
         for export in context.of_family("vault-members"):
+            if export.subject not in allowed:
+                yield self.at_row(
+                    export,
+                    1,
+                    1,
+                    f"no registered account's login is in vault '{export.subject}'",
+                    hint=did_you_mean(export.subject or "", sorted(allowed))
+                    or "name the vault as the accounts' secret_ref does: --from VAULT=FILE",
+                    target=export.subject,
+                )
+                continue
             for member in export.members:
                 person = context.person_of(member.email)
                 present = person is not None and not person.gone(context.today)
