@@ -96,8 +96,9 @@ def reconcile_command(
     manager and the platforms (codes GKR01-GKR10), offline.
 
     Recognised exports: Microsoft Entra ID "Download users" CSV, Google Workspace users CSV,
-    1Password `op item list` and `op vault user list` JSON, Bitwarden JSON, Meta Graph API
-    assigned_users JSON, LinkedIn organizationAcls JSON, and a CSV of account,person,role.
+    1Password `op item list` and `op vault user list` JSON, Bitwarden JSON and CSV, Meta Graph
+    API assigned_users and business_users JSON, LinkedIn organizationAcls JSON, an HR CSV
+    (columns named in Settings, spec.reconcile.hr), and a CSV of account,person,role.
     Every finding cites its export's file, SHA-256 and date. Exit codes: 0 clean, 1 findings
     at or above --fail-on, 2 invalid input or usage.
     """

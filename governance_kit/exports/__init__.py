@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "bitwarden": "bitwarden",
     "bitwarden-csv": "bitwarden_csv",
     "meta-assigned-users": "meta",
+    "meta-business-users": "meta_business",
     "linkedin-acls": "linkedin",
     "platform-admins": "platform_admins",
     "hr-csv": "hr",
@@ -84,6 +85,10 @@ def _json_kind(source: Source) -> str:
         if "elements" in document:
             return "linkedin-acls"
         if "data" in document:
+            data = document["data"]
+            first = data[0] if isinstance(data, list) and data else None
+            if isinstance(first, dict) and "role" in first and "tasks" not in first:
+                return "meta-business-users"
             return "meta-assigned-users"
     if isinstance(document, list) and document and isinstance(document[0], dict):
         if "vault" in document[0]:
@@ -93,7 +98,9 @@ def _json_kind(source: Source) -> str:
     raise _unknown(source.path)
 
 
-_SHAPE_KEYS = frozenset({"items", "encrypted", "folders", "elements", "data", "vault", "email"})
+_SHAPE_KEYS = frozenset(
+    {"items", "encrypted", "folders", "elements", "data", "vault", "email", "role", "tasks"}
+)
 
 
 def _shape(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -81,6 +81,8 @@ class PlatformRole:
     role: str
     line: int
     column: int = 1
+    email: str = ""
+    """The user's e-mail address, when the platform gives it (Meta business users)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ class Export:
     roles: tuple[PlatformRole, ...] = ()
     vaults: tuple[str, ...] = field(default=())
     """The vaults a vault export covers (an item or member elsewhere is not judged)."""
+    complete: bool = True
+    """Whether a platform export lists everyone with a role on its accounts, so that an
+    access entry it lacks is stale (GKR04); a list of business admins does not."""
 
     @property
     def path(self) -> Path:

@@ -18,6 +18,7 @@ SOURCES = (
     "bitwarden-nattravn-2026-11-20.json",
     "bitwarden-nattravn-2026-11-20.csv",
     "facebook-no=meta-facebook-no-assigned-users-2026-11-20.json",
+    "facebook-no,facebook-se=meta-business-users-2026-11-20.json",
     "linkedin-nordlys=linkedin-organization-acls-2026-11-20.json",
     "platform-admins-2026-11-20.csv",
 )

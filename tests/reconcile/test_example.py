@@ -30,6 +30,12 @@ EXPECTED = [
     "google-users-2026-10-01.csv:4:3: error: carl is admin of instagram-nordlysoutdoor and 11"
     " more accounts but has not enrolled in two-step verification in Google Workspace [GKR09]"
     " (hint: enrol in two-step verification and enforce it for admins)",
+    "meta-business-users-2026-11-20.json:5:1: error: sigrid holds business ADMIN on facebook-no"
+    " but is not in its access list [GKR03] (hint: register sigrid's access to facebook-no, or"
+    " remove the role on the platform)",
+    "meta-business-users-2026-11-20.json:5:1: error: sigrid holds business ADMIN on facebook-se"
+    " but is not in its access list [GKR03] (hint: register sigrid's access to facebook-se, or"
+    " remove the role on the platform)",
     "meta-facebook-no-assigned-users-2026-11-20.json:7:1: error: ivar holds the MODERATE task"
     " (moderator) on facebook-no, but is registered as analyst [GKR05] (hint: lower the role on"
     " the platform to analyst, or register moderator access)",
@@ -67,9 +73,9 @@ def test_the_samples_reconcile_to_exactly_these_findings() -> None:
         "evidence: entra-users-2026-11-20.csv (entra-users) sha256 "
         f"{digest('entra-users-2026-11-20.csv')}, exported 2026-11-20 (by its file name)"
     )
-    assert len(lines) == len(EXPECTED) + 9 + 1
+    assert len(lines) == len(EXPECTED) + 10 + 1
     assert lines[-1] == (
-        f"{POLICIES}: 8 errors, 4 warnings, 0 info, 0 waived (10 rules, today 2026-11-24)"
+        f"{POLICIES}: 10 errors, 4 warnings, 0 info, 0 waived (10 rules, today 2026-11-24)"
     )
 
 
@@ -105,13 +111,14 @@ def test_json_and_sarif_carry_the_evidence_of_each_finding() -> None:
         "bitwarden",
         "bitwarden-csv",
         "meta-assigned-users",
+        "meta-business-users",
         "linkedin-acls",
         "platform-admins",
     ]
     run = sarif["runs"][0]
     assert [r["ruleId"] for r in run["results"]] == [
-        "GKR04", "GKR06", "GKR02", "GKR01", "GKR10", "GKR09", "GKR05", "GKR03", "GKR03",
-        "GKR07", "GKR08", "GKR05",
+        "GKR04", "GKR06", "GKR02", "GKR01", "GKR10", "GKR09", "GKR03", "GKR03", "GKR05",
+        "GKR03", "GKR03", "GKR07", "GKR08", "GKR05",
     ]  # fmt: skip
     assert run["results"][3]["properties"]["evidence"]["sha256"] == kari["evidence"]["sha256"]
     assert run["properties"]["evidence"] == report["evidence"]

@@ -36,7 +36,7 @@ def unreadable(tmp_path: Path, name: str, content: bytes, *args: str) -> str:
             "users.csv:1:1: error: cannot tell which export this is (hint: name it with --kind: "
             "entra-users, google-users, 1password-items, 1password-vault-users, bitwarden, "
             "bitwarden-csv, "
-            "meta-assigned-users, linkedin-acls, platform-admins, hr-csv)",
+            "meta-assigned-users, meta-business-users, linkedin-acls, platform-admins, hr-csv)",
         ),
         (
             (ENTRA + ANA + ANA.upper()).encode(),
@@ -75,7 +75,7 @@ def unreadable(tmp_path: Path, name: str, content: bytes, *args: str) -> str:
             "users.csv:1:1: error: cannot tell which export this is (hint: name it with --kind: "
             "entra-users, google-users, 1password-items, 1password-vault-users, bitwarden, "
             "bitwarden-csv, "
-            "meta-assigned-users, linkedin-acls, platform-admins, hr-csv)",
+            "meta-assigned-users, meta-business-users, linkedin-acls, platform-admins, hr-csv)",
         ),
     ],
     ids=[

@@ -27,6 +27,7 @@ LABELS = {
     "bitwarden": "Bitwarden",
     "bitwarden-csv": "Bitwarden",
     "meta-assigned-users": "Meta",
+    "meta-business-users": "Meta",
     "linkedin-acls": "LinkedIn",
     "platform-admins": "the platform",
     "hr-csv": "the HR system",
@@ -77,6 +78,11 @@ class ReconcileContext(BaseContext):
         two people claim matches neither, it is never guessed."""
         found = self.claimants(identifier)
         return found[0] if len(found) == 1 else None
+
+    def person_of_role(self, role: PlatformRole) -> Person | None:
+        """The person a role on a platform belongs to: by the platform's id, else its e-mail."""
+        found = self.person_of(role.user)
+        return found if found is not None or not role.email else self.person_of(role.email)
 
     @cached_property
     def idp_matches(self) -> dict[str, list[tuple[Export, IdpUser]]]:

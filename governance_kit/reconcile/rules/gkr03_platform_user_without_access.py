@@ -68,7 +68,7 @@ class PlatformUserWithoutAccess(ReconcileRule):
             if account is None:
                 yield self._unregistered(context, export, role)
                 continue
-            person = context.person_of(role.user)
+            person = context.person_of_role(role)
             if person is None:
                 yield self._unknown(context, export, role, account.id)
             elif person.gone(context.today):

@@ -80,14 +80,14 @@ class AccessNotOnPlatform(ReconcileRule):
         covered: dict[str, Export] = {}
         holders: dict[str, set[str]] = {}
         for export, role, account in context.platform_roles():
-            if account is None:
+            if account is None or not export.complete:
                 continue
             covered.setdefault(account.id, export)
-            person = context.person_of(role.user)
+            person = context.person_of_role(role)
             holders.setdefault(account.id, set()).add(person.id if person else "")
         for export in context.of_family("platform"):
             account = context.account_of(export.subject) if export.subject else None
-            if account is not None:
+            if account is not None and export.complete:
                 covered.setdefault(account.id, export)
                 holders.setdefault(account.id, set())
         for account_id, export in covered.items():

@@ -58,7 +58,7 @@ class RoleHigherOnPlatform(ReconcileRule):
 
     def check(self, context: ReconcileContext) -> Iterator[Finding]:
         for export, role, account in context.platform_roles():
-            person = context.person_of(role.user)
+            person = context.person_of_role(role)
             if account is None or person is None:
                 continue
             registered = context.registered_level(account, person)
