@@ -18,6 +18,8 @@ from .records import Export, VaultItem
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, problem
 
 KIND = "bitwarden"
+SYSTEM = "Bitwarden"
+"""How messages name where the export comes from."""
 KEPT = frozenset(
     {
         "encrypted",
@@ -67,7 +69,7 @@ def read(source: Source, subject: str | None) -> Export:
         for vault in _vaults(record, names):
             items.append(VaultItem(vault, title, line))
     vaults = tuple(sorted({item.vault for item in items}))
-    return Export(evidence(source, KIND), "vault-items", items=tuple(items), vaults=vaults)
+    return Export(evidence(source, KIND, SYSTEM), "vault-items", items=tuple(items), vaults=vaults)
 
 
 def _vaults(record: dict[str, Any], names: dict[Any, Any]) -> list[str]:

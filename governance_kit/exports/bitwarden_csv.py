@@ -13,6 +13,8 @@ from .records import Export, VaultItem
 from .source import Source, csv_rows, evidence
 
 KIND = "bitwarden-csv"
+SYSTEM = "Bitwarden"
+"""How messages name where the export comes from."""
 REQUIRED = ("name", "type")
 READ = ("folder", "collections")
 
@@ -26,4 +28,4 @@ def read(source: Source, subject: str | None) -> Export:
         for vault in groups or [NO_VAULT]:
             items.append(VaultItem(vault, row.get("name"), row.line, row.column("name")))
     vaults = tuple(sorted({item.vault for item in items}))
-    return Export(evidence(source, KIND), "vault-items", items=tuple(items), vaults=vaults)
+    return Export(evidence(source, KIND, SYSTEM), "vault-items", items=tuple(items), vaults=vaults)

@@ -11,6 +11,8 @@ from .records import Export, IdpUser
 from .source import Source, csv_rows, evidence, no_duplicates, yes_no
 
 KIND = "entra-users"
+SYSTEM = "Microsoft Entra ID"
+"""How messages name where the export comes from."""
 REQUIRED = ("userPrincipalName", "displayName", "accountEnabled")
 READ = ("mail", "userType")
 
@@ -40,4 +42,4 @@ def read(source: Source, subject: str | None) -> Export:
         )
         for row in rows
     )
-    return Export(evidence(source, KIND), "idp", users=users)
+    return Export(evidence(source, KIND, SYSTEM), "idp", users=users)

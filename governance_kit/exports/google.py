@@ -13,6 +13,8 @@ from .records import Export, IdpUser
 from .source import Source, csv_rows, evidence, no_duplicates, yes_no
 
 KIND = "google-users"
+SYSTEM = "Google Workspace"
+"""How messages name where the export comes from."""
 EMAIL = "Email Address [Required]"
 STATUS = "Status [READ ONLY]"
 TWO_STEP = "2sv Enrolled [READ ONLY]"
@@ -41,4 +43,4 @@ def read(source: Source, subject: str | None) -> Export:
                 column=row.column(EMAIL),
             )
         )
-    return Export(evidence(source, KIND), "idp", users=tuple(users))
+    return Export(evidence(source, KIND, SYSTEM), "idp", users=tuple(users))

@@ -10,6 +10,8 @@ from .records import Export, IdpUser
 from .source import Source, csv_rows, evidence, no_duplicates, problem
 
 KIND = "hr-csv"
+SYSTEM = "the HR system"
+"""How messages name where the export comes from."""
 
 
 def read(source: Source, subject: str | None, columns: HrColumns | None = None) -> Export:
@@ -37,4 +39,4 @@ def read(source: Source, subject: str | None, columns: HrColumns | None = None) 
         for row in rows
         if row.get(login)
     )
-    return Export(evidence(source, KIND), "idp", users=users)
+    return Export(evidence(source, KIND, SYSTEM), "idp", users=users)

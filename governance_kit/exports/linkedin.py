@@ -14,6 +14,8 @@ from .records import Export, PlatformRole
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, named, problem
 
 KIND = "linkedin-acls"
+SYSTEM = "LinkedIn"
+"""How messages name where the export comes from."""
 ROLES = {
     "ADMINISTRATOR": "admin",
     "CONTENT_ADMINISTRATOR": "editor",
@@ -46,4 +48,4 @@ def read(source: Source, subject: str | None) -> Export:
             )
         if field_of(path, record, "state", line) == "APPROVED":
             roles.append(PlatformRole(subject, user, "", ROLES[role], role, line))
-    return Export(evidence(source, KIND), "platform", subject, roles=tuple(roles))
+    return Export(evidence(source, KIND, SYSTEM), "platform", subject, roles=tuple(roles))

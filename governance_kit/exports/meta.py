@@ -14,6 +14,8 @@ from .records import Export, PlatformRole
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, named, problem
 
 KIND = "meta-assigned-users"
+SYSTEM = "Meta"
+"""How messages name where the export comes from."""
 TASKS = {
     "MANAGE": "admin",
     "CREATE_CONTENT": "editor",
@@ -50,4 +52,4 @@ def read(source: Source, subject: str | None) -> Export:
         task = max(sorted(tasks, key=list(TASKS).index), key=lambda t: LEVEL_RANK[TASKS[t]])
         name = field_of(path, record, "name", line, required=False)
         roles.append(PlatformRole(subject, user, name, TASKS[task], f"the {task} task", line))
-    return Export(evidence(source, KIND), "platform", subject, roles=tuple(roles))
+    return Export(evidence(source, KIND, SYSTEM), "platform", subject, roles=tuple(roles))

@@ -16,6 +16,8 @@ from .records import Export, PlatformRole
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, named
 
 KIND = "meta-business-users"
+SYSTEM = "Meta"
+"""How messages name where the export comes from."""
 
 
 def read(source: Source, subject: str | None) -> Export:
@@ -41,4 +43,6 @@ def read(source: Source, subject: str | None) -> Export:
                     account.strip(), user, name, "admin", "business ADMIN", line, email=email
                 )
             )
-    return Export(evidence(source, KIND), "platform", subject, roles=tuple(roles), complete=False)
+    return Export(
+        evidence(source, KIND, SYSTEM), "platform", subject, roles=tuple(roles), complete=False
+    )

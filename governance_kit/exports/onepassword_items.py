@@ -12,6 +12,8 @@ from .records import Export, VaultItem
 from .source import Source, evidence, field_of, json_document, lines_of, list_of, problem
 
 KIND = "1password-items"
+SYSTEM = "1Password"
+"""How messages name where the export comes from."""
 
 
 def read(source: Source, subject: str | None) -> Export:
@@ -34,4 +36,4 @@ def read(source: Source, subject: str | None) -> Export:
             )
         )
     vaults = tuple(sorted({item.vault for item in items}))
-    return Export(evidence(source, KIND), "vault-items", items=tuple(items), vaults=vaults)
+    return Export(evidence(source, KIND, SYSTEM), "vault-items", items=tuple(items), vaults=vaults)

@@ -20,6 +20,8 @@ from .source import (
 )
 
 KIND = "1password-vault-users"
+SYSTEM = "1Password"
+"""How messages name where the export comes from."""
 
 
 def read(source: Source, subject: str | None) -> Export:
@@ -40,5 +42,5 @@ def read(source: Source, subject: str | None) -> Export:
     )
     no_duplicates(path, ((m.email, m.line, 1) for m in members), "member")
     return Export(
-        evidence(source, KIND), "vault-members", subject, members=members, vaults=(subject,)
+        evidence(source, KIND, SYSTEM), "vault-members", subject, members=members, vaults=(subject,)
     )

@@ -13,6 +13,8 @@ from .records import Export, PlatformRole
 from .source import Source, csv_rows, evidence, no_duplicates, problem
 
 KIND = "platform-admins"
+SYSTEM = "the platform"
+"""How messages name where the export comes from."""
 REQUIRED = ("account", "person", "role")
 SYNONYMS = {"owner": "admin", "administrator": "admin", "manager": "admin"}
 
@@ -52,4 +54,4 @@ def read(source: Source, subject: str | None) -> Export:
                 row.column("person"),
             )
         )
-    return Export(evidence(source, KIND), "platform", roles=tuple(roles))
+    return Export(evidence(source, KIND, SYSTEM), "platform", roles=tuple(roles))

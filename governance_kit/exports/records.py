@@ -25,14 +25,15 @@ class ExportProblem(Exception):
 
 @dataclass(frozen=True)
 class Evidence:
-    """The export a finding rests on: which file, its SHA-256, and the day it was taken
-    (`dated_by`: the export's own date, its file name's date, or the file's modification)."""
+    """The export a finding rests on: which file, of which system, its SHA-256, and the day it
+    was taken (`dated_by`: a date in its file name, or the file's modification)."""
 
     path: Path
     kind: str
+    system: str
     sha256: str
     exported: date
-    dated_by: Literal["export", "file name", "file modified"]
+    dated_by: Literal["file name", "file modified"]
 
 
 @dataclass(frozen=True)

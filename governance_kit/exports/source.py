@@ -80,15 +80,13 @@ def decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def evidence(source: Source, kind: str, exported: date | None = None) -> Evidence:
-    """The export's own date when it has one, else a date in its file name
-    (exportUsers_2026-11-20.csv), else the day the file was last modified."""
-    if exported is not None:
-        return Evidence(source.path, kind, source.sha256, exported, "export")
+def evidence(source: Source, kind: str, system: str) -> Evidence:
+    """The export's evidence, dated by a date in its file name (exportUsers_2026-11-20.csv),
+    else by the day the file was last modified: none of the formats read dates itself."""
     named = file_date(source.path.name)
     if named is not None:
-        return Evidence(source.path, kind, source.sha256, named, "file name")
-    return Evidence(source.path, kind, source.sha256, source.modified, "file modified")
+        return Evidence(source.path, kind, system, source.sha256, named, "file name")
+    return Evidence(source.path, kind, system, source.sha256, source.modified, "file modified")
 
 
 def file_date(name: str) -> date | None:

@@ -19,21 +19,6 @@ from ...rules.base import BaseContext, BaseRule
 RECONCILE_CONTROLS = ("SOC2:CC6.2", "SOC2:CC6.3", "ISO27001:A.5.18", "NIST:AC-2")
 """The controls every reconciliation supports: access compared with the system of record."""
 
-LABELS = {
-    "entra-users": "Microsoft Entra ID",
-    "google-users": "Google Workspace",
-    "1password-items": "1Password",
-    "1password-vault-users": "1Password",
-    "bitwarden": "Bitwarden",
-    "bitwarden-csv": "Bitwarden",
-    "meta-assigned-users": "Meta",
-    "meta-business-users": "Meta",
-    "linkedin-acls": "LinkedIn",
-    "platform-admins": "the platform",
-    "hr-csv": "the HR system",
-}
-"""How messages name the system an export comes from."""
-
 
 @dataclass(frozen=True)
 class Fix:
@@ -226,4 +211,5 @@ class ReconcileRule(BaseRule):
 
 
 def label(export: Export) -> str:
-    return LABELS.get(export.evidence.kind, export.evidence.kind)
+    """How messages name where the export comes from: Microsoft Entra ID, 1Password, ..."""
+    return export.evidence.system

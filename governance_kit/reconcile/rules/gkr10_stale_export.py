@@ -12,8 +12,8 @@ class StaleExport(ReconcileRule):
     """An export is older than Settings allow: stale evidence.
 
     ### What it checks
-    The date of every export given: its own date when it carries one, else a date in its file
-    name (`exportUsers_2026-11-20.csv`), else the day the file was last modified. It must be at
+    The date of every export given: a date in its file name (`exportUsers_2026-11-20.csv`),
+    else the day the file was last modified (none of the formats dates itself). It must be at
     most `spec.check.export_max_age_days` days (30 by default) before today.
 
     ### Why it matters
