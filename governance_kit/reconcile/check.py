@@ -30,11 +30,12 @@ class ReconcileResult(Outcome):
     """The obvious changes that settle unwaived findings, for `--apply`."""
 
     def evidence(self) -> list[dict[str, str]]:
-        """Each export compared with: file, kind, SHA-256, date and what dated it."""
+        """Each export compared with: file, kind, system, SHA-256, date and what dated it."""
         return [
             {
                 "path": export.path.as_posix(),
                 "kind": export.evidence.kind,
+                "system": export.evidence.system,
                 "sha256": export.evidence.sha256,
                 "exported": export.evidence.exported.isoformat(),
                 "dated_by": export.evidence.dated_by,

@@ -96,6 +96,7 @@ def test_json_and_sarif_carry_the_evidence_of_each_finding() -> None:
     assert kari["evidence"] == {
         "path": "entra-users-2026-11-20.csv",
         "kind": "entra-users",
+        "system": "Microsoft Entra ID",
         "sha256": digest("entra-users-2026-11-20.csv"),
         "exported": "2026-11-20",
         "dated_by": "file name",
