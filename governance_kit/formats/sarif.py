@@ -56,6 +56,13 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
     }
 
 
+def evidence_note(record: dict[str, str]) -> str:
+    """The export a finding rests on, in words: `evidence: FILE sha256 HEX, exported DATE`."""
+    return out.text(
+        f"evidence: {record['path']} sha256 {record['sha256']}, exported {record['exported']}"
+    )
+
+
 def with_evidence(entry: dict[str, Any], record: dict[str, str] | None) -> dict[str, Any]:
     """A result with the export it rests on (file, SHA-256, date) as properties."""
     if record is not None:

@@ -11,6 +11,7 @@ from tests.conftest import line_of
 from .conftest import EXPORTS, inside, reconcile, sources
 
 POLICIES = "../../policies"
+ENTRA = "entra-users-2026-11-20.csv"
 EXPECTED = [
     f"{POLICIES}/accounts.yaml:248:11: warning: marit has moderator access to linkedin-nordlys"
     " in the registry but no role in the LinkedIn export [GKR04] (hint: remove marit from the"
@@ -134,9 +135,15 @@ def test_github_and_junit_name_the_reconciliation_rules() -> None:
         "::error file=entra-users-2026-11-20.csv,line=12,col=1,title=GKR01 gone-per-idp::"
         "'kari.nordli@nordlys.example' is disabled in Microsoft Entra ID, but kari is active on"
         " the roster (hint: if kari has left, set status: left and end_date in the People"
-        " document and remove their access)"
+        " document and remove their access) (evidence: entra-users-2026-11-20.csv sha256"
+        f" {digest('entra-users-2026-11-20.csv')}, exported 2026-11-20)"
     )
     assert '<testcase classname="GKR08" name="vault-shared-without-access"' in junit
+    assert (
+        "entra-users-2026-11-20.csv:12:1: 'kari.nordli@nordlys.example' is disabled"
+        in junit
+    )
+    assert f"(evidence: entra-users-2026-11-20.csv sha256 {digest(ENTRA)}, exported" in junit
     assert 'failures="10"' in junit
 
 
