@@ -139,10 +139,7 @@ def test_github_and_junit_name_the_reconciliation_rules() -> None:
         f" {digest('entra-users-2026-11-20.csv')}, exported 2026-11-20)"
     )
     assert '<testcase classname="GKR08" name="vault-shared-without-access"' in junit
-    assert (
-        "entra-users-2026-11-20.csv:12:1: 'kari.nordli@nordlys.example' is disabled"
-        in junit
-    )
+    assert "entra-users-2026-11-20.csv:12:1: 'kari.nordli@nordlys.example' is disabled" in junit
     assert f"(evidence: entra-users-2026-11-20.csv sha256 {digest(ENTRA)}, exported" in junit
     assert 'failures="10"' in junit
 
