@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from ..model.accounts import LEVEL_RANK
 from .records import Export, PlatformRole
-from .source import Source, evidence, field_of, json_document, lines_of, list_of, named, problem
+from .source import (
+    Source,
+    evidence,
+    field_of,
+    json_document,
+    lines_of,
+    list_of,
+    named,
+    no_duplicates,
+    problem,
+)
 
 KIND = "meta-assigned-users"
 SYSTEM = "Meta"
@@ -52,4 +62,5 @@ def read(source: Source, subject: str | None) -> Export:
         task = max(sorted(tasks, key=list(TASKS).index), key=lambda t: LEVEL_RANK[TASKS[t]])
         name = field_of(path, record, "name", line, required=False)
         roles.append(PlatformRole(subject, user, name, TASKS[task], f"the {task} task", line))
+    no_duplicates(path, ((role.user, role.line, 1) for role in roles), "user")
     return Export(evidence(source, KIND, SYSTEM), "platform", subject, roles=tuple(roles))

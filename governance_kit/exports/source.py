@@ -222,12 +222,13 @@ def lines_of(text: str, values: Iterable[str]) -> list[int]:
     records of an export, in order); 1 when it is not found. Lines are counted once, onwards."""
     found, offset, line = [], 0, 1
     for value in values:
-        at = text.find(json.dumps(value), offset)
+        needle = json.dumps(value)
+        at = text.find(needle, offset)
         if at < 0:
             found.append(1)
             continue
         line += text.count("\n", offset, at)
-        offset = at
+        offset = at + len(needle)
         found.append(line)
     return found
 

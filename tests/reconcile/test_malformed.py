@@ -148,6 +148,14 @@ def test_a_50_mb_export_is_refused_without_reading_it_all(tmp_path: Path) -> Non
             " CREATE_CONTENT, MODERATE, MESSAGING, ADVERTISE, ANALYZE)",
         ),
         (
+            "facebook-no=page.json",
+            b'{"data": [\n {"id": "1", "name": "A", "tasks": ["MANAGE"]},\n'
+            b' {"id": "1", "name": "A", "tasks": ["ANALYZE"]}]}',
+            [],
+            "page.json:3:1: error: user '1' appears twice (first on line 2) (hint: export again,"
+            " or remove the duplicated row)",
+        ),
+        (
             "items.json",
             b'[{"id": "a", "title": "x", "vault": "social"}]',
             [],
@@ -180,6 +188,7 @@ def test_a_50_mb_export_is_refused_without_reading_it_all(tmp_path: Path) -> Non
         "truncated",
         "unnamed-account",
         "unknown-task",
+        "duplicated-user",
         "vault-not-object",
         "encrypted",
         "deep",
