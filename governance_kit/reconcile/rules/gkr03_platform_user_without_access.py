@@ -14,11 +14,12 @@ class PlatformUserWithoutAccess(ReconcileRule):
     """Someone holds a role on a platform account but is not in its access list.
 
     ### What it checks
-    Every role of a platform export (Meta `assigned_users`, LinkedIn `organizationAcls`, the
-    platform-admins CSV): the account must be in the registry, the user must match a person on
-    the roster (by person id, work e-mail or an identifier of `identities`: `meta_user_id`,
-    `linkedin_urn`, `other`), and that person must be in the account's `access` list (or own
-    it). Names are never matched: an unknown user is a finding, with a hint at most.
+    Every role of a platform export (Meta `assigned_users` and the ADMINs of `business_users`,
+    LinkedIn `organizationAcls`, the platform-admins CSV): the account must be in the registry,
+    the user must match one person on the roster (by person id, work e-mail or an identifier of
+    `identities`: `meta_user_id`, `linkedin_urn`, `other`), that person must not have left, and
+    must be in the account's `access` list (or own it). Names are never matched: an unknown
+    user, or an identifier two people claim, is a finding, with a hint at most.
 
     ### Why it matters
     Access granted on the platform but not in the registry is invisible to every review: it is
