@@ -38,6 +38,9 @@ class CheckResult(Outcome):
     not_run: dict[str, str] = field(default_factory=dict)
     """Why each rule that needs an invalid or missing document did not run, by code."""
 
+    def not_run_reason(self, code: str) -> str | None:
+        return self.not_run.get(code)
+
 
 R = TypeVar("R", bound=BaseRule)
 

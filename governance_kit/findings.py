@@ -34,6 +34,9 @@ class Finding:
     waiver: str | None = None
     anchor: Any = field(default=None, compare=False, repr=False)
     """Where the finding points before its line is known: (Location, key); see checker.place."""
+    evidence: Path | None = field(default=None, compare=False)
+    """The export file a reconciliation finding rests on (`govkit reconcile`), whose SHA-256
+    and date the result carries (`Outcome.evidence_for`)."""
 
     def __post_init__(self) -> None:
         """Messages and hints may quote the policies: what looks like a credential is redacted
@@ -92,6 +95,21 @@ class Outcome:
     def active(self) -> list[Finding]:
         """Findings that are not waived."""
         return [f for f in self.findings if not f.waived]
+
+    def evidence(self) -> list[dict[str, str]]:
+        """The exports the findings rest on (file, kind, SHA-256, date; `govkit reconcile`);
+        none for a check of the policies alone."""
+        return []
+
+    def evidence_for(self, finding: Finding) -> dict[str, str] | None:
+        """What the finding rests on besides the policies (an export file, its SHA-256 and
+        date, for `govkit reconcile`); None for a check of the policies alone."""
+        return None
+
+    def not_run_reason(self, code: str) -> str | None:
+        """Why the rule `code` did not run (a document it needs is invalid or missing); None
+        when it ran."""
+        return None
 
     def counts(self) -> Counter[str]:
         counts: Counter[str] = Counter(f.severity for f in self.active)

@@ -15,10 +15,11 @@ from .controls import controls_of, with_titles
 from .drafts.rules import DraftRule, all_draft_rules
 from .loading.suggest import closest
 from .model.settings import ControlSettings
+from .reconcile.rules import ReconcileRule, all_reconcile_rules
 from .rules import Rule, all_rules
 from .rules import rule_by_code as find_rule
 
-AnyRule = Rule | DraftRule
+AnyRule = Rule | DraftRule | ReconcileRule
 
 DEFAULT_REPOSITORY = "https://github.com/governance-kit/governance-kit"
 DOCS_FOLDER = "docs/rules"
@@ -43,8 +44,8 @@ def repository_url() -> str:
 
 
 def every_rule() -> tuple[AnyRule, ...]:
-    """The rules of `govkit check`, then those of `govkit post check`."""
-    return (*all_rules(), *all_draft_rules())
+    """The rules of `govkit check`, then those of `govkit post check` and `govkit reconcile`."""
+    return (*all_rules(), *all_draft_rules(), *all_reconcile_rules())
 
 
 def rule_by_code(code: str) -> AnyRule | None:
@@ -133,6 +134,8 @@ def example_line(rule: AnyRule) -> str:
 def kind_text(rule: AnyRule) -> str:
     if isinstance(rule, DraftRule):
         return "draft rule (reported by `govkit post check`)"
+    if isinstance(rule, ReconcileRule):
+        return "reconciliation rule (reported by `govkit reconcile`)"
     if rule.validation:
         return "validation (reported by `govkit validate` and `govkit check`)"
     return "rule (reported by `govkit check`)"
@@ -179,6 +182,13 @@ def render_page(rule: AnyRule) -> str:
             "reports it, with the brand guide's settings for the account's channel.",
             "",
         ]
+    elif isinstance(rule, ReconcileRule):
+        lines += [
+            "A reconciliation rule compares the registry with exports of the systems of record: "
+            f"`govkit reconcile --from FILE` reports it (`--select {rule.code}` runs only this "
+            "rule), at the export's row or the policy entry, citing the export's SHA-256 and date.",
+            "",
+        ]
     elif not rule.validation:
         lines += [
             f"Run only this rule with `govkit check --select {rule.code}`, skip it with "
@@ -187,6 +197,18 @@ def render_page(rule: AnyRule) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+FAMILIES: tuple[tuple[type, str, str], ...] = (
+    (DraftRule, "Draft rules", "What `govkit post check` finds in a post before it is published."),
+    (
+        ReconcileRule,
+        "Reconciliation rules",
+        "What `govkit reconcile` finds when the registry is compared with exports of the "
+        "identity provider, the password manager and the platforms.",
+    ),
+)
+"""The families of rules after those of `govkit check`, each a section of the index."""
 
 
 def render_index(rules: Iterable[AnyRule]) -> str:
@@ -198,18 +220,12 @@ def render_index(rules: Iterable[AnyRule]) -> str:
         "",
         "Every check `govkit` runs, by code. `govkit rules CODE` prints the same explanation.",
         "",
-        *_table([r for r in chosen if not isinstance(r, DraftRule)]),
+        *_table([r for r in chosen if not isinstance(r, DraftRule | ReconcileRule)]),
     ]
-    drafts = [r for r in chosen if isinstance(r, DraftRule)]
-    if drafts:
-        lines += [
-            "",
-            "## Draft rules",
-            "",
-            "What `govkit post check` finds in a post before it is published.",
-            "",
-            *_table(drafts),
-        ]
+    for family, title, intro in FAMILIES:
+        members = [r for r in chosen if isinstance(r, family)]
+        if members:
+            lines += ["", f"## {title}", "", intro, "", *_table(members)]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,10 @@ example policies (policies/, clean but for one waived finding):
 For a draft rule, the block whose first line is `---` is a draft post (front matter and
 text), checked with `govkit post check` against the policies with the other blocks applied.
 
+For a reconciliation rule, a ```text block whose first line is `# export: [NAME=]FILE` is an
+export, given to `govkit reconcile --from`; the exports of the Fix, when it has any, replace
+those of the Example.
+
 The rule fires when its code is among the unwaived findings.
 """
 
@@ -110,15 +114,35 @@ def codes_after(rule: AnyRule, blocks: list[str], tmp_path: Path) -> set[str]:
     now = shutil.copytree(EXAMPLE, tmp_path / "now" / "policies")
     then = shutil.copytree(EXAMPLE, tmp_path / "base" / "policies")
     drafts = [block for block in blocks if block.startswith("---\n")]
+    exports = [block for block in blocks if block.startswith(EXPORT)]
     for block in blocks:
-        if block not in drafts:
+        if block not in drafts and block not in exports:
             apply(block, then if block.startswith("# at the base") else now)
     if drafts:
         return draft_codes(drafts[-1], now, tmp_path / "draft.md")
+    if exports:
+        return reconcile_codes(exports, now, tmp_path / "exports")
     rules = select_rules() if rule.code in ("GK902", "GK004") else select_rules([rule.code])
     base = load_repository(then).governance
     result = run_check(load_repository(now), DAY, rules, base=base, base_label="main")
     return {finding.code for finding in result.active}
+
+
+EXPORT = "# export: "
+
+
+def reconcile_codes(blocks: list[str], policies: Path, folder: Path) -> set[str]:
+    """The codes `govkit reconcile` finds with the exports `blocks` against `policies`."""
+    folder.mkdir()
+    command = ["reconcile", str(policies), "--format", "json", "--today", TODAY]
+    for block in blocks:
+        first, _, body = block.partition("\n")
+        name, _, file = first.removeprefix(EXPORT).strip().rpartition("=")
+        (folder / file).write_text(body, encoding="utf-8")
+        command += ["--from", f"{name}={folder / file}" if name else str(folder / file)]
+    result = CliRunner().invoke(cli, command, catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return {finding["code"] for finding in json.loads(result.stdout)["findings"]}
 
 
 def draft_codes(draft: str, policies: Path, path: Path) -> set[str]:
@@ -137,6 +161,8 @@ def test_the_example_fails_and_the_fix_passes(rule: AnyRule, tmp_path: Path) -> 
     assert example, f"{rule.code}: the Example section has no ```yaml block"
     assert rule.code in codes_after(rule, example, tmp_path / "example")
     fixed = example_blocks(parts["Fix"])
+    if any(block.startswith(EXPORT) for block in fixed):  # the exports as they should be
+        example = [block for block in example if not block.startswith(EXPORT)]
     if fixed:
         assert rule.code not in codes_after(rule, example + fixed, tmp_path / "fix")
 

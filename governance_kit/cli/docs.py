@@ -19,6 +19,7 @@ from ..git.refs import warn_if_shallow
 from ..handbook.site import HandbookError, SiteRefused, build_site
 from ..output import terminal
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
+from .reconcile import export_options, exports_or_fail
 
 
 def _valid_repository(path: Path):
@@ -35,13 +36,23 @@ def _not_built(findings: list[Finding], path: Path) -> NoReturn:
     sys.exit(EXIT_INVALID)
 
 
-def _build(path: Path, site_dir: Path, today: dt.date | None, trusted: bool = False) -> Path:
+def _build(
+    path: Path,
+    site_dir: Path,
+    today: dt.date | None,
+    trusted: bool = False,
+    sources: tuple[str, ...] = (),
+    kind: str | None = None,
+) -> Path:
     repository = _valid_repository(path)
+    exports = exports_or_fail(sources, kind, repository.governance)
     warn_if_shallow(path, "the change history of each policy lists only the commits fetched")
     day = today or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="govkit-handbook-") as work:
         try:
-            return build_site(repository, site_dir, day, Path(work), trusted=trusted)
+            return build_site(
+                repository, site_dir, day, Path(work), trusted=trusted, exports=exports
+            )
         except SiteRefused as refused:
             for finding in refused.findings:
                 click.echo(format_finding(finding))
@@ -79,7 +90,18 @@ def docs() -> None:
     "never on pull requests.",
 )
 @today_option
-def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date | None) -> None:
+@export_options(
+    "Reconcile with this export (as govkit reconcile does): the posture page names the "
+    "exports under the controls they serve and counts their findings."
+)
+def build(
+    path: Path,
+    site_dir: Path | None,
+    trust_config: bool,
+    today: dt.date | None,
+    sources: tuple[str, ...],
+    kind: str | None,
+) -> None:
     """Build the handbook of the policies in PATH (default: policies/) as a static site.
 
     Pages are generated from the model; a mkdocs.yml in PATH sets the site name, logo and
@@ -89,7 +111,7 @@ def build(path: Path, site_dir: Path | None, trust_config: bool, today: dt.date 
     with scripts, each on one line (GK970, GK971). Exit code 0 when built, 2 on invalid input.
     """
     target = Path(os.path.abspath(site_dir)) if site_dir else default_site_dir(path)
-    index = _build(path, target, today, trust_config)
+    index = _build(path, target, today, trust_config, sources, kind)
     click.echo(f"handbook: {terminal(index)}")
 
 

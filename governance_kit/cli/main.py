@@ -26,6 +26,7 @@ LAZY_COMMANDS = {
     "calendar": "calendar:calendar",
     "post": "post:post",
     "report": "report:report",
+    "reconcile": "reconcile:reconcile_command",
 }
 """Command name -> module:attribute in this package, imported only when the command runs, so
 that `govkit check` does not pay for MkDocs, Git or iCalendar."""

@@ -17,6 +17,7 @@ from ..loading.repository import Repository
 from ..posture import FORMATS, InvalidPolicies, Posture, posture_of, render
 from ..rules import files_read
 from .common import EXIT_INVALID, TodayType, fail, load, policy_path, today_option
+from .reconcile import export_options, exports_or_fail
 from .report_trend import EveryType, write_trend
 
 
@@ -66,6 +67,10 @@ from .report_trend import EveryType, write_trend
     default=None,
     help="Write the report to this file instead of standard output.",
 )
+@export_options(
+    "Also reconcile with this export (as govkit reconcile does): the controls it serves "
+    "show the reconciliation's findings and its evidence (file, SHA-256, date)."
+)
 def report(
     path: Path,
     as_of: date | None,
@@ -75,6 +80,8 @@ def report(
     every: str | None,
     fmt: str,
     output: Path | None,
+    sources: tuple[str, ...],
+    kind: str | None,
 ) -> None:
     """Write the governance posture of PATH (default: policies/) for an auditor.
 
@@ -91,6 +98,8 @@ def report(
     if every is not None and not trend:
         fail("--every: only with --trend", "add --trend")
     if trend:
+        if sources:
+            fail("--from: not with --trend", "reconcile the report of one date")
         write_trend(path, day, since, every or "month", fmt, output)
         return
     try:
@@ -99,9 +108,17 @@ def report(
     except GitProblem as problem:
         fail(str(problem), problem.hint)
     warn_if_shallow(path, "the reviews recorded in commits are only those of the commits fetched")
+    exports = exports_or_fail(sources, kind, repository.governance)
     try:
         posture = posture_of(
-            repository, day, files=files, as_of=as_of, source=source, recorded=recorded, since=since
+            repository,
+            day,
+            files=files,
+            exports=exports,
+            as_of=as_of,
+            source=source,
+            recorded=recorded,
+            since=since,
         )
     except InvalidPolicies as invalid:
         _invalid(invalid.result)

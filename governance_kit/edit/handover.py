@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .. import output as out
-from ..model.accounts import Access, Account
+from ..model.accounts import LEVEL_RANK, Access, Account
 from ..model.continuity import ContinuityPlan, Handover, Plan
 from ..model.governance import Governance
 from ..model.moderation import ModerationPolicy
@@ -25,7 +25,6 @@ from ..model.people import Person
 from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
 
 FLOW_ITEMS = 4
-LEVEL_RANK = {"analyst": 1, "advertiser": 2, "moderator": 3, "editor": 4, "admin": 5}
 
 
 class NeedsBackup(EditProblem):

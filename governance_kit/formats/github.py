@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from .. import output as out
 from ..findings import Finding
-from ..rules import rule_by_code
-from .sarif import message_text
+from ..ruledocs import rule_by_code
+from .sarif import evidence_note, message_text
 from .text import summary
 
 if TYPE_CHECKING:
@@ -21,12 +21,12 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(result: CheckResult, *, color: bool = False) -> str:
-    lines = [annotation(finding) for finding in result.findings]
+    lines = [annotation(finding, result.evidence_for(finding)) for finding in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, evidence: dict[str, str] | None = None) -> str:
     command = "notice" if finding.waived else COMMANDS[finding.severity]
     properties = {
         "file": out.github_property(finding.display_path()),
@@ -36,7 +36,8 @@ def annotation(finding: Finding) -> str:
     }
     fields = ",".join(f"{key}={value}" for key, value in properties.items())
     waived = f" (waived by {out.text(finding.waiver)})" if finding.waived else ""
-    return f"::{command} {fields}::{out.github_data(message_text(finding) + waived)}"
+    cited = f" ({evidence_note(evidence)})" if evidence else ""
+    return f"::{command} {fields}::{out.github_data(message_text(finding) + waived + cited)}"
 
 
 def title(finding: Finding) -> str:

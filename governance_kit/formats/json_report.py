@@ -24,6 +24,15 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
+def _text(record: dict[str, str]) -> dict[str, str]:
+    return {key: out.text(value) for key, value in record.items()}
+
+
+def _evidence(record: dict[str, str] | None) -> dict[str, Any]:
+    """The export a reconciliation finding rests on; nothing for a check's finding."""
+    return {} if record is None else {"evidence": _text(record)}
+
+
 def render(result: CheckResult, *, color: bool = False) -> str:
     document: dict[str, Any] = {
         "root": out.text(result.root),
@@ -35,8 +44,11 @@ def render(result: CheckResult, *, color: bool = False) -> str:
                 **finding_record(f),
                 "target": None if f.target is None else out.text(f.target),
                 "waived_by": None if f.waiver is None else out.text(f.waiver),
+                **_evidence(result.evidence_for(f)),
             }
             for f in result.findings
         ],
     }
+    if result.evidence():
+        document["evidence"] = [_text(record) for record in result.evidence()]
     return out.json(document)

@@ -8,12 +8,13 @@ not run because a document it needs is invalid or missing is reported as skipped
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import output as out
 from ..findings import Finding
 from ..rules import Rule, all_rules
-from .sarif import message_text
+from .sarif import evidence_note, message_text
 
 if TYPE_CHECKING:
     from ..checker import CheckResult
@@ -30,7 +31,9 @@ def render(result: CheckResult, *, color: bool = False) -> str:
     for rule in validation:
         add_case(suite, rule, findings_of(result, rule))
     for rule in result.rules:
-        add_case(suite, rule, findings_of(result, rule), skipped=result.not_run.get(rule.code))
+        found = findings_of(result, rule)
+        skipped = result.not_run_reason(rule.code)
+        add_case(suite, rule, found, skipped=skipped, cited=result.evidence_for)
     count(root, suite)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -41,7 +44,12 @@ def findings_of(result: CheckResult, rule: Rule) -> list[Finding]:
 
 
 def add_case(
-    suite: ET.Element, rule: Rule, findings: list[Finding], *, skipped: str | None = None
+    suite: ET.Element,
+    rule: Rule,
+    findings: list[Finding],
+    *,
+    skipped: str | None = None,
+    cited: Callable[[Finding], dict[str, str] | None] = lambda finding: None,
 ) -> None:
     """The rule's test case: failed by its errors and warnings, or skipped (`skipped`: why)."""
     case = ET.SubElement(suite, "testcase", classname=rule.code, name=rule.name, time=NO_TIME)
@@ -51,10 +59,12 @@ def add_case(
     failing = [f for f in findings if not f.waived and f.severity in FAILING]
     if failing:
         failure = ET.SubElement(case, "failure", message=plural(len(failing)), type=worst(failing))
-        failure.text = "\n".join(finding_line(f) for f in failing)
+        failure.text = "\n".join(finding_line(f, cited(f)) for f in failing)
     others = [f for f in findings if f not in failing]
     if others:
-        ET.SubElement(case, "system-out").text = "\n".join(finding_line(f) for f in others)
+        ET.SubElement(case, "system-out").text = "\n".join(
+            finding_line(f, cited(f)) for f in others
+        )
 
 
 def plural(number: int) -> str:
@@ -65,11 +75,14 @@ def worst(findings: list[Finding]) -> str:
     return "error" if any(f.severity == "error" for f in findings) else "warning"
 
 
-def finding_line(finding: Finding) -> str:
+def finding_line(finding: Finding, evidence: dict[str, str] | None = None) -> str:
     """One line of a failure or system-out text: every value redacted and written with the
-    characters XML 1.0 allows only (control characters shown visibly, e.g. `\\x1b`)."""
+    characters XML 1.0 allows only (control characters shown visibly, e.g. `\\x1b`); with
+    the export it rests on, for a reconciliation."""
     place = f"{out.xml(finding.display_path())}:{finding.line}:{finding.column}"
     line = f"{place}: {out.xml(message_text(finding))}"
+    if evidence:
+        line += f" ({out.xml(evidence_note(evidence))})"
     if finding.waived:
         line += f" (waived by {out.xml(finding.waiver)})"
     elif finding.severity not in FAILING:

@@ -43,11 +43,35 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
                 "tool": {"driver": driver(rules, result.controls)},
                 "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [sarif_result(f, index) for f in result.findings],
-                "properties": {"today": result.today.isoformat()},
+                "results": [
+                    with_evidence(sarif_result(f, index), result.evidence_for(f))
+                    for f in result.findings
+                ],
+                "properties": {
+                    "today": result.today.isoformat(),
+                    **({"evidence": _texts(result.evidence())} if result.evidence() else {}),
+                },
             }
         ],
     }
+
+
+def evidence_note(record: dict[str, str]) -> str:
+    """The export a finding rests on, in words: `evidence: FILE sha256 HEX, exported DATE`."""
+    return out.text(
+        f"evidence: {record['path']} sha256 {record['sha256']}, exported {record['exported']}"
+    )
+
+
+def with_evidence(entry: dict[str, Any], record: dict[str, str] | None) -> dict[str, Any]:
+    """A result with the export it rests on (file, SHA-256, date) as properties."""
+    if record is not None:
+        entry["properties"] = {"evidence": _texts([record])[0]}
+    return entry
+
+
+def _texts(records: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{key: out.text(value) for key, value in record.items()} for record in records]
 
 
 def reported_rules(result: CheckResult) -> list[Rule]:

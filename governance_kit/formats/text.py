@@ -29,8 +29,17 @@ def format_finding(finding: Finding, root: Path | None = None) -> str:
 def render(result: CheckResult, *, color: bool = False) -> str:
     """Findings grouped by file, then a summary line of counts."""
     lines = [_colour(format_finding(finding), finding, color) for finding in result.findings]
+    lines += [evidence_line(record) for record in result.evidence()]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+def evidence_line(record: dict[str, str]) -> str:
+    """One export compared with (`govkit reconcile`): file, SHA-256 and date."""
+    return (
+        f"evidence: {out.terminal(record['path'])} ({out.terminal(record['kind'])}) sha256 "
+        f"{record['sha256']}, exported {record['exported']} (by its {record['dated_by']})"
+    )
 
 
 def summary(result: CheckResult) -> str:

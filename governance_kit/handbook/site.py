@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import output as out
+from ..exports import Export
 from ..findings import Finding
 from ..loading import secrets as _secrets
 from ..loading.own_pages import HANDBOOK, own_pages
@@ -72,8 +73,11 @@ class Generated:
     nav: list[Any] = field(default_factory=list)
 
 
-def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generated:
-    """Write every page of the handbook (and the company's own pages) into `docs_dir`."""
+def generate(
+    repository: Repository, docs_dir: Path, today: dt.date, exports: tuple[Export, ...] = ()
+) -> Generated:
+    """Write every page of the handbook (and the company's own pages) into `docs_dir`; the
+    posture page shows the reconciliation with `exports`, if any."""
     context = PublishedGovernance.of(repository, today)
     pages = available(context)
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -82,7 +86,7 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
         (docs_dir / page.filename).write_text(render_policy_page(page, context), encoding="utf-8")
     prose = write_policy_pages(context, repository.root, docs_dir)
     (docs_dir / posture.FILENAME).write_text(
-        posture.render(repository, context, today), encoding="utf-8"
+        posture.render(repository, context, today, exports), encoding="utf-8"
     )
     extra = [(posture.TITLE, posture.FILENAME), *own]
     home = render_home(context, pages, extra, prose)
@@ -313,7 +317,13 @@ def judged_company_config(root: Path, *, trusted: bool = False) -> dict[str, Any
 
 
 def build_site(
-    repository: Repository, site_dir: Path, today: dt.date, work: Path, *, trusted: bool = False
+    repository: Repository,
+    site_dir: Path,
+    today: dt.date,
+    work: Path,
+    *,
+    trusted: bool = False,
+    exports: tuple[Export, ...] = (),
 ) -> Path:
     """Generate into `work`, build into a new folder beside `site_dir`, check that no
     confidential value got out, and only then put it in place of `site_dir`.
@@ -328,7 +338,7 @@ def build_site(
     company = judged_company_config(repository.root, trusted=trusted)
     judged_policy_texts(repository, today)
     check_site_dir(target, repository.root)
-    generated = generate(repository, work / "docs", today)
+    generated = generate(repository, work / "docs", today, exports)
     organisation = PublishedGovernance.of(repository, today).organisation()
     default_name = (
         out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"

@@ -11,6 +11,15 @@ from .envelope import Kind, PolicyMetadata
 from .scope import Platform
 
 AccessLevel = Literal["admin", "editor", "moderator", "analyst", "advertiser"]
+LEVEL_RANK: dict[str, int] = {
+    "analyst": 0,
+    "advertiser": 1,
+    "moderator": 2,
+    "editor": 3,
+    "admin": 4,
+}
+"""Access levels from least to most power: a handover keeps the higher of two, a
+reconciliation compares a role on the platform with the level registered."""
 
 
 class Access(Strict):

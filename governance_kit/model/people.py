@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .common import Date, Email, Id, Strict, classified, ref
 from .envelope import Kind, PolicyMetadata
@@ -20,6 +20,40 @@ class Role(Strict):
     may_post: bool = Field(
         default=False, description="Whether holders may publish on official accounts."
     )
+
+
+class Identities(Strict):
+    """How a person is named in other systems, so that exports can be matched to the roster
+    (`govkit reconcile`). Each is optional; the work e-mail always counts as well."""
+
+    upn: Email | None = Field(
+        default=None,
+        description="Microsoft Entra ID user principal name, when not the work e-mail.",
+    )
+    google: Email | None = Field(
+        default=None, description="Google Workspace primary address, when not the work e-mail."
+    )
+    vault: Email | None = Field(
+        default=None,
+        description="Login of the password manager (1Password, Bitwarden), when not the work "
+        "e-mail.",
+    )
+    meta_user_id: Annotated[str, StringConstraints(pattern=r"^\d{1,30}$")] | None = Field(
+        default=None, description="Meta business-scoped user id (Graph API assigned_users)."
+    )
+    linkedin_urn: Annotated[str, StringConstraints(pattern=r"^urn:li:person:\S{1,100}$")] | (
+        None
+    ) = Field(default=None, description="LinkedIn member URN, e.g. urn:li:person:AbC123.")
+    other: dict[Id, Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
+        default_factory=dict,
+        description="Identifiers on other platforms by platform, e.g. tiktok: nordlys.ben "
+        "(matched in a platform-admins CSV).",
+    )
+
+    def values(self) -> list[str]:
+        """Every identifier given, as written."""
+        named = [self.upn, self.google, self.vault, self.meta_user_id, self.linkedin_urn]
+        return [value for value in [*named, *self.other.values()] if value]
 
 
 class Person(Strict):
@@ -56,6 +90,11 @@ class Person(Strict):
         default=None,
         description="Personal phone number, for crisis call-outs only; never published.",
         json_schema_extra=classified("confidential"),
+    )
+    identities: Identities | None = Field(
+        default=None,
+        description="Identifiers in the identity provider, the password manager and the "
+        "platforms, matched by govkit reconcile; never guessed from names.",
     )
 
     def gone(self, today: date) -> bool:

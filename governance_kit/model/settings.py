@@ -76,6 +76,14 @@ class CheckSettings(Strict):
             "(GK121)."
         ),
     )
+    export_max_age_days: int = Field(
+        default=30,
+        ge=0,
+        le=MAX_DAYS,
+        description=(
+            "An export older than this many days is stale evidence for govkit reconcile (GKR10)."
+        ),
+    )
     fail_on: Literal["error", "warning", "info"] = Field(
         default="error", description="Lowest severity that makes `govkit check` fail."
     )
@@ -107,6 +115,31 @@ class ControlSettings(Strict):
     )
 
 
+Column = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class HrColumns(Strict):
+    """Which columns of the HR system's CSV export say who works here (`govkit reconcile`,
+    kind hr-csv): the e-mail, the name and the employment status, as the export names them."""
+
+    login: Column = Field(description="Column of the work e-mail, e.g. 'Work Email'.")
+    name: Column | None = Field(default=None, description="Column of the full name.")
+    status: Column = Field(description="Column of the employment status, e.g. 'Status'.")
+    active: list[Column] = Field(
+        min_length=1,
+        description="Values of the status column that mean employed, e.g. [Active, On leave];"
+        " any other value counts as gone.",
+    )
+
+
+class ReconcileSettings(Strict):
+    """How `govkit reconcile` reads exports whose columns differ from company to company."""
+
+    hr: HrColumns | None = Field(
+        default=None, description="The columns of the HR system's CSV export (kind hr-csv)."
+    )
+
+
 class SettingsSpec(Strict):
     """Settings of the toolkit for this policy repository."""
 
@@ -114,6 +147,10 @@ class SettingsSpec(Strict):
     controls: ControlSettings = Field(
         default_factory=ControlSettings,
         description="The company's own controls and their mapping to rules (govkit report).",
+    )
+    reconcile: ReconcileSettings = Field(
+        default_factory=ReconcileSettings,
+        description="How govkit reconcile reads exports with company-specific columns.",
     )
 
 

@@ -10,7 +10,9 @@ from .common import Date, Id, Strict, ref
 from .envelope import Kind, Metadata
 
 RuleCode = Annotated[
-    str, StringConstraints(pattern=r"^GK\d{3}$"), Field(description="A rule code, e.g. GK101.")
+    str,
+    StringConstraints(pattern=r"^GK(\d{3}|R\d{2})$"),
+    Field(description="A rule code, e.g. GK101, or a reconciliation rule's, e.g. GKR04."),
 ]
 
 

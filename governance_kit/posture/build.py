@@ -14,12 +14,15 @@ from typing import Any
 
 from ..checker import CheckResult, run_check, select_rules
 from ..controls import controls_of, known
+from ..exports import Export
 from ..findings import Finding
 from ..git.history import Recorded
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..model.scope import Scope
-from ..rules import Rule, all_rules
+from ..reconcile.check import ReconcileResult, reconcile
+from ..reconcile.rules import ReconcileRule
+from ..rules import BaseRule, all_rules
 
 
 @dataclass(frozen=True)
@@ -50,14 +53,29 @@ class RuleRow:
     waived: int
 
 
+@dataclass(frozen=True)
+class EvidenceRow:
+    """An export a reconciliation compared the registry with (`govkit report --from`)."""
+
+    path: str
+    kind: str
+    sha256: str
+    exported: dt.date
+    dated_by: str
+    age_days: int
+    findings: int
+
+
 @dataclass
 class ControlRow:
-    """A control, the rules that serve it, and what those rules found."""
+    """A control, the rules that serve it, what those rules found, and the exports the
+    reconciliation rules among them compared the registry with."""
 
     id: str
     title: str
     rules: list[RuleRow] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    evidence: list[EvidenceRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -120,14 +138,20 @@ def posture_of(
     today: dt.date,
     *,
     files: Mapping[Path, str | None] | None = None,
+    exports: tuple[Export, ...] = (),
     **options: Any,
 ) -> Posture:
     """Check `repository` with every rule on `today` and build its posture (`options` as for
     `build_posture`): the one pipeline of `govkit report` and the handbook's posture page.
-    InvalidPolicies when a policy file is invalid."""
+    With `exports`, the registry is also reconciled with them, and each control the
+    reconciliation rules serve shows that evidence. InvalidPolicies when a policy file is
+    invalid."""
     result = run_check(repository, today, select_rules(), files)
     if result.invalid:
         raise InvalidPolicies(result)
+    if exports:
+        reconciled = reconcile(repository.governance, repository.root, exports, today)
+        options["reconciled"] = reconciled
     return build_posture(repository, result, **options)
 
 
@@ -141,6 +165,7 @@ def build_posture(
     since: dt.date | None = None,
     hidden: Iterable[Path] = (),
     lists_from: Governance | None = None,
+    reconciled: ReconcileResult | None = None,
 ) -> Posture:
     """The posture of a checked repository.
 
@@ -151,6 +176,8 @@ def build_posture(
     lists = lists_from or governance
     start = since or _year_before(result.today)
     counts = dict(result.counts())
+    if reconciled is not None:
+        counts = {key: counts.get(key, 0) + n for key, n in reconciled.counts().items()}
     scope = governance.spec(Scope)
     return Posture(
         organisation=scope.organisation.name if scope else "",
@@ -159,7 +186,7 @@ def build_posture(
         source=source,
         since=start,
         counts={key: counts.get(key, 0) for key in ("error", "warning", "info", "waived")},
-        controls=control_rows(governance, result, repository.root, set(hidden)),
+        controls=control_rows(governance, result, repository.root, set(hidden), reconciled),
         accounts=account_rows(lists),
         waivers=waiver_rows(lists, result.today),
         reviews=review_rows(lists, recorded, start, result.today),
@@ -167,27 +194,58 @@ def build_posture(
 
 
 def control_rows(
-    governance: Governance, result: CheckResult, root: Path, hidden: set[Path]
+    governance: Governance,
+    result: CheckResult,
+    root: Path,
+    hidden: set[Path],
+    reconciled: ReconcileResult | None = None,
 ) -> list[ControlRow]:
-    """Every control served by a rule (or declared by the company), with its rules' findings."""
+    """Every control served by a rule (or declared by the company), with its rules' findings;
+    with a reconciliation, its rules too, and its evidence under the controls they serve."""
     own = governance.control_settings
     titles = known(own.extra)
     ran = {rule.code for rule in result.rules}
+    rules: list[BaseRule] = [r for r in all_rules() if r.validation or r.code in ran]
+    findings = list(result.findings)
+    if reconciled is not None:
+        rules += reconciled.rules
+        findings += reconciled.findings
     by_rule: dict[str, list[Finding]] = {}
-    for finding in result.findings:
+    for finding in findings:
         by_rule.setdefault(finding.code, []).append(finding)
     rows: dict[str, ControlRow] = {
         ident: ControlRow(ident, titles.get(ident, "")) for ident in sorted(own.extra)
     }
-    for rule in all_rules():
-        if not rule.validation and rule.code not in ran:
-            continue
+    evidence = evidence_rows(reconciled) if reconciled is not None else []
+    for rule in rules:
         found = by_rule.get(rule.code, [])
         for ident in controls_of(rule.code, rule.controls, own):
             row = rows.setdefault(ident, ControlRow(ident, titles.get(ident, "")))
             row.rules.append(_rule_row(rule, found))
             row.lines += [_line(f, root) for f in found if f.path.resolve() not in hidden]
+            if isinstance(rule, ReconcileRule) and not row.evidence:
+                row.evidence = evidence
     return [rows[ident] for ident in sorted(rows, key=_control_order)]
+
+
+def evidence_rows(reconciled: ReconcileResult) -> list[EvidenceRow]:
+    """Each export reconciled with: file, kind, SHA-256, date, age and its findings."""
+    rows = []
+    for export in reconciled.exports:
+        found = [f for f in reconciled.findings if f.evidence == export.path and not f.waived]
+        evidence = export.evidence
+        rows.append(
+            EvidenceRow(
+                export.path.name,
+                evidence.kind,
+                evidence.sha256,
+                evidence.exported,
+                evidence.dated_by,
+                (reconciled.today - evidence.exported).days,
+                len(found),
+            )
+        )
+    return rows
 
 
 def _control_order(ident: str) -> tuple[int, str, list[int | str]]:
@@ -198,7 +256,7 @@ def _control_order(ident: str) -> tuple[int, str, list[int | str]]:
     return rank, framework, parts
 
 
-def _rule_row(rule: Rule, found: list[Finding]) -> RuleRow:
+def _rule_row(rule: BaseRule, found: list[Finding]) -> RuleRow:
     return RuleRow(rule.code, rule.name, len(found), sum(1 for f in found if f.waived))
 
 

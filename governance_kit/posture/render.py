@@ -15,7 +15,7 @@ from typing import Any
 from .. import output as out
 from ..markup.escape import cell, text
 from ..markup.markdown import bullets, table
-from .build import ControlRow, Posture
+from .build import ControlRow, EvidenceRow, Posture
 
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:.()-]*$")
 code = out.markdown_code
@@ -176,7 +176,19 @@ def control_markdown(row: ControlRow, h: str) -> list[str]:
     )
     if row.lines:
         lines += bullets(code(line.text()) for line in row.lines)
+    if row.evidence:
+        lines += ["Reconciled with:", "", *bullets(map(evidence_text, row.evidence))]
     return lines
+
+
+def evidence_text(row: EvidenceRow, shown: Callable[[str], str] = code) -> str:
+    """One export of a reconciliation: its name and digest `shown` (as Markdown code by
+    default), the rest made here."""
+    return (
+        f"{shown(row.path)} ({out.text(row.kind)}), sha256 {shown(row.sha256)}, exported "
+        f"{row.exported.isoformat()} ({row.age_days} days before the report, by its "
+        f"{row.dated_by}): {row.findings} finding{'s' if row.findings != 1 else ''}"
+    )
 
 
 def as_json(posture: Posture) -> str:
@@ -197,6 +209,7 @@ def as_json(posture: Posture) -> str:
                     {**vars(line), "waived_by": line.waiver, "text": line.text()}
                     for line in row.lines
                 ],
+                **({"evidence": [_evidence(e) for e in row.evidence]} if row.evidence else {}),
             }
             for row in posture.controls
         ],
@@ -223,6 +236,10 @@ def as_json(posture: Posture) -> str:
     return out.json(data)
 
 
+def _evidence(row: EvidenceRow) -> dict[str, Any]:
+    return {**vars(row), "exported": row.exported.isoformat()}
+
+
 def as_html(posture: Posture) -> str:
     e = out.html
     title = "Governance posture" + (f": {posture.organisation}" if posture.organisation else "")
@@ -241,6 +258,10 @@ def as_html(posture: Posture) -> str:
         body += ["<ul>", *(f"<li>{e(i)}</li>" for i in items), "</ul>"]
         if row.lines:
             body += ["<ul>", *(f"<li><code>{e(x.text())}</code></li>" for x in row.lines), "</ul>"]
+        if row.evidence:
+            body += ["<p>Reconciled with:</p>", "<ul>"]
+            body += [f"<li>{e(evidence_text(x, out.text))}</li>" for x in row.evidence]
+            body.append("</ul>")
     body.append("<h2>Accounts and owners</h2>")
     body += html_table(account_table(posture))
     body.append("<h2>Waivers</h2>")

@@ -9,6 +9,9 @@ from ..model.governance import Governance
 from ..model.waivers import Waivers
 from .base import Context, Rule
 
+RECONCILE_PREFIX = "GKR"
+"""Codes of the reconciliation rules, which `govkit reconcile` runs and waives."""
+
 
 class WaiverUnused(Rule):
     """A waiver in force matches no finding.
@@ -50,7 +53,8 @@ class WaiverUnused(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         """Waivers in force that matched nothing the rules that ran found.
 
-        Waivers of rules that did not run are not judged; a waiver of a code no rule has is.
+        Waivers of rules that did not run are not judged; a waiver of a code no rule has is,
+        but for the codes of `govkit reconcile` (GKR01...), whose rules never run here.
         """
         from . import all_rules
 
@@ -61,6 +65,7 @@ class WaiverUnused(Rule):
                 waiver.expires >= context.today
                 and waiver.id not in used
                 and (waiver.rule in context.ran or waiver.rule not in known)
+                and not waiver.rule.startswith(RECONCILE_PREFIX)
             ):
                 yield self.unused(context.governance, waiver.id)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...exports import Export
 from ...git.history import recorded_reviews
 from ...loading.repository import Repository
 from ...posture.build import posture_of
@@ -27,11 +28,20 @@ INTRO = (
 )
 
 
-def render(repository: Repository, context: PublishedGovernance, today: dt.date) -> str:
+def render(
+    repository: Repository,
+    context: PublishedGovernance,
+    today: dt.date,
+    exports: tuple[Export, ...] = (),
+) -> str:
+    """The page; with `exports`, each control a reconciliation serves names the exports (file,
+    SHA-256, date) and counts the findings, whose lines about the exports are not published."""
     hidden = [d.path.resolve() for d in repository.documents if not published(d)]
+    hidden += [export.path.resolve() for export in exports]
     posture = posture_of(
         repository,
         today,
+        exports=exports,
         recorded=recorded_reviews(repository.root),
         hidden=hidden,
         lists_from=context.governance,
