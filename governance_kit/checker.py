@@ -84,6 +84,7 @@ def run_check(
     step: Callable[[int, int], None] | None = None,
     base: Governance | None = None,
     base_label: str = "",
+    base_files: Mapping[Path, str] | None = None,
 ) -> CheckResult:
     """Validation findings, and the findings of every rule that has what it needs.
 
@@ -95,11 +96,20 @@ def run_check(
     (see `Context.files`); by default they are read from the working tree. `step(done,
     total)`, if given, is told as rules finish and once findings are placed (a progress bar).
     `base` is the governance at the merge base of `--base` (named `base_label`), which the
-    version rules (GK951-GK955) compare with; without it they do not run.
+    version rules (GK951-GK955) compare with; without it they do not run. `base_files` are the
+    policy texts (Markdown files of the policy folder) at the base.
     """
     result = CheckResult(repository.root, today, rules, list(repository.findings))
     result.controls = repository.governance.control_settings
-    context = Context(repository.governance, today, files or {}, repository.root, base, base_label)
+    context = Context(
+        repository.governance,
+        today,
+        files or {},
+        repository.root,
+        base,
+        base_label,
+        base_files=base_files or {},
+    )
     stopped = blocked(repository)
     chosen = not_ignored(rules, context)
     runnable = tuple(rule for rule in rules if not stopped(rule))

@@ -17,13 +17,14 @@ from .common import EXIT_INVALID, fail, load, policy_path, rule_codes, today_opt
 from .progress import progress
 
 
-def _base_governance(path: Path, base: str) -> Governance:
-    """The governance at the merge base of `base` and HEAD; Git is imported only here."""
+def _base_state(path: Path, base: str) -> tuple[Governance, dict[Path, str]]:
+    """The governance at the merge base of `base` and HEAD, and the policy texts there; Git is
+    imported only here."""
     from ..git.refs import GitProblem
-    from ..workflow.versions import base_governance
+    from ..workflow.versions import base_state
 
     try:
-        return base_governance(path, base)
+        return base_state(path, base)
     except GitProblem as problem:
         fail(str(problem), problem.hint)
 
@@ -96,10 +97,16 @@ def check(
     """
     rules = select_rules(rule_codes("--select", select), rule_codes("--ignore", ignore))
     repository = load(path)
-    at_base = _base_governance(path, base) if base is not None else None
+    at_base, texts = _base_state(path, base) if base is not None else (None, {})
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(
-            repository, today or date.today(), rules, step=step, base=at_base, base_label=base
+            repository,
+            today or date.today(),
+            rules,
+            step=step,
+            base=at_base,
+            base_label=base,
+            base_files=texts,
         )
     color = output is None and fmt == "text" and sys.stdout.isatty()
     report = formats.render(result, fmt, color=color)

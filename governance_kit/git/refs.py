@@ -11,13 +11,16 @@ import git
 from ..findings import Finding
 from ..loading.documents import Document
 from ..loading.parallel import kind_in_text
+from ..loading.policy_bodies import MAX_BYTES
 from ..loading.references import check_references
 from ..loading.repository import SKIPPED_NAMES, Repository, load_documents, load_repository
+from ..loading.site_pages import MARKDOWN
 from ..loading.yaml_source import decode, read_yaml
 from ..model.governance import Governance
 from ..output import terminal
 
 SYMLINK_MODE = 0o120000
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 SHALLOW_HINT = "run 'git fetch --unshallow', or set fetch-depth: 0 on actions/checkout"
@@ -77,6 +80,8 @@ class Snapshot:
     findings: list[Finding]
     kinds: dict[Path, str | None] = field(default_factory=dict)
     """The kind each file that is not a valid document was meant to be (None: unknown)."""
+    texts: dict[Path, str] = field(default_factory=dict)
+    """The Markdown files of the policy folder (policy texts, `body_file`), by path."""
 
     @property
     def governance(self) -> Governance:
@@ -134,6 +139,7 @@ def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
     relative = _relative(policy_path, repo_root(repo))
     try:
         blobs = _blobs(commit, relative)
+        markdown = _blobs(commit, relative, tuple(MARKDOWN))
     except (ValueError, git.GitCommandError):
         raise missing_history(repo, f"the policy files at {label} cannot be read") from None
     texts = {policy_path / PurePosixPath(name).relative_to(relative): data for name, data in blobs}
@@ -146,7 +152,12 @@ def snapshot_at(policy_path: Path, commit: git.Commit, label: str) -> Snapshot:
         for path, data in texts.items()
         if path not in valid
     }
-    return Snapshot(label, documents, findings, kinds)
+    texts = {
+        policy_path / PurePosixPath(name).relative_to(relative): data.decode("utf-8", "replace")
+        for name, data in markdown
+        if len(data) <= MAX_BYTES
+    }
+    return Snapshot(label, documents, findings, kinds, texts)
 
 
 def snapshot_of_tree(policy_path: Path) -> Snapshot:
@@ -182,8 +193,11 @@ def _relative(policy_path: Path, root: Path) -> PurePosixPath:
         raise GitProblem(f"{policy_path}: not inside the Git repository at {root}") from None
 
 
-def _blobs(commit: git.Commit, relative: PurePosixPath) -> list[tuple[str, bytes]]:
-    """(repository path, content) of every YAML policy file under `relative` at `commit`."""
+def _blobs(
+    commit: git.Commit, relative: PurePosixPath, suffixes: tuple[str, ...] = YAML_SUFFIXES
+) -> list[tuple[str, bytes]]:
+    """(repository path, content) of every policy file under `relative` at `commit`: the YAML
+    files, or those ending in one of `suffixes` (a single policy file has none beside it)."""
     tree = commit.tree
     if str(relative) != ".":
         try:
@@ -191,7 +205,7 @@ def _blobs(commit: git.Commit, relative: PurePosixPath) -> list[tuple[str, bytes
         except KeyError:
             return []
         if item.type == "blob":
-            return [(item.path, item.data_stream.read())]
+            return [(item.path, item.data_stream.read())] if suffixes == YAML_SUFFIXES else []
         tree = item
     found = []
     for item in tree.traverse():
@@ -200,7 +214,7 @@ def _blobs(commit: git.Commit, relative: PurePosixPath) -> list[tuple[str, bytes
         inner = PurePosixPath(item.path).relative_to(relative)
         if any(part.startswith(".") for part in inner.parts):
             continue
-        if inner.suffix not in (".yaml", ".yml") or inner.name in SKIPPED_NAMES:
+        if inner.suffix not in suffixes or inner.name in SKIPPED_NAMES:
             continue
         found.append((item.path, item.data_stream.read()))
     return sorted(found)

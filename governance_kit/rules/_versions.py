@@ -5,11 +5,14 @@ What counts as a change: the spec and the metadata a reader relies on (title, de
 owner, status, classification). Release bookkeeping is left out — the version itself, the
 change summary, the changelog, the approval, the effective date and the review record — so
 recording a review (`govkit review`) needs no new version, while any change of content does.
+A Policy's text in its `body_file` is content too: the file at the base is compared with the
+file now.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..model.governance import Governance, Location
@@ -58,3 +61,19 @@ def semver(text: str) -> tuple[int, int, int]:
 
 def version_at(document: Any) -> Location:
     return Location(document, VERSION)
+
+
+def body_file(document: Any, root: Path | None) -> Path | None:
+    """Where a Policy's text file stands (None for a text in the document, or another kind)."""
+    name = getattr(document.model.spec, "body_file", None)
+    if name is None or root is None:
+        return None
+    return (root if root.is_dir() else root.parent) / name
+
+
+def text_changed(old: Any, new: Any, context: Context) -> Path | None:
+    """The text file of a Policy whose content changed since the base, else None."""
+    path = body_file(new, context.root)
+    if path is None or path != body_file(old, context.root):
+        return None
+    return path if context.base_files.get(path) != context.read(path) else None

@@ -57,6 +57,8 @@ class Context(BaseContext):
     """The governance at the merge base of `--base REF` and HEAD, for the version rules."""
     base_label: str = ""
     """How messages name the base: the REF given to `--base`."""
+    base_files: Mapping[Path, str] = field(default_factory=dict)
+    """The Markdown files of the policy folder at the base (policy texts), by path."""
 
     def documents(self) -> list:
         """The documents findings may point at: those judged, then those at the base."""

@@ -201,3 +201,48 @@ def test_check_with_base_judges_the_valid_documents_when_one_is_invalid(
         ],
         ["error", "spec.colour: unknown field 'colour' [GK002] (hint: did you mean 'courses'?)"],
     ]
+
+
+def test_a_changed_policy_text_file_needs_a_new_version(policy_repo: PolicyRepo) -> None:
+    text = policy_repo.policies / "texts" / "social-media-policy.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nNew duty: disclose AI images.\n")
+    policy_repo.commit("Change the policy text")
+    policy = policy_repo.policies / "policy-social-media.yaml"
+    version = next(line for line in policy.read_text().splitlines() if "  version: " in line)
+    findings = version_findings(policy_repo.policies, "main")
+    assert _rows(findings) == [
+        (
+            "GK951",
+            "policy-social-media.yaml",
+            line_of(policy, version),
+            "error",
+            f"the text of 'nordlys-social-media-policy' (social-media-policy.md) changed since "
+            f"main but its version is still {version.split(': ')[1]}",
+        )
+    ]
+
+
+def test_a_changed_policy_text_with_a_new_version_is_clean(policy_repo: PolicyRepo) -> None:
+    text = policy_repo.policies / "texts" / "social-media-policy.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nNew duty: disclose AI images.\n")
+    policy = policy_repo.policies / "policy-social-media.yaml"
+
+    def bump(data):
+        major, minor, _ = data["metadata"]["version"].split(".")
+        data["metadata"]["version"] = f"{major}.{int(minor) + 1}.0"
+
+    edit_yaml(policy, bump)
+    policy_repo.commit("Change the policy text and its version")
+    assert version_findings(policy_repo.policies, "main") == []
+
+
+def test_check_base_names_a_changed_policy_text(policy_repo: PolicyRepo) -> None:
+    text = policy_repo.policies / "texts" / "social-media-policy.md"
+    text.write_text(text.read_text(encoding="utf-8").replace("a", "e", 1))
+    run = govkit(
+        "check", policy_repo.policies, "--today", TODAY, "--base", "main", "--select", "GK951"
+    )
+    assert run.exit_code == 1
+    assert (
+        "the text of 'nordlys-social-media-policy' (social-media-policy.md) changed" in run.stdout
+    )
