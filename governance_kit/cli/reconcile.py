@@ -112,21 +112,21 @@ def reconcile_command(
     exports = exports_or_fail(sources, kind, repository.governance)
     result = reconcile(repository.governance, path, exports, today or date.today(), rules)
     if apply and result.fixes:
-        _apply(path, repository.governance, result.fixes)
+        _apply(path, repository.governance, result.fixes, today or date.today())
         repository = load(path)
         result = reconcile(repository.governance, path, exports, today or date.today(), rules)
     click.echo(formats.render(result, fmt), nl=False)
     sys.exit(result.exit_code(fail_on or repository.governance.settings.fail_on))
 
 
-def _apply(path: Path, governance: Governance, fixes: list[Fix]) -> None:
+def _apply(path: Path, governance: Governance, fixes: list[Fix], today: date) -> None:
     """Write the fixes in one validated, atomic change; one line each on standard error."""
     from ..edit.reconcile import apply_fixes
     from ..edit.yaml_edit import Changeset, EditProblem
 
     changeset = Changeset(path)
     try:
-        done = apply_fixes(changeset, governance, fixes)
+        done = apply_fixes(changeset, governance, fixes, today)
         written = changeset.write()
     except EditProblem as problem:
         fail(str(problem))

@@ -1,36 +1,40 @@
 """`govkit reconcile --apply`: the obvious fixes of a reconciliation written into the policy
 files (a stale access entry removed, a person disabled in the identity provider marked as
 left), through the same validated, atomic, comment-preserving changeset as `review`, with each
-changed document's patch version bumped."""
+changed document's patch version bumped and a changelog line, as `review` and `handover` do."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from ..model.governance import Governance
+from ..model.governance import Governance, SourceDocument
 from ..model.people import Person
 from ..reconcile.rules.base import Fix, label
+from .bump import bump_document
 from .yaml_edit import Changeset, node_at, put_in_order
 
 
-def apply_fixes(changeset: Changeset, governance: Governance, fixes: list[Fix]) -> list[str]:
-    """Make `fixes` in the files of `changeset`; one line a fix saying what changed."""
+def apply_fixes(
+    changeset: Changeset, governance: Governance, fixes: list[Fix], today: date
+) -> list[str]:
+    """Make `fixes` in the files of `changeset` and raise the patch version of each document
+    changed; one line a fix saying what changed."""
     done: list[str] = []
-    changed: set[Any] = set()
+    documents: dict[Path, SourceDocument] = {}
+    by_document: dict[Path, list[str]] = {}
     for fix in fixes:
         entity, ident = ("account", fix.account) if fix.account else ("person", fix.person)
         location = governance.locate(entity, ident or "")
-        data = changeset.file(location.document.path).data
-        node = node_at(data, location.path)
-        if fix.action == "remove-access":
-            done.append(_remove_access(node, fix))
-        else:
-            done.append(_mark_left(node, fix))
-        changed.add(id(data))
-    for edited in changeset.files.values():
-        if id(edited.data) in changed:
-            _bump_patch(edited.data)
+        node = node_at(changeset.file(location.document.path).data, location.path)
+        line = _remove_access(node, fix) if fix.action == "remove-access" else _mark_left(node, fix)
+        done.append(line)
+        documents[location.document.path] = location.document
+        by_document.setdefault(location.document.path, []).append(line)
+    for path, lines in by_document.items():
+        summary = f"Reconciled with exports: {'; '.join(lines)}."
+        bump_document(changeset, documents[path], "patch", summary, today)
     return done
 
 
@@ -67,12 +71,3 @@ def _note(node: Any, key: str, text: str) -> None:
     if following is not None:
         token = node.ca.items[key][2]
         token.value = token.value.rstrip("\n") + following.value
-
-
-def _bump_patch(data: Any) -> None:
-    """1.4.2 -> 1.4.3: the content changed, so the version does (GK951)."""
-    metadata = data.get("metadata") if hasattr(data, "get") else None
-    version = metadata.get("version") if metadata is not None else None
-    if isinstance(version, str) and version.count(".") == 2:
-        major, minor, patch = version.split(".")
-        metadata["version"] = f"{major}.{minor}.{int(patch) + 1}"

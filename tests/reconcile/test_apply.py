@@ -1,5 +1,5 @@
 """`govkit reconcile --apply` writes the obvious fixes through the review editor: comments and
-layout kept, versions bumped, waived findings left alone, nothing written when nothing or
+layout kept, versions bumped with a changelog line, waived findings left alone, nothing written when nothing or
 something invalid would change."""
 
 from __future__ import annotations
@@ -42,6 +42,19 @@ def test_apply_marks_the_disabled_as_left_and_removes_stale_access(example: Path
     assert changes("people.yaml", example) == [
         "-  version: 3.2.0",
         "+  version: 3.2.1",
+        "-  effective_date: 2026-10-01",
+        "+  effective_date: 2026-11-24",
+        "-    Added the night-desk agency contractor, recorded the departure of Lars Moen and"
+        " tightened",
+        "-    the engagement guidelines on customer data in public replies.",
+        "+    Reconciled with exports: marked kari as left on 2026-11-20 (GKR01,"
+        " entra-users-2026-11-20.csv).",
+        "+    - version: 3.2.0",
+        "+      date: 2026-10-01",
+        "+      summary: >-",
+        "+        Added the night-desk agency contractor, recorded the departure of Lars Moen and"
+        " tightened",
+        "+        the engagement guidelines on customer data in public replies.",
         "-      status: active",
         "+      status: left",
         "+      end_date: 2026-11-20  # disabled in Microsoft Entra ID per"
@@ -50,6 +63,19 @@ def test_apply_marks_the_disabled_as_left_and_removes_stale_access(example: Path
     assert changes("accounts.yaml", example) == [
         "-  version: 4.3.0",
         "+  version: 4.3.1",
+        "-  effective_date: 2026-11-16",
+        "+  effective_date: 2026-11-24",
+        "-    Rotated the @NordlysSupport credentials after the October access review and moved it"
+        " to",
+        "-    hardware keys; recorded the October access reviews.",
+        "+    Reconciled with exports: removed marit from the access list of linkedin-nordlys"
+        " (GKR04, linkedin-organization-acls-2026-11-20.json).",
+        "+    - version: 4.3.0",
+        "+      date: 2026-11-16",
+        "+      summary: >-",
+        "+        Rotated the @NordlysSupport credentials after the October access review and moved"
+        " it to",
+        "+        hardware keys; recorded the October access reviews.",
         "-        - {person: marit, level: moderator, granted: 2025-04-14}",
     ]
     codes = [line.rsplit("[", 1)[1][:5] for line in run.stdout.splitlines() if "[GKR" in line]
