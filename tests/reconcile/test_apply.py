@@ -1,6 +1,6 @@
 """`govkit reconcile --apply` writes the obvious fixes through the review editor: comments and
-layout kept, versions bumped with a changelog line, waived findings left alone, nothing written when nothing or
-something invalid would change."""
+layout kept, versions bumped with a changelog line, waived findings left alone, nothing written
+when nothing or something invalid would change."""
 
 from __future__ import annotations
 

@@ -78,7 +78,8 @@ def test_a_handle_names_an_account_only_when_one_has_it(tmp_path: Path, example:
             name,
             3,
             "'@nordlysoutdoor' is the handle of instagram-nordlysoutdoor, tiktok-nordlysoutdoor, "
-            "youtube-nordlys, pinterest-nordlysoutdoor (the platform export)",
+            "youtube-nordlys, pinterest-nordlysoutdoor, snapchat-nordlysoutdoor "
+            "(the platform export)",
         ),
         (
             "GKR03",

@@ -19,7 +19,6 @@ MISSING = (
     "ApprovalFlow",
     "ModerationPolicy",
     "TrainingPlan",
-    "Objectives",
 )
 
 

@@ -147,7 +147,7 @@ def test_member_whose_programme_course_expired(example: Path) -> None:
     expired = (
         line,
         "person 'dina': course 'social-media-policy' completed on 2026-08-27 expired on "
-        "2028-08-27 (refresh P2Y)",
+        "2028-08-27 (refresh P2Y; required for advocacy programme 'nordlys-advocacy')",
     )
     assert expired not in dinas(date(2028, 8, 27))
     assert expired in dinas(date(2028, 8, 28))

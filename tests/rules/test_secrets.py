@@ -281,9 +281,9 @@ def test_password_where_a_reference_belongs_is_a_secret_and_a_schema_error(
         if "accounts.yaml:" in line
     ]
     assert found == [
-        "1:1: info: 25 rules did not run (GK201, GK203, GK204, GK205, GK206, GK207, GK208, "
-        "GK209, GK301, GK302, GK303, GK304, GK306, GK307, GK308, GK309, GK401, GK501, GK502, "
-        "GK503, GK701, GK702, GK703, GK704, GK960): accounts.yaml is not a valid "
+        "1:1: info: 27 rules did not run (GK201, GK203, GK204, GK205, GK206, GK207, GK208, "
+        "GK209, GK301, GK302, GK303, GK304, GK306, GK307, GK308, GK309, GK312, GK314, GK401, "
+        "GK501, GK502, GK503, GK701, GK702, GK703, GK704, GK960): accounts.yaml is not a valid "
         "AccountRegistry document [GK004] (hint: it runs once the document is valid)",
         f"{ref}:21: error: spec.accounts[1].credentials.secret_ref: is not a secret-manager "
         "reference [GK002] (hint: write where the secret lives, e.g. op://vault/item; never "
@@ -314,10 +314,12 @@ def test_secrets_in_a_file_that_is_not_readable_yaml_are_reported(example: Path)
         "secret manager; refer to it as e.g. op://vault/item)"
     )
     assert found == [
-        "1:1: info: 37 rules did not run (GK201, GK203, GK204, GK205, GK206, GK207, GK208, "
-        "GK209, GK301, GK302, GK303, GK304, GK306, GK307, GK308, GK309, GK401, GK402, GK501, "
-        "GK502, GK503, GK601, GK602, GK603, GK604, GK605, GK606, GK607, GK701, GK702, GK703, "
-        "GK704, GK801, GK802, GK901, GK902, GK960): notes.yaml is invalid and its kind "
+        "1:1: info: 51 rules did not run (GK106, GK107, GK111, GK112, GK121, GK122, GK201, "
+        "GK203, GK204, GK205, GK206, GK207, GK208, GK209, GK210, GK211, GK301, GK302, GK303, "
+        "GK304, GK306, GK307, GK308, GK309, GK310, GK311, GK312, GK313, GK314, GK401, GK402, "
+        "GK501, GK502, GK503, GK601, GK602, GK603, GK604, GK605, GK606, GK607, GK701, GK702, "
+        "GK703, GK704, GK801, GK802, GK901, GK902, GK960, GK971): notes.yaml is invalid and "
+        "its kind "
         "cannot be told [GK004] (hint: it runs once the file is a valid document)",
         "2:7: error: invalid YAML: a '[' list is not closed [GK001] (hint: add the closing ']' "
         "or a missing comma)",
