@@ -222,7 +222,7 @@ def test_milestone_changes_are_told_in_words(policy_repo: PolicyRepo) -> None:
     assert run.stdout == (
         "## Governance changes\n\n"
         "2 changes in 1 document between `main` and working tree.\n\n"
-        "### Social media governance rollout \\(60\\-day plan\\) (`nordlys-rollout-60-days`)\n\n"
+        "### Rollout plan (`nordlys-rollout-60-days`)\n\n"
         "- milestone `m-crisis-drill`: status: planned -> done\n"
         "- milestone `m-crisis-drill`: done on set to 2026\\-11\\-24\n"
     )
