@@ -22,6 +22,7 @@ from ..model.continuity import ContinuityPlan, Handover, Plan
 from ..model.governance import Governance
 from ..model.moderation import ModerationPolicy
 from ..model.people import Person
+from .handover_duties import Duty, duties_of, duty_lines, hand_over
 from .yaml_edit import Changeset, EditProblem, node_at, put_in_order
 
 FLOW_ITEMS = 4
@@ -62,6 +63,8 @@ class HandoverPlan:
     last_day: date | None = None
     backup: str | None = None
     warnings: list[str] = field(default_factory=list)
+    duties: list[Duty] = field(default_factory=list)
+    """Connections the leaver holds or sponsors and open milestones they own."""
 
     @property
     def keeps_access(self) -> bool:
@@ -98,6 +101,8 @@ def plan_handover(
     if shifts:
         rota_successor = successor or _rota_successor(governance, person)
     plan = HandoverPlan(person, today, moves, shifts, rota_successor)
+    heirs = {move.account.id: move.successor for move in moves}
+    plan.duties = duties_of(governance, person, successor, heirs)
     plan.entries = _entries(governance, plan)
     plan.last_day = last_day or leaver.end_date
     plan.backup = backup
@@ -119,6 +124,7 @@ def apply_handover(
         shifts = changeset.file(document.path).data["spec"]["rota"]["shifts"]
         for index in plan.shifts:
             shifts[index]["person"] = plan.rota_successor
+    hand_over(changeset, governance, plan.duties)
     location = governance.locate("person", plan.person)
     _mark_leaving(
         node_at(changeset.file(location.document.path).data, location.path), plan, last_day
@@ -149,6 +155,7 @@ def checklist(governance: Governance, plan: HandoverPlan) -> str:
         lines += [f"  [ ] {p(item.task)}" for item in move.plan.checklist]
     if plan.shifts:
         lines += ["", f"Rota: {len(plan.shifts)} shift(s) moved to {p(plan.rota_successor)}."]
+    lines += duty_lines(plan.person, plan.duties)
     owned = [p(d.id) for d in governance.policies if d.model.metadata.owner == plan.person]
     if owned:
         owners = ", ".join(owned)
