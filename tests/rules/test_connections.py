@@ -54,17 +54,19 @@ def test_connection_held_by_someone_past_their_last_day(example: Path) -> None:
     people = example / "people.yaml"
     edit_yaml(people, lambda data: item(data, "people", "ivar").update(end_date="2026-12-15"))
     path = example / "connections.yaml"
-    assert check(example, "GK310", date(2026, 12, 15)) == []
-    assert brief(check(example, "GK310", date(2026, 12, 16))) == [
-        (
-            "connections.yaml",
-            line_of(path, "holder: ivar"),
-            "GK310",
-            "brandwatch",
-            "connection 'brandwatch' (Brandwatch Consumer Research) is held by 'ivar', who left "
-            "on 2026-12-15",
-        )
+    line = line_of(path, "holder: ivar")
+    message = "connection 'brandwatch' (Brandwatch Consumer Research) is held by 'ivar', who "
+    assert check(example, "GK310", date(2026, 10, 1)) == []
+    leaving = check(example, "GK310", date(2026, 12, 15))
+    assert brief(leaving) == [
+        ("connections.yaml", line, "GK310", "brandwatch", message + "leaves on 2026-12-15")
     ]
+    assert leaving[0].severity == "warning"
+    gone = check(example, "GK310", date(2026, 12, 16))
+    assert brief(gone) == [
+        ("connections.yaml", line, "GK310", "brandwatch", message + "left on 2026-12-15")
+    ]
+    assert gone[0].severity == "error"
 
 
 def test_connection_review_overdue_counts_from_the_last_review(example: Path) -> None:
