@@ -108,7 +108,7 @@ def run_check(
         repository.root,
         base,
         base_label,
-        base_files=base_files or {},
+        base_files=base_files,
     )
     stopped = blocked(repository)
     chosen = not_ignored(rules, context)

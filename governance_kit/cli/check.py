@@ -97,7 +97,7 @@ def check(
     """
     rules = select_rules(rule_codes("--select", select), rule_codes("--ignore", ignore))
     repository = load(path)
-    at_base, texts = _base_state(path, base) if base is not None else (None, {})
+    at_base, texts = _base_state(path, base) if base is not None else (None, None)
     with progress(f"checking {terminal(path)}") as step:
         result = run_check(
             repository,

@@ -74,6 +74,6 @@ def body_file(document: Any, root: Path | None) -> Path | None:
 def text_changed(old: Any, new: Any, context: Context) -> Path | None:
     """The text file of a Policy whose content changed since the base, else None."""
     path = body_file(new, context.root)
-    if path is None or path != body_file(old, context.root):
+    if context.base_files is None or path is None or path != body_file(old, context.root):
         return None
     return path if context.base_files.get(path) != context.read(path) else None

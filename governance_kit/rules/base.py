@@ -57,8 +57,9 @@ class Context(BaseContext):
     """The governance at the merge base of `--base REF` and HEAD, for the version rules."""
     base_label: str = ""
     """How messages name the base: the REF given to `--base`."""
-    base_files: Mapping[Path, str] = field(default_factory=dict)
-    """The Markdown files of the policy folder at the base (policy texts), by path."""
+    base_files: Mapping[Path, str] | None = None
+    """The Markdown files of the policy folder at the base (policy texts), by path; None when
+    they were not read (GK951 then compares the documents only)."""
 
     def documents(self) -> list:
         """The documents findings may point at: those judged, then those at the base."""
