@@ -30,8 +30,10 @@ from ..loading.repository import Repository
 from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
 from ..model.confidential import confidential_values
+from ..model.settings import HandbookSettings, Settings
 from .pages import available, posture, render_home, render_policy_page
 from .published import PublishedGovernance
+from .words import LANGUAGES, N_, _, using
 
 REQUIRED_EXTENSIONS: list[Any] = [
     "admonition",
@@ -39,7 +41,14 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "attr_list",
     {"toc": {"permalink": True}},
     {"pymdownx.tasklist": {"custom_checkbox": True}},
+    "md_in_html",
 ]
+ASSETS = Path(__file__).parent / "assets"
+"""The handbook's own stylesheet and script, copied into every site under assets/govkit/."""
+ASSET_FOLDER = "assets/govkit"
+FOR_AUDITORS = N_("For auditors")
+SEARCH_LANGUAGE = {"nb": "no"}
+"""The search index's name for a language where it differs (lunr knows Norwegian as 'no')."""
 DEFAULT_FEATURES = ["navigation.instant", "search.suggest", "search.highlight", "content.code.copy"]
 MARKER = ".govkit-site"
 MARKER_TEXT = (
@@ -82,13 +91,72 @@ def generate(repository: Repository, docs_dir: Path, today: dt.date) -> Generate
     (docs_dir / posture.FILENAME).write_text(
         posture.render(repository, context, today), encoding="utf-8"
     )
-    extra = [(posture.TITLE, posture.FILENAME), *own]
+    extra = [*own, (_(posture.TITLE), posture.FILENAME)]
     (docs_dir / "index.md").write_text(render_home(context, pages, extra), encoding="utf-8")
-    nav: list[Any] = [{"Home": "index.md"}, *({p.title: p.filename} for p in pages)]
-    nav.append({posture.TITLE: posture.FILENAME})
+    copy_assets(docs_dir)
+    nav: list[Any] = [{_("Home"): "index.md"}, *({_(p.title): p.filename} for p in pages)]
     if own:
-        nav.append({"More from us": [{title: name} for title, name in own]})
+        nav.append({_("More from us"): [{title: name} for title, name in own]})
+    nav.append({_(FOR_AUDITORS): [{_(posture.TITLE): posture.FILENAME}]})
     return Generated(docs_dir, nav)
+
+
+def copy_assets(docs_dir: Path) -> None:
+    """The handbook's stylesheet and script, into docs_dir/assets/govkit/."""
+    target = docs_dir / ASSET_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file():
+            shutil.copyfile(asset, target / asset.name)
+
+
+def handbook_settings(repository: Repository) -> HandbookSettings:
+    spec = PublishedGovernance.of(repository, dt.date.min).spec(Settings)
+    return spec.handbook if spec is not None else HandbookSettings()
+
+
+def choose_language(settings: HandbookSettings, company: dict[str, Any]) -> str:
+    """Settings' handbook.language, else mkdocs.yml's theme.language when the handbook has a
+    catalog for it (its first two letters: 'nb', 'de-CH'), else English."""
+    if settings.language:
+        return settings.language
+    theme = company.get("theme")
+    wanted = str(theme.get("language", "")) if isinstance(theme, dict) else ""
+    base = wanted.replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+def localised(config: dict[str, Any], language: str, site_url: str | None = None) -> dict[str, Any]:
+    """The generated config in the handbook's language: Material's labels and the search
+    index in `language`, the handbook's stylesheet and script, the print view of the whole
+    handbook, and the site's address (Settings first, else mkdocs.yml's) for the sitemap."""
+    config = dict(config)
+    config["theme"] = {**config["theme"], "language": language}
+    plugins = []
+    for plugin in config["plugins"]:
+        if _name(plugin) == "search":
+            options = plugin.get("search") if isinstance(plugin, dict) else None
+            plugin = {
+                "search": {**(options or {}), "lang": [SEARCH_LANGUAGE.get(language, language)]}
+            }
+        if _name(plugin) != "print-site":
+            plugins.append(plugin)
+    print_site = {
+        "add_to_navigation": True,
+        "print_page_title": _("Print the whole handbook"),
+        "add_cover_page": False,
+        "add_print_site_banner": False,
+        "enumerate_headings": False,
+    }
+    config["plugins"] = [*plugins, {"print-site": print_site}]
+    config["extra_css"] = [*(config.get("extra_css") or []), f"{ASSET_FOLDER}/handbook.css"]
+    config["extra_javascript"] = [
+        *(config.get("extra_javascript") or []),
+        f"{ASSET_FOLDER}/handbook.js",
+    ]
+    if site_url:
+        config["site_url"] = site_url
+    return config
 
 
 def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
@@ -263,7 +331,7 @@ def leaked(site_dir: Path, values: set[str]) -> list[Path]:
     for value in values:
         needles |= {value, html.escape(value), json.dumps(value)[1:-1]}
     found = []
-    for top, _, names in os.walk(site_dir):
+    for top, _folders, names in os.walk(site_dir):
         for name in names:
             path = Path(top) / name
             if path.is_symlink() or not path.is_file():
@@ -299,12 +367,18 @@ def build_site(
     target = Path(os.path.abspath(site_dir))
     company = judged_company_config(repository.root, trusted=trusted)
     check_site_dir(target, repository.root)
-    generated = generate(repository, work / "docs", today)
-    organisation = PublishedGovernance.of(repository, today).organisation()
-    default_name = (
-        out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"
-    )  # MkDocs' templates put site_name into the page unescaped
-    config = merged_config(company, generated, target, default_name, trusted=trusted)
+    settings = handbook_settings(repository)
+    language = choose_language(settings, company)
+    with using(language):
+        generated = generate(repository, work / "docs", today)
+        organisation = PublishedGovernance.of(repository, today).organisation()
+        default_name = (
+            out.html(_("{name} social media handbook").format(name=organisation.name))
+            if organisation
+            else out.html(_("Handbook"))
+        )  # MkDocs' templates put site_name into the page unescaped
+        config = merged_config(company, generated, target, default_name, trusted=trusted)
+        config = localised(config, language, settings.site_url)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

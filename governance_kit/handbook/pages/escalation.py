@@ -6,31 +6,43 @@ from ...markup.escape import cell, text
 from ...markup.markdown import bullets, numbered, table
 from ...model.moderation import ModerationPolicy
 from ..published import PublishedGovernance
-from ..words import duration
+from ..words import N_, _, date, duration
 
 KINDS = {
-    "reputation": "Reputation",
-    "account-takeover": "Account takeover",
-    "data-leak": "Data leak",
-    "safety": "Safety",
-    "other": "Other",
+    "reputation": N_("Reputation"),
+    "account-takeover": N_("Account takeover"),
+    "data-leak": N_("Data leak"),
+    "safety": N_("Safety"),
+    "other": N_("Other"),
+}
+SEVERITY = {
+    "low": N_("Low"),
+    "medium": N_("Medium"),
+    "high": N_("High"),
+    "critical": N_("Critical"),
 }
 
 
 def body(context: PublishedGovernance) -> list[str]:
     spec = context.spec(ModerationPolicy)
-    lines = ["## Escalation paths", ""]
+    lines = ["## " + _("Escalation paths"), ""]
     for path in spec.escalation:
         lines += _path(context, path)
     if spec.raci:
-        lines += ["## Who does what (RACI)", ""]
+        lines += ["## " + _("Who does what (RACI)"), ""]
         lines += [
-            "**R**esponsible does the work, **A**ccountable answers for it, **C**onsulted is "
-            "asked before, **I**nformed is told after.",
+            _(
+                "{r} does the work, {a} answers for it, {c} is asked before, {i} is told after."
+            ).format(
+                r="**" + _("Responsible") + "**",
+                a="**" + _("Accountable") + "**",
+                c="**" + _("Consulted") + "**",
+                i="**" + _("Informed") + "**",
+            ),
             "",
         ]
         lines += table(
-            ["Activity", "Responsible", "Accountable", "Consulted", "Informed"],
+            [_("Activity"), _("Responsible"), _("Accountable"), _("Consulted"), _("Informed")],
             [
                 [
                     cell(r.activity),
@@ -43,7 +55,7 @@ def body(context: PublishedGovernance) -> list[str]:
             ],
         )
     if spec.crisis:
-        lines += ["## Crisis protocols", ""]
+        lines += ["## " + _("Crisis protocols"), ""]
         for crisis in spec.crisis:
             lines += _crisis(context, crisis)
     return lines
@@ -63,41 +75,58 @@ def _path(context: PublishedGovernance, path) -> list[str]:
         for tier in sorted(path.tiers, key=lambda t: t.level)
     ]
     return [
-        f"### {text(path.name)}",
+        "### " + text(path.name),
         "",
-        f"**When:** {text(path.trigger)}",
+        "**" + _("When:") + "** " + text(path.trigger),
         "",
-        f"**Channels:** {context.channels(path.channels)}",
+        "**" + _("Channels:") + "** " + context.channels(path.channels),
         "",
         *table(
-            ["Tier", "Handled by", "Backup", "Escalate within", "Signs off", "Hands over to"], rows
+            [
+                _("Tier"),
+                _("Handled by"),
+                _("Backup"),
+                _("Escalate within"),
+                _("Signs off"),
+                _("Hands over to"),
+            ],
+            rows,
         ),
     ]
 
 
 def _crisis(context: PublishedGovernance, crisis) -> list[str]:
     lines = [
-        f"### {text(crisis.name)}",
+        "### " + text(crisis.name),
         "",
-        f"**Kind:** {KINDS[crisis.kind]}",
+        "**" + _("Kind:") + "** " + _(KINDS[crisis.kind]),
         "",
-        "**Signs that this is happening:**",
+        "**" + _("Signs that this is happening:") + "**",
         "",
         *bullets(text(t) for t in crisis.triggers),
-        "**What to do, in order:**",
+        "**" + _("What to do, in order:") + "**",
         "",
         *numbered(text(s) for s in crisis.steps),
-        f"**Call:** {context.persons(crisis.contacts)}. Phone numbers are not published in "
-        "the handbook.",
+        "**"
+        + _("Call:")
+        + "** "
+        + context.persons(crisis.contacts)
+        + ". "
+        + _("Phone numbers are not published in the handbook."),
         "",
     ]
     if crisis.contacts_verified:
-        lines += [f"Contacts last verified on {crisis.contacts_verified.isoformat()}.", ""]
+        verified = _("Contacts last verified on {date}.")
+        lines += [verified.format(date=date(crisis.contacts_verified)), ""]
     if crisis.severity_levels:
         lines += table(
-            ["Severity", "What makes it this severe", "Holding statement"],
+            [_("Severity"), _("What makes it this severe"), _("Holding statement")],
             [
-                [cell(s.level.capitalize()), cell(s.description), cell(s.holding_statement)]
+                [
+                    _(SEVERITY[s.level]),
+                    cell(s.description),
+                    cell(s.holding_statement),
+                ]
                 for s in crisis.severity_levels
             ],
         )

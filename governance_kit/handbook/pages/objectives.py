@@ -6,8 +6,9 @@ from ...markup.escape import cell, text
 from ...markup.markdown import table
 from ...model.objectives import Objectives
 from ..published import PublishedGovernance
+from ..words import N_, _, number
 
-DIRECTION = {"at-least": "at least", "at-most": "at most"}
+DIRECTION = {"at-least": N_("at least {target}"), "at-most": N_("at most {target}")}
 
 
 def body(context: PublishedGovernance) -> list[str]:
@@ -15,16 +16,18 @@ def body(context: PublishedGovernance) -> list[str]:
     lines: list[str] = []
     for objective in spec.objectives:
         lines += [
-            f"## {context.channel(objective.channel)}",
+            "## " + context.channel(objective.channel),
             "",
-            f"**Goal:** {text(objective.goal)}",
+            "**" + _("Goal:") + "** " + text(objective.goal),
             "",
             *table(
-                ["Measure", "Target", "Source"],
+                [_("Measure"), _("Target"), _("Source")],
                 [
                     [
                         cell(k.name),
-                        f"{DIRECTION[k.direction]} {k.target:g} {cell(k.unit)}",
+                        _(DIRECTION[k.direction]).format(target=number(k.target))
+                        + " "
+                        + cell(k.unit),
                         cell(k.source),
                     ]
                     for k in objective.kpis

@@ -13,17 +13,18 @@ from ...loading.repository import Repository
 from ...posture.build import posture_of
 from ...posture.render import markdown
 from ..published import PublishedGovernance, published
+from ..words import N_, _
 from . import trend
 
-TITLE = "Governance posture"
+TITLE = N_("Governance posture")
 FILENAME = "posture.md"
 
-INTRO = (
-    "How our social-media governance stands today: for every control we follow, the checks "
-    "that serve it and what they found; the risks we accepted on purpose (waivers), who owns "
-    "each account, and which policies were reviewed in the past year. The same report, for "
-    "any date in the history of the policy files, is written by `govkit report`; how it changed "
-    "over the past year is at the end of this page."
+INTRO = N_(
+    "For auditors and the governance team: how our social-media governance stands today. For "
+    "every control we follow, the checks that serve it and what they found; the risks we "
+    "accepted on purpose (waivers), who owns each account, and which policies were reviewed in "
+    "the past year. How it changed over the past year is at the end of this page. The report "
+    "below is written in English."
 )
 
 
@@ -37,4 +38,5 @@ def render(repository: Repository, context: PublishedGovernance, today: dt.date)
         lists_from=context.governance,
     )
     body = markdown(posture, level=1).split("\n")
-    return "\n".join([body[0], "", INTRO, *body[1:], "", *trend.section(repository.root, today)])
+    trend_lines = trend.section(repository.root, today)
+    return "\n".join([body[0], "", _(INTRO), *body[1:], "", *trend_lines])
