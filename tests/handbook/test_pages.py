@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from governance_kit.handbook import words
 from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, render_policy_page
 from governance_kit.handbook.policy import change_history, next_review
 from governance_kit.handbook.published import PublishedGovernance
@@ -58,15 +59,27 @@ def test_archived_accounts_are_listed_apart(context: PublishedGovernance) -> Non
     assert not any("@nordlysoutdoorsverige" in line for line in lines)
 
 
-def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: PublishedGovernance) -> None:
+def test_rota_is_one_card_per_weekday_from_midnight_to_midnight(
+    context: PublishedGovernance,
+) -> None:
     lines = page(context, "moderation.md")
-    assert "| Time | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in lines
-    night = next(line for line in lines if line.startswith("| 00:00\u201308:00 |"))
-    cells = [c.strip() for c in night.strip("|").split("|")]
-    assert cells[1] == "Kari Nordli (X only)"  # Sunday's night shift ends Monday 08:00
-    assert cells[2] == "Ola Brekke (X only)"
-    weekend = next(line for line in lines if line.startswith("| 08:00\u201312:00 |"))
-    assert weekend.endswith("| Marit Lie | Marit Lie |")
+    monday = lines.index("**Monday**")
+    assert lines[monday + 2 : monday + 8] == [
+        "- 00:00\u201308:00: Kari Nordli (X only)",  # Sunday's night shift ends Monday 08:00
+        "- 08:00\u201312:00: Carl Johansson and Erik Nyström (X only)",
+        "- 12:00\u201316:00: Carl Johansson, Frida Solberg, Erik Nyström (X only) and Jonas "
+        "Becker (X only)",
+        "- 16:00\u201320:00: Frida Solberg and Jonas Becker (X only)",
+        "- 20:00\u201300:00: Ola Brekke (X only)",
+        "",
+    ]
+    tuesday = lines.index("**Tuesday**")
+    assert lines[tuesday + 2] == "- 00:00\u201308:00: Ola Brekke (X only)"
+    saturday = lines.index("**Saturday**")
+    assert lines[saturday + 3] == "- 08:00\u201320:00: Marit Lie"
+    assert [line for line in lines if line.startswith("**") and line.endswith("day**")] == [
+        f"**{day}day**" for day in ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+    ]
 
 
 def test_no_overdue_notice_while_reviews_are_current(context: PublishedGovernance) -> None:
@@ -82,7 +95,7 @@ def test_overdue_notice_once_the_review_is_late(published: Path) -> None:
     assert lines[2] == '!!! danger "Review overdue"'
     assert lines[4] == (
         f"    The review of **Moderation, response and crisis policy** was due on "
-        f"{next_review(moderation).isoformat()} (3 days ago). Parts of this page may be out of "
+        f"{words.date(next_review(moderation))} (3 days ago). Parts of this page may be out of "
         "date: if in doubt, ask the owner, Carl Johansson."
     )
 
@@ -91,8 +104,8 @@ def test_metadata_box_shows_version_owner_and_review_dates(context: PublishedGov
     lines = page(context, "moderation.md")
     assert '!!! info "About this policy"' in lines
     assert (
-        "    | 3\\.1\\.0 | Carl Johansson | 2026-11-16 | 2026-11-10 by Ana Berg Haugen | "
-        "2028-11-10 | Ana Berg Haugen on 2026-11-12 |"
+        "    | 3\\.1\\.0 | Carl Johansson | 16 Nov 2026 | 10 Nov 2026 by Ana Berg Haugen | "
+        "10 Nov 2028 | Ana Berg Haugen on 12 Nov 2026 |"
     ) in lines
 
 
@@ -102,7 +115,7 @@ def test_change_history_without_git_uses_the_metadata(published: Path) -> None:
     lines = change_history(scope)
     assert lines[0] == "The source file is not kept in Git; the versions below are all we know."
     assert (
-        "| 1\\.0\\.0 | 2023-01-16 | First channel register, approved by the management group\\. |"
+        "| 1\\.0\\.0 | 16 Jan 2023 | First channel register, approved by the management group\\. |"
     ) in lines
 
 
