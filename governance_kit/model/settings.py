@@ -91,6 +91,9 @@ class ControlSettings(Strict):
     )
 
 
+HTTPS_URL = r"""^https://[^\s"'<>]+$"""
+
+
 class HandbookSettings(Strict):
     """How the employee handbook is published."""
 
@@ -102,9 +105,7 @@ class HandbookSettings(Strict):
             "translated."
         ),
     )
-    site_url: (
-        Annotated[str, StringConstraints(max_length=400, pattern=r"^https://[^\s\"'<>]+$")] | None
-    ) = Field(
+    site_url: Annotated[str, StringConstraints(max_length=400, pattern=HTTPS_URL)] | None = Field(
         default=None,
         description=(
             "The address the handbook is published at (https://...), for the sitemap and "

@@ -70,29 +70,42 @@ def test_words_follow_the_language() -> None:
                 words.percent(0.9),
             )
     assert shown == {
-        "en": ("29 Nov 2026", "Monday", "Mon–Fri", "2 hours 30 minutes", "every 2 years", "90%"),
+        "en": (
+            "29 Nov 2026",
+            "Monday",
+            "Mon\u2013Fri",
+            "2 hours 30 minutes",
+            "every 2 years",
+            "90%",
+        ),
         "nb": (
             "29. nov. 2026",
             "mandag",
-            "man.–fre.",
+            "man.\u2013fre.",
             "2 timer 30 minutter",
             "hver 2 år",
             "90\u00a0%",
         ),
-        "sv": ("29 nov. 2026", "måndag", "mån–fre", "2 timmar 30 minuter", "var 2 år", "90\u00a0%"),
+        "sv": (
+            "29 nov. 2026",
+            "måndag",
+            "mån\u2013fre",
+            "2 timmar 30 minuter",
+            "var 2 år",
+            "90\u00a0%",
+        ),
         "de": (
             "29.11.2026",
             "Montag",
-            "Mo.–Fr.",
+            "Mo.\u2013Fr.",
             "2 Stunden 30 Minuten",
             "alle 2 Jahre",
             "90\u00a0%",
         ),
-        "zh": ("2026年11月29日", "星期一", "周一–周五", "2 小时 30 分钟", "每 2 年", "90%"),
+        "zh": ("2026年11月29日", "星期一", "周一\u2013周五", "2 小时 30 分钟", "每 2 年", "90%"),
     }
-    with pytest.raises(ValueError, match="no handbook catalog for language 'ka'"):
-        with using("ka"):
-            pass
+    with pytest.raises(ValueError, match="no handbook catalog for language 'ka'"), using("ka"):
+        pass
 
 
 HEADINGS = {
