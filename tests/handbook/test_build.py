@@ -200,3 +200,17 @@ def test_invalid_company_mkdocs_yml_is_one_line(published: Path, tmp_path: Path)
         "govkit: error: 1 problem(s) in mkdocs.yml or handbook/; handbook not built "
         "(hint: fix the lines above; 'govkit check' reports them too)\n"
     )
+
+
+def test_a_work_contact_never_publishes_a_personal_number(published: Path, tmp_path: Path) -> None:
+    def personal(data: dict) -> None:
+        lead = next(r for r in data["spec"]["roles"] if r["id"] == "social-media-lead")
+        lead["work_contact"]["phone"] = "+47 915 50 231"  # Ana's confidential phone
+
+    edit_yaml(published / "people.yaml", personal)
+    site = tmp_path / "site"
+    run = govkit("docs", "build", published, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert [p for p in site.rglob("*") if p.is_file() and b"915 50 231" in p.read_bytes()] == []
+    crisis = (site / "escalation" / "index.html").read_text(encoding="utf-8")
+    assert "<td>phone [redacted: confidential] (the duty phone" in crisis

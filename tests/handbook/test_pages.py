@@ -119,10 +119,10 @@ def test_change_history_without_git_uses_the_metadata(published: Path) -> None:
     ) in lines
 
 
-def test_crisis_contacts_by_name_only(context: PublishedGovernance) -> None:
+def test_crisis_contacts_without_personal_numbers(context: PublishedGovernance) -> None:
     text = "\n".join(page(context, "escalation.md"))
     people = {p.id: p for p in context.governance.people.values()}
-    assert "**Call:** " in text
+    assert "**Call, in this order:**" in text
     for person in people.values():
         if person.phone:
             assert person.phone not in text
@@ -172,3 +172,63 @@ def test_no_generated_page_holds_a_confidential_value(
     assert any(value.startswith("+47") for value in values)
     markdown = "\n".join(render_policy_page(p, context) for p in available(context))
     assert [value for value in values if value in markdown] == []
+
+
+def test_crisis_page_gives_a_route_to_every_role(context: PublishedGovernance) -> None:
+    lines = page(context, "escalation.md")
+    start = lines.index("## How to reach each role")
+    rows = lines[start + 6 : lines.index("## Escalation paths") - 1]
+    assert rows[1] == (
+        "| Community manager | Carl Johansson | chat: Teams: Social Media Desk &gt; Krise; "
+        "[socialdesk@nordlys\\.example](mailto:socialdesk@nordlys.example) (weekdays 08\\-20, "
+        "weekends 10\\-18) |"
+    )
+    assert rows[2] == (
+        "| Social media lead | Ana Berg Haugen | phone \\+47 22 86 40 00 (the duty phone, "
+        "around the clock during a crisis) |"
+    )
+    assert rows[3] == (
+        "| Legal and compliance | Hanna Kristiansen | "
+        "[hanna\\.kristiansen@nordlys\\.example](mailto:hanna.kristiansen@nordlys.example) |"
+    )
+    assert len(rows) == len(context.governance.roles)
+    assert all(row.count(" | ") == 2 and not row.endswith("|  |") for row in rows)
+    assert lines[start + 2] == (
+        "Personal phone numbers are never published in the handbook; those who may call them "
+        "find them here: The crisis card pinned in the Social Media Desk team in Teams \\(Files "
+        "&gt; Krise\\), readable by the social media team, Legal and Customer Service leads\\."
+    )
+
+
+def test_crisis_contacts_are_called_by_their_work_routes(context: PublishedGovernance) -> None:
+    lines = page(context, "escalation.md")
+    call = lines.index("**Call, in this order:**")
+    assert lines[call + 2] == (
+        "1. Ana Berg Haugen (Social media lead): phone \\+47 22 86 40 00 (the duty phone, around "
+        "the clock during a crisis); "
+        "[ana\\.haugen@nordlys\\.example](mailto:ana.haugen@nordlys.example)"
+    )
+    assert not any("+47 915 50 231" in line or "915 50 231" in line for line in lines)
+
+
+def test_holding_statement_placeholders_are_filled_per_account(
+    context: PublishedGovernance,
+) -> None:
+    low = next(line for line in page(context, "escalation.md") if "send @" in line)
+    assert low.endswith(
+        "| @nordlysoutdoor: Thank you for raising this\\. We are looking into it and will get "
+        "back to you here today; you can also send @nordlysoutdoor a direct message\\.<br>"
+        "@NordlysSupport: Thank you for raising this\\. We are looking into it and will get back "
+        "to you here today; you can also send @NordlysSupport a direct message\\. |"
+    )
+    assert not any("{handle}" in line for line in page(context, "escalation.md"))
+
+
+def test_placeholders_without_accounts_say_what_to_fill_in(published: Path) -> None:
+    def no_accounts(data: dict) -> None:
+        data["spec"]["crisis"][0].pop("accounts")
+
+    edit_yaml(published / "moderation.yaml", no_accounts)
+    context = PublishedGovernance.of(load_repository(published), DAY)
+    low = next(line for line in page(context, "escalation.md") if "a direct message" in line)
+    assert "you can also send \\[the account&#39;s handle\\] a direct message\\. |" in low

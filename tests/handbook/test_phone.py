@@ -154,3 +154,17 @@ def test_screenshots_for_a_reviewer(served, browser) -> None:
             context.close()
     assert all(path.read_bytes().startswith(b"\x89PNG") for path in taken)
     assert len(taken) == 16
+
+
+def test_the_crisis_page_shows_a_route_to_every_role(served, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(served["nb"] + "escalation/")
+    table = page.locator("h2#slik-nar-du-hver-rolle ~ div table").first
+    rows = table.locator("tbody tr")
+    assert rows.count() == 8
+    routes = [rows.nth(i).locator("td").nth(2).inner_text().strip() for i in range(8)]
+    assert all(route and route != "—" for route in routes)
+    assert "telefon +47 22 86 40 00 (the duty phone, around the clock during a crisis)" in routes
+    assert table.locator("td").first.get_attribute("data-label") == "Rolle"
+    context.close()
