@@ -168,3 +168,29 @@ def test_the_crisis_page_shows_a_route_to_every_role(served, browser) -> None:
     assert "telefon +47 22 86 40 00 (the duty phone, around the clock during a crisis)" in routes
     assert table.locator("td").first.get_attribute("data-label") == "Rolle"
     context.close()
+
+
+def serious(results: dict) -> list[str]:
+    """'rule-id: target' for each serious or critical violation axe-core found."""
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_serious_accessibility_violation_on_any_page(sites, served, browser, width) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    found = {}
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for language in ("en", "nb"):
+        for path in pages_of(sites[language]):
+            page.goto(served[language] + path)
+            problems = serious(axe.run(page).response)
+            if problems:
+                found[f"{language}/{path}"] = problems
+    context.close()
+    assert found == {}

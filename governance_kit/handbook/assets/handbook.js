@@ -52,8 +52,24 @@
     });
   }
 
+  function nameControls() {
+    // Material's search dialog and its task-list checkboxes have no accessible name.
+    var search = document.querySelector(".md-search[role='dialog']");
+    var input = document.querySelector(".md-search__input");
+    if (search && input && !search.getAttribute("aria-label")) {
+      search.setAttribute("aria-label", input.getAttribute("placeholder") || input.getAttribute("aria-label") || "Search");
+    }
+    document.querySelectorAll(".task-list-item input[type='checkbox']").forEach(function (box) {
+      var item = box.closest(".task-list-item");
+      if (item && !box.getAttribute("aria-label")) {
+        box.setAttribute("aria-label", item.textContent.trim());
+      }
+    });
+  }
+
   function render() {
     labelTables();
+    nameControls();
     var source = document.getElementById("govkit-rota-data");
     var target = document.getElementById("govkit-oncall");
     if (!source || !target) { return; }
