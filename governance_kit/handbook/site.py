@@ -126,12 +126,47 @@ def choose_language(settings: HandbookSettings, company: dict[str, Any]) -> str:
     return base if base in LANGUAGES else "en"
 
 
-def localised(config: dict[str, Any], language: str, site_url: str | None = None) -> dict[str, Any]:
+NOT_FOUND = """{{% extends "main.html" %}}
+{{% block content %}}
+<h1>{title}</h1>
+<p>{text}</p>
+<p><a href="{{{{ nav.homepage.url | url }}}}">{home}</a></p>
+{{% endblock %}}
+"""
+
+
+def write_overrides(folder: Path) -> Path:
+    """govkit's own theme templates (a 404 page in the handbook's language) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = NOT_FOUND.format(
+        title=out.html(_("Page not found")),
+        text=out.html(
+            _(
+                "This page is not in the handbook, or it has moved. Search for it with the "
+                "search field above, or start again from the home page."
+            )
+        ),
+        home=out.html(_("Go to the home page of the handbook")),
+    )
+    (folder / "404.html").write_text(page, encoding="utf-8")
+    return folder
+
+
+def localised(
+    config: dict[str, Any],
+    language: str,
+    site_url: str | None = None,
+    overrides: Path | None = None,
+) -> dict[str, Any]:
     """The generated config in the handbook's language: Material's labels and the search
     index in `language`, the handbook's stylesheet and script, the print view of the whole
     handbook, and the site's address (Settings first, else mkdocs.yml's) for the sitemap."""
     config = dict(config)
     config["theme"] = {**config["theme"], "language": language}
+    if overrides is not None and "custom_dir" not in config["theme"]:
+        config["theme"]["custom_dir"] = str(overrides)
+    if overrides is not None and "custom_dir" not in config["theme"]:
+        config["theme"]["custom_dir"] = str(overrides)
     plugins = []
     for plugin in config["plugins"]:
         if _name(plugin) == "search":
@@ -378,7 +413,8 @@ def build_site(
             else out.html(_("Handbook"))
         )  # MkDocs' templates put site_name into the page unescaped
         config = merged_config(company, generated, target, default_name, trusted=trusted)
-        config = localised(config, language, settings.site_url)
+        overrides = write_overrides(work / "overrides")
+        config = localised(config, language, settings.site_url, overrides)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -115,6 +115,13 @@ HEADINGS = {
     "de": ("Social Media bei Nordlys Outdoor AS", "Bereitschaftsplan", "Krisenpläne", "Startseite"),
     "zh": ("Nordlys Outdoor AS 的社交媒体", "值班表", "危机预案", "首页"),
 }
+NOT_FOUND = {
+    "en": ("Page not found", "For auditors"),
+    "nb": ("Fant ikke siden", "For revisorer"),
+    "sv": ("Sidan hittades inte", "För revisorer"),
+    "de": ("Seite nicht gefunden", "Für Prüfer"),
+    "zh": ("找不到页面", "审计专区"),
+}
 SITE_URL = "https://handbook.nordlys.example/"
 SEARCH = {"en": "Search", "nb": "Søk", "sv": "Sök", "de": "Suche", "zh": "搜索"}
 
@@ -153,6 +160,9 @@ def test_the_example_builds_in_each_language(language: str, tmp_path: Path) -> N
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://handbook.nordlys.example/moderation/</loc>" in sitemap
     assert (site / "print_page" / "index.html").is_file()
+    missing, auditors = NOT_FOUND[language]
+    assert tag_text((site / "404.html").read_text(encoding="utf-8"), "h1") == [missing]
+    assert auditors in re.sub(r"<[^>]+>", " ", home)
     search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     index_language = "no" if language == "nb" else language
     assert f'"lang":["{index_language}"]' in search.replace(" ", "")

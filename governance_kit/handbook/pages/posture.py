@@ -28,6 +28,52 @@ INTRO = N_(
 )
 
 
+TERMS = (
+    (
+        N_("Control"),
+        N_(
+            "A requirement we follow, from a standard (e.g. SOC 2) or of our own; each is "
+            "listed with the checks that test it."
+        ),
+    ),
+    (
+        N_("Rule and finding"),
+        N_(
+            "A rule is one automatic check of the policy files (its code, e.g. GK201); a finding "
+            "is one thing a rule found wrong. No findings under a control means its checks passed."
+        ),
+    ),
+    (
+        N_("Waiver"),
+        N_(
+            "A finding we accepted on purpose, with a reason, an approver and an end date; it is "
+            "counted as waived, not as a finding."
+        ),
+    ),
+    (
+        N_("State"),
+        N_(
+            "Which version of the policy files the report describes: a Git commit, or the "
+            "working tree (the files as they were when the handbook was built)."
+        ),
+    ),
+    (
+        N_("Identifiers in code style"),
+        N_(
+            "Ids of accounts, documents and waivers as they are written in the policy files, so "
+            "that an auditor can find them there."
+        ),
+    ),
+)
+
+
+def terms() -> list[str]:
+    """What the report's words mean, for readers who are not auditors."""
+    lines = ["## " + _("What the terms mean"), ""]
+    lines += [f"- **{_(term)}**: {_(meaning)}" for term, meaning in TERMS]
+    return [*lines, ""]
+
+
 def render(repository: Repository, context: PublishedGovernance, today: dt.date) -> str:
     hidden = [d.path.resolve() for d in repository.documents if not published(d)]
     posture = posture_of(
@@ -39,4 +85,4 @@ def render(repository: Repository, context: PublishedGovernance, today: dt.date)
     )
     body = markdown(posture, level=1).split("\n")
     trend_lines = trend.section(repository.root, today)
-    return "\n".join([body[0], "", _(INTRO), *body[1:], "", *trend_lines])
+    return "\n".join([body[0], "", _(INTRO), "", *terms(), *body[1:], "", *trend_lines])
