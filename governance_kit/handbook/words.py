@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from gettext import NullTranslations
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
@@ -127,6 +127,15 @@ def number(value: float) -> str:
 
 def percent(share: float) -> str:
     return format_percent(share, locale=locale())
+
+
+def language_name(code: str) -> str:
+    """'nb' -> 'Norwegian Bokmål' ('norsk bokmål' in Norwegian); an unknown code as it is."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(locale())
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def platform(name: str) -> str:

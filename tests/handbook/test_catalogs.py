@@ -104,6 +104,12 @@ def test_words_follow_the_language() -> None:
         ),
         "zh": ("2026年11月29日", "星期一", "周一\u2013周五", "2 小时 30 分钟", "每 2 年", "90%"),
     }
+    with using("nb"):
+        assert [words.language_name(c) for c in ("en", "nn", "xx")] == [
+            "engelsk",
+            "norsk nynorsk",
+            "xx",
+        ]
     with pytest.raises(ValueError, match="no handbook catalog for language 'ka'"), using("ka"):
         pass
 

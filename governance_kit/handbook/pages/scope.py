@@ -6,7 +6,7 @@ from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.scope import Scope
 from ..published import PublishedGovernance
-from ..words import N_, _, listing, platform
+from ..words import N_, _, language_name, listing, platform
 
 VISIBILITY = {
     "external": N_("External channels (the public and customers)"),
@@ -30,7 +30,7 @@ def body(context: PublishedGovernance) -> list[str]:
                     cell(platform(c.platform)),
                     cell(c.purpose),
                     cell(listing(c.audience)),
-                    cell(listing(c.languages)),
+                    cell(listing([language_name(code) for code in c.languages])),
                 ]
                 for c in channels
             ],
