@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,21 @@ def test_placeholders_without_accounts_say_what_to_fill_in(published: Path) -> N
     context = PublishedGovernance.of(load_repository(published), DAY)
     low = next(line for line in page(context, "escalation.md") if "a direct message" in line)
     assert "you can also send \\[the account&#39;s handle\\] a direct message\\. |" in low
+
+
+def test_rota_data_for_the_browser_cannot_close_its_script(published: Path) -> None:
+    def hostile(data: dict) -> None:
+        kari = next(p for p in data["spec"]["people"] if p["id"] == "kari")
+        kari["name"] = "Kari </script><script>alert(1)</script> & <!--"
+
+    edit_yaml(published / "people.yaml", hostile)
+    context = PublishedGovernance.of(load_repository(published), DAY)
+    lines = page(context, "moderation.md")
+    start = next(i for i, line in enumerate(lines) if 'id="govkit-rota-data"' in line)
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("</script>"))
+    data = "\n".join(lines[start : end + 1])
+    inner = data.removeprefix('<script type="application/json" id="govkit-rota-data">')
+    inner = inner.removesuffix("</script>")
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    names = json.loads(inner)["days"]["mon"][0][2]
+    assert names == "Kari </script><script>alert(1)</script> & <!-- (X only)"
