@@ -119,6 +119,9 @@ def test_on_call_now_follows_the_clock(served, browser, moment, language, expect
     now = page.locator("#govkit-oncall[data-govkit-ready]")
     now.wait_for()
     assert now.inner_text() == expected
+    today = page.locator(".govkit-rota-day.govkit-today")
+    assert today.count() == 1
+    assert today.get_attribute("data-day") == ("mon" if "T09" in moment else "sun")
     context.close()
 
 

@@ -35,7 +35,7 @@
       if (piece[0] <= at.time && at.time < piece[1]) { names = piece[2]; }
     });
     var values = { day: data.weekdays[at.day], time: at.time, timezone: data.timezone, names: names };
-    return fill(names ? data.now : data.nobody, values);
+    return { day: at.day, text: fill(names ? data.now : data.nobody, values) };
   }
 
   function labelTables() {
@@ -75,7 +75,10 @@
     if (!source || !target) { return; }
     try {
       var data = JSON.parse(source.textContent);
-      target.textContent = onCall(data, new Date());
+      var now = onCall(data, new Date());
+      target.textContent = now.text;
+      var today = document.querySelector(".govkit-rota-day[data-day='" + now.day + "']");
+      if (today) { today.classList.add("govkit-today"); }
       target.setAttribute("data-govkit-ready", "true");
     } catch (error) {
       // the static text stays: find today in the rota below

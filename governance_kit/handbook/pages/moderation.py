@@ -54,7 +54,8 @@ def _rota(context: PublishedGovernance, rota) -> list[str]:
         "",
     ]
     for day in WEEKDAYS:
-        lines += ['<div class="govkit-rota-day" markdown>', "", "**" + weekday(day) + "**", ""]
+        card = f'<div class="govkit-rota-day" data-day="{day}" markdown>'
+        lines += [card, "", "**" + weekday(day) + "**", ""]
         lines += bullets(
             f"{time(start)}{DASH}{time(end)}: {_names(context, entries)}"
             for start, end, entries in stretches[day]
