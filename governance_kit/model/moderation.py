@@ -171,7 +171,6 @@ class ModerationSpec(Strict):
     crisis: list[Crisis] = Field(default_factory=list, description="Crisis protocols.")
     crisis_numbers: str | None = Field(
         default=None,
-        max_length=300,
         description=(
             "Where the personal phone numbers of crisis contacts are kept for those who may "
             "call them, e.g. 'the crisis card in the on-call app'; never the numbers themselves."

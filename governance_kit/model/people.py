@@ -25,13 +25,11 @@ class WorkContact(Strict):
     )
     chat: str | None = Field(
         default=None,
-        max_length=120,
         description="A chat channel or group, e.g. Teams: Social Media Desk > Krise.",
     )
     email: Email | None = Field(default=None, description="A shared mailbox.")
     hours: str | None = Field(
         default=None,
-        max_length=120,
         description="When the contact answers, e.g. 'weekdays 08-16' or 'around the clock'.",
     )
 
