@@ -20,7 +20,6 @@ class WorkContact(Strict):
 
     phone: str | None = Field(
         default=None,
-        pattern=r"^\+?[0-9][0-9 ()-]{3,30}$",
         description="A team or duty phone anyone at work may call, e.g. +47 22 00 00 00.",
     )
     chat: str | None = Field(

@@ -87,11 +87,12 @@ def test_every_page_fits_a_phone_and_a_laptop(sites, served, browser) -> None:
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        for path in pages:
-            page.goto(served["en"] + path)
-            fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-            if not fits:
-                overflowing.append((width, path))
+        for language in ("en", "nb"):
+            for path in pages_of(sites[language]):
+                page.goto(served[language] + path)
+                fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+                if not fits:
+                    overflowing.append((width, language, path))
         context.close()
     assert overflowing == []
 
