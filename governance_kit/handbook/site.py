@@ -179,6 +179,7 @@ def localised(
     print_site = {
         "add_to_navigation": True,
         "print_page_title": _("Print the whole handbook"),
+        "toc_title": _("Contents"),
         "add_cover_page": False,
         "add_print_site_banner": False,
         "enumerate_headings": False,

@@ -128,6 +128,7 @@ NOT_FOUND = {
     "de": ("Seite nicht gefunden", "Für Prüfer"),
     "zh": ("找不到页面", "审计专区"),
 }
+CONTENTS = {"en": "Contents", "nb": "Innhold", "sv": "Innehåll", "de": "Inhalt", "zh": "目录"}
 SITE_URL = "https://handbook.nordlys.example/"
 SEARCH = {"en": "Search", "nb": "Søk", "sv": "Sök", "de": "Suche", "zh": "搜索"}
 
@@ -189,7 +190,8 @@ def test_the_example_builds_in_each_language(language: str, tmp_path: Path) -> N
     assert crisis in tag_text(escalation, "h2")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://handbook.nordlys.example/moderation/</loc>" in sitemap
-    assert (site / "print_page" / "index.html").is_file()
+    printed = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert tag_text(printed, "h1")[:2] == [CONTENTS[language], title]
     missing, auditors = NOT_FOUND[language]
     assert tag_text((site / "404.html").read_text(encoding="utf-8"), "h1") == [missing]
     assert auditors in re.sub(r"<[^>]+>", " ", home)
