@@ -468,3 +468,18 @@ def test_language_from_settings_then_the_theme_then_english() -> None:
     assert choose_language(HandbookSettings(), {"theme": {"language": "zh_Hans"}}) == "zh"
     assert choose_language(HandbookSettings(), {"theme": {"language": "ka"}}) == "en"
     assert choose_language(HandbookSettings(), {}) == "en"
+
+
+def test_settings_site_url_must_be_a_plain_https_address(published: Path, tmp_path: Path) -> None:
+    settings = published / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + '  handbook:\n    site_url: "https://x.example/\\"><script>"\n')
+    run = govkit("docs", "build", published, "--site-dir", tmp_path / "site", "--today", TODAY)
+    assert run.exit_code == 2
+    line = len(text.splitlines()) + 2
+    assert run.stdout == (
+        f"{settings}:{line}:15: error: spec.handbook.site_url: "
+        "'https://x.example/\"><script>' is not a plain https:// address [GK002] (hint: write "
+        "the address the handbook is published at, e.g. https://handbook.example.com/)\n"
+    )
+    assert not (tmp_path / "site").exists()
