@@ -111,6 +111,7 @@ def copy_assets(docs_dir: Path) -> None:
 
 
 def handbook_settings(repository: Repository) -> HandbookSettings:
+    """The handbook part of the repository's Settings (the defaults without Settings)."""
     spec = PublishedGovernance.of(repository, dt.date.min).spec(Settings)
     return spec.handbook if spec is not None else HandbookSettings()
 
@@ -163,8 +164,6 @@ def localised(
     handbook, and the site's address (Settings first, else mkdocs.yml's) for the sitemap."""
     config = dict(config)
     config["theme"] = {**config["theme"], "language": language}
-    if overrides is not None and "custom_dir" not in config["theme"]:
-        config["theme"]["custom_dir"] = str(overrides)
     if overrides is not None and "custom_dir" not in config["theme"]:
         config["theme"]["custom_dir"] = str(overrides)
     plugins = []
