@@ -12,6 +12,7 @@ from ..markup.escape import text
 from ..model.envelope import Kind
 from ..model.governance import Governance, SourceDocument, SpecT, WithSpec
 from ..model.scope import Scope
+from .words import _, listing
 
 
 def published(document: SourceDocument) -> bool:
@@ -45,7 +46,7 @@ class PublishedGovernance:
         return text(person.name if person else ident)
 
     def persons(self, idents: Iterable[str]) -> str:
-        return ", ".join(self.person(ident) for ident in idents) or "—"
+        return listing([self.person(ident) for ident in idents]) or "—"
 
     def role(self, ident: str | None) -> str:
         if ident is None:
@@ -54,23 +55,23 @@ class PublishedGovernance:
         return text(role.name if role else ident)
 
     def roles(self, idents: Iterable[str]) -> str:
-        return ", ".join(self.role(ident) for ident in idents) or "—"
+        return listing([self.role(ident) for ident in idents]) or "—"
 
     def role_holders(self, ident: str | None) -> str:
         """'Social media lead (Ana Berg Haugen)': the role and who holds it today."""
         if ident is None:
             return "—"
         names = [text(p.name) for p in self.governance.holders(ident) if p.status == "active"]
-        return self.role(ident) + (f" ({', '.join(names)})" if names else "")
+        return self.role(ident) + (f" ({listing(names)})" if names else "")
 
     def channel(self, ident: str | None) -> str:
         if ident is None:
-            return "All channels"
+            return _("All channels")
         channel = self.governance.channels.get(ident)
         return text(channel.name if channel else ident)
 
     def channels(self, idents: Iterable[str]) -> str:
-        return ", ".join(self.channel(ident) for ident in idents) or "All channels"
+        return listing([self.channel(ident) for ident in idents]) or _("All channels")
 
     def organisation(self) -> Any | None:
         scope = self.spec(Scope)

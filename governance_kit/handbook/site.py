@@ -34,8 +34,10 @@ from ..loading.site_config import PLUGINS, judge_site_config
 from ..loading.site_pages import judge_pages
 from ..markup.escape import nav_title
 from ..model.confidential import confidential_values
+from ..model.settings import HandbookSettings, Settings
 from .pages import available, policies, posture, render_home, render_policy_page
 from .published import PublishedGovernance
+from .words import LANGUAGES, N_, _, using
 
 REQUIRED_EXTENSIONS: list[Any] = [
     "admonition",
@@ -43,7 +45,14 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "attr_list",
     {"toc": {"permalink": True}},
     {"pymdownx.tasklist": {"custom_checkbox": True}},
+    "md_in_html",
 ]
+ASSETS = Path(__file__).parent / "assets"
+"""The handbook's own stylesheet and script, copied into every site under assets/govkit/."""
+ASSET_FOLDER = "assets/govkit"
+FOR_AUDITORS = N_("For auditors")
+SEARCH_LANGUAGE = {"nb": "no"}
+"""The search index's name for a language where it differs (lunr knows Norwegian as 'no')."""
 DEFAULT_FEATURES = ["navigation.instant", "search.suggest", "search.highlight", "content.code.copy"]
 MARKER = ".govkit-site"
 MARKER_TEXT = (
@@ -88,16 +97,20 @@ def generate(
     (docs_dir / posture.FILENAME).write_text(
         posture.render(repository, context, today, exports), encoding="utf-8"
     )
-    extra = [(posture.TITLE, posture.FILENAME), *own]
+    extra = [*own, (_(posture.TITLE), posture.FILENAME)]
     home = render_home(context, pages, extra, prose)
     (docs_dir / "index.md").write_text(home, encoding="utf-8")
-    nav: list[Any] = [{"Home": "index.md"}, *({p.title: p.filename} for p in pages)]
+    copy_assets(docs_dir)
+    nav: list[Any] = [
+        {_("Home"): "index.md"},
+        *({nav_title(_(p.title)): p.filename} for p in pages),
+    ]
     if prose:
-        nav.append({policies.SECTION: [{nav_title(p.title): p.filename} for p in prose]})
-    nav.append({posture.TITLE: posture.FILENAME})
+        nav.append({_(policies.SECTION): [{nav_title(p.title): p.filename} for p in prose]})
     if own:
         own_nav = [{nav_title(html.unescape(title)): name} for title, name in own]
-        nav.append({"More from us": own_nav})
+        nav.append({_("More from us"): own_nav})
+    nav.append({_(FOR_AUDITORS): [{_(posture.TITLE): posture.FILENAME}]})
     return Generated(docs_dir, nav)
 
 
@@ -122,6 +135,99 @@ def judged_policy_texts(repository: Repository, today: dt.date) -> None:
     findings = judge_bodies(published, repository.root)
     if findings:
         raise SiteRefused(sorted(findings, key=Finding.sort_key), "the text of a policy")
+
+
+def copy_assets(docs_dir: Path) -> None:
+    """The handbook's stylesheet and script, into docs_dir/assets/govkit/."""
+    target = docs_dir / ASSET_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file():
+            shutil.copyfile(asset, target / asset.name)
+
+
+def handbook_settings(repository: Repository) -> HandbookSettings:
+    """The handbook part of the repository's Settings (the defaults without Settings)."""
+    spec = PublishedGovernance.of(repository, dt.date.min).spec(Settings)
+    return spec.handbook if spec is not None else HandbookSettings()
+
+
+def choose_language(settings: HandbookSettings, company: dict[str, Any]) -> str:
+    """Settings' handbook.language, else mkdocs.yml's theme.language when the handbook has a
+    catalog for it (its first two letters: 'nb', 'de-CH'), else English."""
+    if settings.language:
+        return settings.language
+    theme = company.get("theme")
+    wanted = str(theme.get("language", "")) if isinstance(theme, dict) else ""
+    base = wanted.replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+NOT_FOUND = """{{% extends "main.html" %}}
+{{% block content %}}
+<h1>{title}</h1>
+<p>{text}</p>
+<p><a href="{{{{ nav.homepage.url | url }}}}">{home}</a></p>
+{{% endblock %}}
+"""
+
+
+def write_overrides(folder: Path) -> Path:
+    """govkit's own theme templates (a 404 page in the handbook's language) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = NOT_FOUND.format(
+        title=out.html(_("Page not found")),
+        text=out.html(
+            _(
+                "This page is not in the handbook, or it has moved. Search for it with the "
+                "search field above, or start again from the home page."
+            )
+        ),
+        home=out.html(_("Go to the home page of the handbook")),
+    )
+    (folder / "404.html").write_text(page, encoding="utf-8")
+    return folder
+
+
+def localised(
+    config: dict[str, Any],
+    language: str,
+    site_url: str | None = None,
+    overrides: Path | None = None,
+) -> dict[str, Any]:
+    """The generated config in the handbook's language: Material's labels and the search
+    index in `language`, the handbook's stylesheet and script, the print view of the whole
+    handbook, and the site's address (Settings first, else mkdocs.yml's) for the sitemap."""
+    config = dict(config)
+    config["theme"] = {**config["theme"], "language": language}
+    if overrides is not None and "custom_dir" not in config["theme"]:
+        config["theme"]["custom_dir"] = str(overrides)
+    plugins = []
+    for plugin in config["plugins"]:
+        if _name(plugin) == "search":
+            options = plugin.get("search") if isinstance(plugin, dict) else None
+            plugin = {
+                "search": {**(options or {}), "lang": [SEARCH_LANGUAGE.get(language, language)]}
+            }
+        if _name(plugin) != "print-site":
+            plugins.append(plugin)
+    print_site = {
+        "add_to_navigation": True,
+        "print_page_title": _("Print the whole handbook"),
+        "toc_title": _("Contents"),
+        "add_cover_page": False,
+        "add_print_site_banner": False,
+        "enumerate_headings": False,
+    }
+    config["plugins"] = [*plugins, {"print-site": print_site}]
+    config["extra_css"] = [*(config.get("extra_css") or []), f"{ASSET_FOLDER}/handbook.css"]
+    config["extra_javascript"] = [
+        *(config.get("extra_javascript") or []),
+        f"{ASSET_FOLDER}/handbook.js",
+    ]
+    if site_url:
+        config["site_url"] = site_url
+    return config
 
 
 def copy_own_pages(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
@@ -295,7 +401,7 @@ def leaked(site_dir: Path, values: set[str]) -> list[Path]:
     for value in values:
         needles |= {value, html.escape(value), json.dumps(value)[1:-1]}
     found = []
-    for top, _, names in os.walk(site_dir):
+    for top, _folders, names in os.walk(site_dir):
         for name in names:
             path = Path(top) / name
             if path.is_symlink() or not path.is_file():
@@ -338,12 +444,19 @@ def build_site(
     company = judged_company_config(repository.root, trusted=trusted)
     judged_policy_texts(repository, today)
     check_site_dir(target, repository.root)
-    generated = generate(repository, work / "docs", today, exports)
-    organisation = PublishedGovernance.of(repository, today).organisation()
-    default_name = (
-        out.html(f"{organisation.name} social media handbook") if organisation else "Handbook"
-    )  # MkDocs' templates put site_name into the page unescaped
-    config = merged_config(company, generated, target, default_name, trusted=trusted)
+    settings = handbook_settings(repository)
+    language = choose_language(settings, company)
+    with using(language):
+        generated = generate(repository, work / "docs", today, exports)
+        organisation = PublishedGovernance.of(repository, today).organisation()
+        default_name = (
+            out.html(_("{name} social media handbook").format(name=organisation.name))
+            if organisation
+            else out.html(_("Handbook"))
+        )  # MkDocs' templates put site_name into the page unescaped
+        config = merged_config(company, generated, target, default_name, trusted=trusted)
+        overrides = write_overrides(work / "overrides")
+        config = localised(config, language, settings.site_url, overrides)
     root = repository.root if repository.root.is_dir() else repository.root.parent
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from ..model import API_VERSION, KINDS
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
 from ..model.confidential import confidential_values, is_confidential
 from ..model.governance import Secret
+from ..model.settings import HTTPS_URL
 from ..redaction import protect
 from .parallel import positions
 from .secrets import looks_like_secret
@@ -424,6 +425,10 @@ _PATTERN_MESSAGES = {
     INTERVAL_PATTERN: (
         "{} is not a valid interval",
         "write an ISO 8601 period such as P1Y, P6M or P90D, or quarterly/annually",
+    ),
+    HTTPS_URL: (
+        "{} is not a plain https:// address",
+        "write the address the handbook is published at, e.g. https://handbook.example.com/",
     ),
 }
 

@@ -147,6 +147,14 @@ class Crisis(Strict):
     contacts_verified: Date | None = Field(
         default=None, description="When the contacts were last checked."
     )
+    accounts: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Accounts the holding statements are published on; placeholders {handle}, "
+            "{platform} and {url} in a statement are filled from each."
+        ),
+        json_schema_extra=ref("account"),
+    )
     severity_levels: list[SeverityLevel] = Field(
         default_factory=list, description="Severity levels and holding statements."
     )
@@ -161,6 +169,13 @@ class ModerationSpec(Strict):
     escalation: list[EscalationPath] = Field(min_length=1, description="Escalation paths.")
     raci: list[RaciEntry] = Field(default_factory=list, description="The RACI matrix.")
     crisis: list[Crisis] = Field(default_factory=list, description="Crisis protocols.")
+    crisis_numbers: str | None = Field(
+        default=None,
+        description=(
+            "Where the personal phone numbers of crisis contacts are kept for those who may "
+            "call them, e.g. 'the crisis card in the on-call app'; never the numbers themselves."
+        ),
+    )
 
 
 class ModerationPolicy(Kind):

@@ -11,12 +11,38 @@ from .common import Date, Email, Id, Strict, classified, ref
 from .envelope import Kind, PolicyMetadata
 
 
+class WorkContact(Strict):
+    """How to reach a role or a person at work: published in the handbook for everyone.
+
+    Team lines, duty phones, chat channels and shared mailboxes only; a personal number
+    belongs in the person's confidential `phone`, never here (the build refuses a site that
+    would publish one)."""
+
+    phone: str | None = Field(
+        default=None,
+        description="A team or duty phone anyone at work may call, e.g. +47 22 00 00 00.",
+    )
+    chat: str | None = Field(
+        default=None,
+        description="A chat channel or group, e.g. Teams: Social Media Desk > Krise.",
+    )
+    email: Email | None = Field(default=None, description="A shared mailbox.")
+    hours: str | None = Field(
+        default=None,
+        description="When the contact answers, e.g. 'weekdays 08-16' or 'around the clock'.",
+    )
+
+
 class Role(Strict):
     """A role in social-media work, e.g. editor or moderator."""
 
     id: Id = Field(description="Role id, referred to by people, approvals and training.")
     name: str = Field(description="Human name of the role.")
     description: str = Field(description="What someone in this role does.")
+    work_contact: WorkContact | None = Field(
+        default=None,
+        description="How to reach whoever holds the role (published), e.g. the team's chat.",
+    )
     may_post: bool = Field(
         default=False, description="Whether holders may publish on official accounts."
     )
@@ -85,6 +111,10 @@ class Person(Strict):
     )
     github: str | None = Field(
         default=None, description="GitHub or GitLab user name, used for CODEOWNERS."
+    )
+    work_contact: WorkContact | None = Field(
+        default=None,
+        description="A published way to reach this person at work besides the work e-mail.",
     )
     phone: str | None = Field(
         default=None,

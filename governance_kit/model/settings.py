@@ -140,6 +140,29 @@ class ReconcileSettings(Strict):
     )
 
 
+HTTPS_URL = r"""^https://[^\s"'<>]+$"""
+
+
+class HandbookSettings(Strict):
+    """How the employee handbook is published."""
+
+    language: Literal["en", "nb", "sv", "de", "zh"] | None = Field(
+        default=None,
+        description=(
+            "Language of the handbook's own headings, labels and dates: en, nb, sv, de or zh. "
+            "Unset: the language of mkdocs.yml's theme, else English. Policy text is never "
+            "translated."
+        ),
+    )
+    site_url: Annotated[str, StringConstraints(max_length=400, pattern=HTTPS_URL)] | None = Field(
+        default=None,
+        description=(
+            "The address the handbook is published at (https://...), for the sitemap and "
+            "canonical links; unset: mkdocs.yml's site_url."
+        ),
+    )
+
+
 class SettingsSpec(Strict):
     """Settings of the toolkit for this policy repository."""
 
@@ -151,6 +174,10 @@ class SettingsSpec(Strict):
     reconcile: ReconcileSettings = Field(
         default_factory=ReconcileSettings,
         description="How govkit reconcile reads exports with company-specific columns.",
+    )
+    handbook: HandbookSettings = Field(
+        default_factory=HandbookSettings,
+        description="The employee handbook's language and address (govkit docs build).",
     )
 
 

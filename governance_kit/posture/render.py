@@ -110,6 +110,9 @@ def review_table(posture: Posture) -> Table:
 
 
 def markdown_table(shown: Table) -> list[str]:
+    """The table, or one line saying there is nothing to show instead of an empty table."""
+    if not shown.rows:
+        return ["None.", ""]
     keep = [i for i in range(len(shown.headers)) if i not in shown.long]
     return table(
         [shown.headers[i] for i in keep],

@@ -218,3 +218,17 @@ def test_tools_and_ambassador_pages_are_built_without_token_references(
     assert 'href="tools/"' in home and 'href="advocacy/"' in home
     leaks = [p.name for p in site_files(site) if "op://" in p.read_text(errors="ignore")]
     assert leaks == []
+
+
+def test_a_work_contact_never_publishes_a_personal_number(published: Path, tmp_path: Path) -> None:
+    def personal(data: dict) -> None:
+        lead = next(r for r in data["spec"]["roles"] if r["id"] == "social-media-lead")
+        lead["work_contact"]["phone"] = "+47 915 50 231"  # Ana's confidential phone
+
+    edit_yaml(published / "people.yaml", personal)
+    site = tmp_path / "site"
+    run = govkit("docs", "build", published, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    assert [p for p in site.rglob("*") if p.is_file() and b"915 50 231" in p.read_bytes()] == []
+    crisis = (site / "escalation" / "index.html").read_text(encoding="utf-8")
+    assert "<td>phone [redacted: confidential] (the duty phone" in crisis

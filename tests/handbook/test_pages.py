@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
+from governance_kit.handbook import words
 from governance_kit.handbook.pages import POLICY_PAGES, available, render_home, render_policy_page
 from governance_kit.handbook.policy import change_history, next_review
 from governance_kit.handbook.published import PublishedGovernance
@@ -60,15 +62,27 @@ def test_archived_accounts_are_listed_apart(context: PublishedGovernance) -> Non
     assert not any("@nordlysoutdoorsverige" in line for line in lines)
 
 
-def test_rota_grid_rows_are_time_blocks_and_columns_weekdays(context: PublishedGovernance) -> None:
+def test_rota_is_one_card_per_weekday_from_midnight_to_midnight(
+    context: PublishedGovernance,
+) -> None:
     lines = page(context, "moderation.md")
-    assert "| Time | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in lines
-    night = next(line for line in lines if line.startswith("| 00:00\u201308:00 |"))
-    cells = [c.strip() for c in night.strip("|").split("|")]
-    assert cells[1] == "Kari Nordli (X only)"  # Sunday's night shift ends Monday 08:00
-    assert cells[2] == "Ola Brekke (X only)"
-    weekend = next(line for line in lines if line.startswith("| 08:00\u201312:00 |"))
-    assert weekend.endswith("| Marit Lie | Marit Lie |")
+    monday = lines.index("**Monday**")
+    assert lines[monday + 2 : monday + 8] == [
+        "- 00:00\u201308:00: Kari Nordli (X only)",  # Sunday's night shift ends Monday 08:00
+        "- 08:00\u201312:00: Carl Johansson and Erik Nyström (X only)",
+        "- 12:00\u201316:00: Carl Johansson, Frida Solberg, Erik Nyström (X only) and Jonas "
+        "Becker (X only)",
+        "- 16:00\u201320:00: Frida Solberg and Jonas Becker (X only)",
+        "- 20:00\u201300:00: Ola Brekke (X only)",
+        "",
+    ]
+    tuesday = lines.index("**Tuesday**")
+    assert lines[tuesday + 2] == "- 00:00\u201308:00: Ola Brekke (X only)"
+    saturday = lines.index("**Saturday**")
+    assert lines[saturday + 3] == "- 08:00\u201320:00: Marit Lie"
+    assert [line for line in lines if line.startswith("**") and line.endswith("day**")] == [
+        f"**{day}day**" for day in ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+    ]
 
 
 def test_no_overdue_notice_while_reviews_are_current(context: PublishedGovernance) -> None:
@@ -84,7 +98,7 @@ def test_overdue_notice_once_the_review_is_late(published: Path) -> None:
     assert lines[2] == '!!! danger "Review overdue"'
     assert lines[4] == (
         f"    The review of **Moderation, response and crisis policy** was due on "
-        f"{next_review(moderation).isoformat()} (3 days ago). Parts of this page may be out of "
+        f"{words.date(next_review(moderation))} (3 days ago). Parts of this page may be out of "
         "date: if in doubt, ask the owner, Carl Johansson."
     )
 
@@ -93,8 +107,8 @@ def test_metadata_box_shows_version_owner_and_review_dates(context: PublishedGov
     lines = page(context, "moderation.md")
     assert '!!! info "About this policy"' in lines
     assert (
-        "    | 3\\.1\\.0 | Carl Johansson | 2026-11-16 | 2026-11-10 by Ana Berg Haugen | "
-        "2028-11-10 | Ana Berg Haugen on 2026-11-12 |"
+        "    | 3\\.1\\.0 | Carl Johansson | 16 Nov 2026 | 10 Nov 2026 by Ana Berg Haugen | "
+        "10 Nov 2028 | Ana Berg Haugen on 12 Nov 2026 |"
     ) in lines
 
 
@@ -104,14 +118,14 @@ def test_change_history_without_git_uses_the_metadata(published: Path) -> None:
     lines = change_history(scope)
     assert lines[0] == "The source file is not kept in Git; the versions below are all we know."
     assert (
-        "| 1\\.0\\.0 | 2023-01-16 | First channel register, approved by the management group\\. |"
+        "| 1\\.0\\.0 | 16 Jan 2023 | First channel register, approved by the management group\\. |"
     ) in lines
 
 
-def test_crisis_contacts_by_name_only(context: PublishedGovernance) -> None:
+def test_crisis_contacts_without_personal_numbers(context: PublishedGovernance) -> None:
     text = "\n".join(page(context, "escalation.md"))
     people = {p.id: p for p in context.governance.people.values()}
-    assert "**Call:** " in text
+    assert "**Call, in this order:**" in text
     for person in people.values():
         if person.phone:
             assert person.phone not in text
@@ -249,3 +263,81 @@ def test_training_page_names_the_ambassador_programmes_courses(
         "| Members of Nordlys Ambassadors \\(employee advocacy programme\\) | Social media at "
         "Nordlys \u2013 policy and practice, Advertising disclosure and marketing law |"
     ) in page(context, "training.md")
+
+
+def test_crisis_page_gives_a_route_to_every_role(context: PublishedGovernance) -> None:
+    lines = page(context, "escalation.md")
+    start = lines.index("## How to reach each role")
+    rows = lines[start + 6 : lines.index("## Escalation paths") - 1]
+    assert rows[1] == (
+        "| Community manager | Carl Johansson | chat: Teams: Social Media Desk &gt; Krise; "
+        "[socialdesk@nordlys\\.example](mailto:socialdesk@nordlys.example) (weekdays 08\\-20, "
+        "weekends 10\\-18) |"
+    )
+    assert rows[2] == (
+        "| Social media lead | Ana Berg Haugen | phone \\+47 22 86 40 00 (the duty phone, "
+        "around the clock during a crisis) |"
+    )
+    assert rows[3] == (
+        "| Legal and compliance | Hanna Kristiansen | "
+        "[hanna\\.kristiansen@nordlys\\.example](mailto:hanna.kristiansen@nordlys.example) |"
+    )
+    assert len(rows) == len(context.governance.roles)
+    assert all(row.count(" | ") == 2 and not row.endswith("|  |") for row in rows)
+    assert lines[start + 2] == (
+        "Personal phone numbers are never published in the handbook; those who may call them "
+        "find them here: The crisis card pinned in the Social Media Desk team in Teams \\(Files "
+        "&gt; Krise\\), readable by the social media team, Legal and Customer Service leads\\."
+    )
+
+
+def test_crisis_contacts_are_called_by_their_work_routes(context: PublishedGovernance) -> None:
+    lines = page(context, "escalation.md")
+    call = lines.index("**Call, in this order:**")
+    assert lines[call + 2] == (
+        "1. Ana Berg Haugen (Social media lead): phone \\+47 22 86 40 00 (the duty phone, around "
+        "the clock during a crisis); "
+        "[ana\\.haugen@nordlys\\.example](mailto:ana.haugen@nordlys.example)"
+    )
+    assert not any("+47 915 50 231" in line or "915 50 231" in line for line in lines)
+
+
+def test_holding_statement_placeholders_are_filled_per_account(
+    context: PublishedGovernance,
+) -> None:
+    low = next(line for line in page(context, "escalation.md") if "send @" in line)
+    assert low.endswith(
+        "| @nordlysoutdoor: Thank you for raising this\\. We are looking into it and will get "
+        "back to you here today; you can also send @nordlysoutdoor a direct message\\.<br>"
+        "@NordlysSupport: Thank you for raising this\\. We are looking into it and will get back "
+        "to you here today; you can also send @NordlysSupport a direct message\\. |"
+    )
+    assert not any("{handle}" in line for line in page(context, "escalation.md"))
+
+
+def test_placeholders_without_accounts_say_what_to_fill_in(published: Path) -> None:
+    def no_accounts(data: dict) -> None:
+        data["spec"]["crisis"][0].pop("accounts")
+
+    edit_yaml(published / "moderation.yaml", no_accounts)
+    context = PublishedGovernance.of(load_repository(published), DAY)
+    low = next(line for line in page(context, "escalation.md") if "a direct message" in line)
+    assert "you can also send \\[the account&#39;s handle\\] a direct message\\. |" in low
+
+
+def test_rota_data_for_the_browser_cannot_close_its_script(published: Path) -> None:
+    def hostile(data: dict) -> None:
+        kari = next(p for p in data["spec"]["people"] if p["id"] == "kari")
+        kari["name"] = "Kari </script><script>alert(1)</script> & <!--"
+
+    edit_yaml(published / "people.yaml", hostile)
+    context = PublishedGovernance.of(load_repository(published), DAY)
+    lines = page(context, "moderation.md")
+    start = next(i for i, line in enumerate(lines) if 'id="govkit-rota-data"' in line)
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("</script>"))
+    data = "\n".join(lines[start : end + 1])
+    inner = data.removeprefix('<script type="application/json" id="govkit-rota-data">')
+    inner = inner.removesuffix("</script>")
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    names = json.loads(inner)["days"]["mon"][0][2]
+    assert names == "Kari </script><script>alert(1)</script> & <!-- (X only)"

@@ -430,3 +430,56 @@ def test_generated_config_keeps_govkit_folders_strict_mode_and_allowed_plugins(
     assert trusted["hooks"] == ["evil.py"]
     assert trusted["plugins"] == ["search", "macros", {"tags": None}]
     assert trusted["docs_dir"] == str(tmp_path / "docs")
+
+
+def test_generated_config_speaks_the_handbook_language(tmp_path: Path) -> None:
+    from governance_kit.handbook.site import localised
+
+    company = {
+        "theme": {"name": "material", "language": "de", "features": []},
+        "plugins": [{"search": {"separator": "[\\s]+"}}, {"tags": None}],
+        "extra_css": ["handbook/extra.css"],
+        "site_url": "https://company.example/handbook/",
+    }
+    config = localised(company, "nb", None, tmp_path / "overrides")
+    assert config["theme"] == {
+        "name": "material",
+        "language": "nb",
+        "features": [],
+        "custom_dir": str(tmp_path / "overrides"),
+    }
+    assert config["plugins"][0] == {"search": {"separator": "[\\s]+", "lang": ["no"]}}
+    assert config["plugins"][1] == {"tags": None}
+    assert next(iter(config["plugins"][2])) == "print-site"
+    assert config["extra_css"] == ["handbook/extra.css", "assets/govkit/handbook.css"]
+    assert config["extra_javascript"] == ["assets/govkit/handbook.js"]
+    assert config["site_url"] == "https://company.example/handbook/"
+    settings_url = localised(company, "de", "https://handbook.example/")["site_url"]
+    assert settings_url == "https://handbook.example/"
+    assert company["theme"]["language"] == "de"  # the company's settings are not changed
+
+
+def test_language_from_settings_then_the_theme_then_english() -> None:
+    from governance_kit.handbook.site import choose_language
+    from governance_kit.model.settings import HandbookSettings
+
+    assert choose_language(HandbookSettings(language="sv"), {"theme": {"language": "de"}}) == "sv"
+    assert choose_language(HandbookSettings(), {"theme": {"language": "de-CH"}}) == "de"
+    assert choose_language(HandbookSettings(), {"theme": {"language": "zh_Hans"}}) == "zh"
+    assert choose_language(HandbookSettings(), {"theme": {"language": "ka"}}) == "en"
+    assert choose_language(HandbookSettings(), {}) == "en"
+
+
+def test_settings_site_url_must_be_a_plain_https_address(published: Path, tmp_path: Path) -> None:
+    settings = published / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + '  handbook:\n    site_url: "https://x.example/\\"><script>"\n')
+    run = govkit("docs", "build", published, "--site-dir", tmp_path / "site", "--today", TODAY)
+    assert run.exit_code == 2
+    line = len(text.splitlines()) + 2
+    assert run.stdout == (
+        f"{settings}:{line}:15: error: spec.handbook.site_url: "
+        "'https://x.example/\"><script>' is not a plain https:// address [GK002] (hint: write "
+        "the address the handbook is published at, e.g. https://handbook.example.com/)\n"
+    )
+    assert not (tmp_path / "site").exists()

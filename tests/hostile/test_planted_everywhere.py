@@ -35,6 +35,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("planted-everywhere")]
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 SKIPPED_PATHS = {("spec", "rota", "timezone")}
+TITLE_LENGTH = 200
+"""A title is at most this long: a planted credential must leave the document valid."""
 """A time zone that is not one makes `govkit calendar` stop; the value is tested elsewhere."""
 
 
@@ -45,9 +47,9 @@ class Plants:
         self.stream = planted(seed)
         self.used: list[Planted] = []
 
-    def next(self, *, file_safe: bool = False) -> Planted:
+    def next(self, *, file_safe: bool = False, longest: int | None = None) -> Planted:
         token = next(self.stream)
-        while file_safe and not token.file_safe:
+        while (file_safe and not token.file_safe) or (longest and len(token.text) > longest):
             token = next(self.stream)
         self.used.append(token)
         return token
@@ -67,7 +69,9 @@ def plant_in_text(policies: Path, plants: Plants) -> None:
 
         def change(data: Any, paths: list[tuple[str | int, ...]] = paths) -> None:
             for path in paths:
-                text = f"{get_at(data, path)} {plants.next().text}"
+                value = get_at(data, path)
+                room = TITLE_LENGTH - len(value) - 1 if path == ("metadata", "title") else None
+                text = f"{value} {plants.next(longest=room).text}"
                 set_at(data, path, DoubleQuotedScalarString(text))
 
         edit_yaml(document.path, change)

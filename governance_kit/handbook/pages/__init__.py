@@ -21,6 +21,7 @@ from ...model.scope import Scope
 from ...model.training import TrainingPlan
 from ..policy import change_history, metadata_box, next_review, notices
 from ..published import PublishedGovernance
+from ..words import N_, _, date
 from . import (
     accounts,
     advocacy,
@@ -50,18 +51,20 @@ class Page:
 
 
 POLICY_PAGES = (
-    Page("scope.md", "Scope and channels", (Scope,), scope.body),
-    Page("brand.md", "Brand and tone", (BrandGuide,), brand.body),
-    Page("posting.md", "Who may post and approvals", (ApprovalFlow, People), posting.body),
-    Page("moderation.md", "Community rules and moderation", (ModerationPolicy,), moderation.body),
-    Page("escalation.md", "Escalation and crisis", (ModerationPolicy,), escalation.body),
-    Page("training.md", "Training", (TrainingPlan,), training.body),
-    Page("accounts.md", "Account directory", (AccountRegistry,), accounts.body),
-    Page("tools.md", "Tools and agencies", (Connections,), tools.body),
-    Page("lifecycle.md", "Joining, changing role, leaving", (ContinuityPlan,), lifecycle.body),
-    Page("objectives.md", "Objectives", (Objectives,), objectives.body),
-    Page("advocacy.md", "Ambassador programme", (AdvocacyProgramme,), advocacy.body),
-    Page("roadmap.md", "Roadmap", (Roadmap,), roadmap.body),
+    Page("scope.md", N_("Scope and channels"), (Scope,), scope.body),
+    Page("brand.md", N_("Brand and tone"), (BrandGuide,), brand.body),
+    Page("posting.md", N_("Who may post and approvals"), (ApprovalFlow, People), posting.body),
+    Page(
+        "moderation.md", N_("Community rules and moderation"), (ModerationPolicy,), moderation.body
+    ),
+    Page("escalation.md", N_("Escalation and crisis"), (ModerationPolicy,), escalation.body),
+    Page("training.md", N_("Training"), (TrainingPlan,), training.body),
+    Page("accounts.md", N_("Account directory"), (AccountRegistry,), accounts.body),
+    Page("tools.md", N_("Tools and agencies"), (Connections,), tools.body),
+    Page("lifecycle.md", N_("Joining, changing role, leaving"), (ContinuityPlan,), lifecycle.body),
+    Page("objectives.md", N_("Objectives"), (Objectives,), objectives.body),
+    Page("advocacy.md", N_("Ambassador programme"), (AdvocacyProgramme,), advocacy.body),
+    Page("roadmap.md", N_("Roadmap"), (Roadmap,), roadmap.body),
 )
 
 
@@ -73,13 +76,13 @@ def available(context: PublishedGovernance) -> list[Page]:
 def render_policy_page(page: Page, context: PublishedGovernance) -> str:
     """Title, review notices, metadata boxes, the body, and the change history."""
     documents = [d for kind in page.sources for d in context.documents(kind)]
-    lines = [f"# {page.title}", ""]
+    lines = [f"# {_(page.title)}", ""]
     for document in documents:
         lines += notices(document, context)
     for document in documents:
         lines += metadata_box(document, context)
     lines += page.body(context)
-    lines += ["## Change history", ""]
+    lines += ["## " + _("Change history"), ""]
     for document in documents:
         if len(documents) > 1:
             lines += [f"### {text(document.model.metadata.title)}", ""]
@@ -101,7 +104,7 @@ def policy_rows(context: PublishedGovernance, pages: list[Page]) -> list[list[st
                     f"[{text(meta.title)}]({page.filename})",
                     text(meta.version),
                     context.person(meta.owner),
-                    next_review(document).isoformat(),
+                    date(next_review(document)),
                 ]
             )
     return rows
@@ -114,15 +117,15 @@ def render_home(
     prose: list[policies.PolicyPage] | None = None,
 ) -> str:
     """The home page: links to every page, and every published policy at a glance (the policy
-    pages first, then the prose policies of `prose`)."""
+    pages first, then the prose policies of `prose`, under their own titles)."""
     prose = prose or []
-    links = [(p.title, p.filename) for p in [*pages, *prose]]
+    links = [(_(p.title), p.filename) for p in pages] + [(p.title, p.filename) for p in prose]
     rows = policy_rows(context, pages) + [
         [
             f"[{text(p.title)}]({p.filename})",
             text(p.document.model.metadata.version),
             context.person(p.document.model.metadata.owner),
-            next_review(p.document).isoformat(),
+            date(next_review(p.document)),
         ]
         for p in prose
     ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ...markup.escape import cell, link, text
 from ...markup.markdown import bullets, table
 from ..published import PublishedGovernance
-from ..words import platform
+from ..words import N_, _, platform
 
-STATUS = {"active": "Active", "dormant": "Dormant", "archived": "Archived"}
+STATUS = {"active": N_("Active"), "dormant": N_("Dormant"), "archived": N_("Archived")}
 
 
 def row(context: PublishedGovernance, account) -> list[str]:
@@ -16,7 +16,7 @@ def row(context: PublishedGovernance, account) -> list[str]:
         cell(platform(account.platform)),
         link(account.handle, account.url),
         cell(account.purpose),
-        STATUS[account.status],
+        _(STATUS[account.status]),
         context.person(account.business_owner),
         context.person(account.backup_owner),
     ]
@@ -30,15 +30,22 @@ def body(context: PublishedGovernance) -> list[str]:
     )
     archived = [a for a in accounts if a.status == "archived"]
     lines = [
-        "Only the accounts below are official. If you find an account that claims to speak "
-        "for us and is not listed, report it.",
+        _(
+            "Only the accounts below are official. If you find an account that claims to speak "
+            "for us and is not listed, report it."
+        ),
         "",
         *table(
-            ["Platform", "Handle", "Purpose", "Status", "Owner", "Backup owner"],
+            [_("Platform"), _("Handle"), _("Purpose"), _("Status"), _("Owner"), _("Backup owner")],
             (row(context, a) for a in current),
         ),
     ]
     if archived:
-        lines += ["## Archived accounts", "", "No longer in use; do not post on them.", ""]
+        lines += [
+            "## " + _("Archived accounts"),
+            "",
+            _("No longer in use; do not post on them."),
+            "",
+        ]
         lines += bullets(f"{text(platform(a.platform))}: {text(a.handle)}" for a in archived)
     return lines

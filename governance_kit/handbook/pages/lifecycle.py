@@ -6,12 +6,12 @@ from ...markup.escape import text
 from ...markup.markdown import numbered, tasks
 from ...model.continuity import ContinuityPlan
 from ..published import PublishedGovernance
-from ..words import platform
+from ..words import N_, _, listing, ngettext, platform
 
 PROCEDURES = (
-    ("joining", "When you join"),
-    ("changing_role", "When you change role"),
-    ("leaving", "When you leave"),
+    ("joining", N_("When you join")),
+    ("changing_role", N_("When you change role")),
+    ("leaving", N_("When you leave")),
 )
 
 
@@ -21,12 +21,14 @@ def body(context: PublishedGovernance) -> list[str]:
     for field, heading in PROCEDURES:
         steps = getattr(spec.procedures, field)
         if steps:
-            lines += [f"## {heading}", "", *numbered(text(s) for s in steps)]
+            lines += ["## " + _(heading), "", *numbered(text(s) for s in steps)]
     lines += [
-        "## Handing over accounts",
+        "## " + _("Handing over accounts"),
         "",
-        "When an account owner leaves or changes role, the account is handed over with the "
-        "checklist of the plan that covers it.",
+        _(
+            "When an account owner leaves or changes role, the account is handed over with the "
+            "checklist of the plan that covers it."
+        ),
         "",
     ]
     for plan in spec.plans:
@@ -40,29 +42,34 @@ def _covers(context: PublishedGovernance, plan) -> str:
     parts += [
         text(accounts[a].handle) if a in accounts else text(a) for a in plan.applies_to.accounts
     ]
-    return ", ".join(parts) or "Every account not covered by another plan"
+    return listing(parts) or _("Every account not covered by another plan")
 
 
 def _successor(context: PublishedGovernance, rule) -> str:
     if rule.successor == "backup-owner":
-        return "The account's backup owner"
+        return _("The account's backup owner")
     if rule.successor == "role":
-        return f"The {context.role_holders(rule.role)}"
+        return _("The {role}").format(role=context.role_holders(rule.role))
     return context.person(rule.person)
 
 
 def _plan(context: PublishedGovernance, plan) -> list[str]:
+    deadline = ngettext(
+        "{n} day of the start of the handover.",
+        "{n} days of the start of the handover.",
+        plan.deadline_days,
+    ).format(n=plan.deadline_days)
     return [
-        f"### {text(plan.name)}",
+        "### " + text(plan.name),
         "",
-        f"**Covers:** {_covers(context, plan)}",
+        "**" + _("Covers:") + "** " + _covers(context, plan),
         "",
-        f"**Must be complete within:** {plan.deadline_days} days of the start of the handover.",
+        "**" + _("Must be complete within:") + "** " + deadline,
         "",
-        "**Who takes over, in this order:**",
+        "**" + _("Who takes over, in this order:") + "**",
         "",
         *numbered(_successor(context, r) for r in plan.successor_rules),
-        "**Handover checklist:**",
+        "**" + _("Handover checklist:") + "**",
         "",
         *tasks(text(item.task) for item in plan.checklist),
     ]

@@ -6,8 +6,9 @@ from ...markup.escape import cell, text
 from ...markup.markdown import table
 from ...model.objectives import Kpi, Objective, Objectives, period_start
 from ..published import PublishedGovernance
+from ..words import N_, _, number
 
-DIRECTION = {"at-least": "at least", "at-most": "at most"}
+DIRECTION = {"at-least": N_("at least {target}"), "at-most": N_("at most {target}")}
 
 
 def body(context: PublishedGovernance) -> list[str]:
@@ -15,12 +16,12 @@ def body(context: PublishedGovernance) -> list[str]:
     lines: list[str] = []
     for objective in spec.objectives:
         lines += [
-            f"## {context.channel(objective.channel)}",
+            "## " + context.channel(objective.channel),
             "",
-            f"**Goal:** {text(objective.goal)}",
+            "**" + _("Goal:") + "** " + text(objective.goal),
             "",
             *table(
-                ["Measure", "Target", "Source"],
+                [_("Measure"), _("Target"), _("Source")],
                 [[cell(k.name), _target(k), cell(k.source)] for k in objective.kpis],
             ),
             *_actuals(objective),
@@ -29,7 +30,7 @@ def body(context: PublishedGovernance) -> list[str]:
 
 
 def _target(kpi: Kpi) -> str:
-    return f"{DIRECTION[kpi.direction]} {kpi.target:g} {cell(kpi.unit)}"
+    return _(DIRECTION[kpi.direction]).format(target=number(kpi.target)) + " " + cell(kpi.unit)
 
 
 def _actuals(objective: Objective) -> list[str]:
@@ -38,9 +39,9 @@ def _actuals(objective: Objective) -> list[str]:
         [
             cell(kpi.name),
             cell(actual.period),
-            f"{actual.value:g} {cell(kpi.unit)}",
+            number(actual.value) + " " + cell(kpi.unit),
             _target(kpi),
-            "missed" if kpi.missed(actual.value) else "met",
+            _("missed") if kpi.missed(actual.value) else _("met"),
             cell(actual.note),
         ]
         for kpi in objective.kpis
@@ -49,7 +50,9 @@ def _actuals(objective: Objective) -> list[str]:
     if not rows:
         return []
     return [
-        "**Results so far**",
+        "**" + _("Results so far") + "**",
         "",
-        *table(["Measure", "Period", "Result", "Target", "Target met", "Note"], rows),
+        *table(
+            [_("Measure"), _("Period"), _("Result"), _("Target"), _("Target met"), _("Note")], rows
+        ),
     ]

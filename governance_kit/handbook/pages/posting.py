@@ -7,9 +7,10 @@ from ...markup.markdown import bullets, table
 from ...model.approvals import ApprovalFlow
 from ...model.people import People
 from ..published import PublishedGovernance
-from ..words import duration
+from ..words import N_, _, duration
 
 RISK_ORDER = ("low", "medium", "high", "critical")
+RISK = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High"), "critical": N_("Critical")}
 
 
 def body(context: PublishedGovernance) -> list[str]:
@@ -29,18 +30,20 @@ def _engagement(context: PublishedGovernance) -> list[str]:
     )
     if engagement is None:
         return []
-    lines = ["## Speaking for the company", ""]
+    lines = ["## " + _("Speaking for the company"), ""]
     if engagement.who == "everyone":
-        lines += ["Every employee may engage with the community on behalf of the company.", ""]
+        lines += [_("Every employee may engage with the community on behalf of the company."), ""]
     else:
         lines += [
-            "Only people in these roles may engage on behalf of the company: "
-            f"{context.roles(engagement.roles)}. Everyone else: share, like and enjoy, but "
-            "leave replies in the company's name to them.",
+            _(
+                "Only people in these roles may engage on behalf of the company: {roles}. "
+                "Everyone else: share, like and enjoy, but leave replies in the company's name "
+                "to them."
+            ).format(roles=context.roles(engagement.roles)),
             "",
         ]
     if engagement.guidelines:
-        lines += ["Keep in mind:", "", *bullets(text(g) for g in engagement.guidelines)]
+        lines += [_("Keep in mind:"), "", *bullets(text(g) for g in engagement.guidelines)]
     return lines
 
 
@@ -49,10 +52,10 @@ def _posting_roles(context: PublishedGovernance) -> list[str]:
     if not roles:
         return []
     return [
-        "## Roles that may publish",
+        "## " + _("Roles that may publish"),
         "",
         *table(
-            ["Role", "What they do", "Who holds it"],
+            [_("Role"), _("What they do"), _("Who holds it")],
             [
                 [
                     cell(r.name),
@@ -72,23 +75,32 @@ def _content(context: PublishedGovernance) -> list[str]:
     levels = sorted(spec.content, key=lambda c: RISK_ORDER.index(c.risk))
     rows = [
         [
-            cell(c.risk.capitalize()),
+            _(RISK[c.risk]),
             cell(c.description),
             cell("; ".join(c.examples)),
-            context.roles(c.approvers) if c.approvers else "No approval needed",
+            context.roles(c.approvers) if c.approvers else _("No approval needed"),
             str(c.min_approvals) if c.approvers else "—",
             cell(duration(c.turnaround) if c.turnaround else None),
         ]
         for c in levels
     ]
     return [
-        "## Approval of content by risk",
+        "## " + _("Approval of content by risk"),
         "",
-        "Decide the risk level of your post first; then get the approvals it needs before "
-        "publishing.",
+        _(
+            "Decide the risk level of your post first; then get the approvals it needs before "
+            "publishing."
+        ),
         "",
         *table(
-            ["Risk", "What falls here", "Examples", "Approved by", "Approvals", "Answer within"],
+            [
+                _("Risk"),
+                _("What falls here"),
+                _("Examples"),
+                _("Approved by"),
+                _("Approvals"),
+                _("Answer within"),
+            ],
             rows,
         ),
     ]
@@ -100,15 +112,17 @@ def _new_accounts(context: PublishedGovernance) -> list[str]:
         return []
     approval = spec.new_account
     lines = [
-        "## Opening a new account",
+        "## " + _("Opening a new account"),
         "",
-        "Never open an official account on your own. A new account must be approved by: "
-        f"{context.roles(approval.approvers)}.",
+        _(
+            "Never open an official account on your own. A new account must be approved by: "
+            "{roles}."
+        ).format(roles=context.roles(approval.approvers)),
         "",
     ]
     if approval.requirements:
         lines += [
-            "Your request must contain:",
+            _("Your request must contain:"),
             "",
             *bullets(text(r) for r in approval.requirements),
         ]
@@ -121,10 +135,10 @@ def _policy_changes(context: PublishedGovernance) -> list[str]:
         return []
     titles = {d.id: d.model.metadata.title for d in context.governance.policies}
     return [
-        "## Who approves changes to the policies",
+        "## " + _("Who approves changes to the policies"),
         "",
         *table(
-            ["Policy", "Changes approved by"],
+            [_("Policy"), _("Changes approved by")],
             [
                 [cell(titles.get(p.document, p.document)), context.roles(p.approvers)]
                 for p in spec.policy_changes

@@ -36,3 +36,21 @@ def week_grid(shifts) -> dict[Block, dict[str, Cell]]:
                 row[day].append((shift.person, list(shift.channels)))
         grid[(start, end)] = row
     return grid
+
+
+Stretch = tuple[str, str, list[tuple[str, list[str]]]]
+
+
+def day_stretches(shifts) -> dict[str, list[Stretch]]:
+    """For each weekday, the stretches of the day with the same people on call, in order;
+    a stretch with nobody is kept, so that the day reads from 00:00 to 24:00."""
+    grid = week_grid(shifts)
+    days: dict[str, list[Stretch]] = {day: [] for day in WEEKDAYS}
+    for (start, end), row in grid.items():
+        for day, entries in row.items():
+            pieces = days[day]
+            if pieces and pieces[-1][2] == entries:
+                pieces[-1] = (pieces[-1][0], end, entries)
+            else:
+                pieces.append((start, end, entries))
+    return days

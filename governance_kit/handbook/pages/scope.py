@@ -6,11 +6,11 @@ from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.scope import OutOfScope, Scope
 from ..published import PublishedGovernance
-from ..words import platform
+from ..words import N_, _, language_name, listing, platform
 
 VISIBILITY = {
-    "external": "External channels (the public and customers)",
-    "internal": "Internal channels (employees only)",
+    "external": N_("External channels (the public and customers)"),
+    "internal": N_("Internal channels (employees only)"),
 }
 
 
@@ -30,27 +30,27 @@ def body(context: PublishedGovernance) -> list[str]:
         channels = [c for c in spec.channels if c.visibility == visibility]
         if not channels:
             continue
-        lines += [f"## {heading}", ""]
+        lines += [f"## {_(heading)}", ""]
         lines += table(
-            ["Channel", "Platform", "Purpose", "Audience", "Languages"],
+            [_("Channel"), _("Platform"), _("Purpose"), _("Audience"), _("Languages")],
             [
                 [
                     cell(c.name),
                     cell(platform(c.platform)),
                     cell(c.purpose),
-                    cell(", ".join(c.audience)),
-                    cell(", ".join(c.languages)),
+                    cell(listing(c.audience)),
+                    cell(listing([language_name(code) for code in c.languages])),
                 ]
                 for c in channels
             ],
         )
-    lines += ["## Out of scope", ""]
+    lines += ["## " + _("Out of scope"), ""]
     if spec.out_of_scope:
-        lines += ["This governance model does not cover:", ""]
+        lines += [_("This governance model does not cover:"), ""]
         lines += table(
-            ["What", "Why, and where it is governed"],
+            [_("What"), _("Why, and where it is governed")],
             [[out_of_scope_item(o), cell(o.reason)] for o in spec.out_of_scope],
         )
     else:
-        lines += ["Nothing is explicitly out of scope.", ""]
+        lines += [_("Nothing is explicitly out of scope."), ""]
     return lines

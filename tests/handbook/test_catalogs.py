@@ -1,0 +1,201 @@
+"""Every string the handbook generates has a translation in every language, and the example's
+handbook builds in each language with its own headings, dates and Material's labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from governance_kit.handbook import words
+from governance_kit.handbook.words import LANGUAGES, LOCALE_DIR, using
+from tests.conftest import EXAMPLE, TODAY, govkit
+
+PACKAGE = Path(words.__file__).parent
+PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
+def extracted() -> set[str | tuple[str, ...]]:
+    """The messages of the handbook's source, as `pybabel extract` finds them."""
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")]
+    ):
+        found.add(message if isinstance(message, str) else tuple(message))
+    return found
+
+
+def catalog(language: str):
+    with (LOCALE_DIR / language / "LC_MESSAGES" / "handbook.po").open("rb") as file:
+        return read_po(file, locale=language)
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_generated_string_is_translated(language: str) -> None:
+    messages = {m.id: m for m in catalog(language) if m.id}
+    source = extracted()
+    assert len(source) > 200
+    assert sorted(map(str, source - set(messages))) == []
+    for msgid in source:
+        message = messages[msgid]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), msgid
+        assert not message.fuzzy, msgid
+        wanted = set(PLACEHOLDER.findall(msgid if isinstance(msgid, str) else msgid[-1]))
+        assert all(set(PLACEHOLDER.findall(s)) == wanted for s in strings), (msgid, strings)
+
+
+def test_the_template_is_current() -> None:
+    with (LOCALE_DIR / "handbook.pot").open("rb") as file:
+        template = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(file) if m.id}
+    assert template == extracted()
+
+
+def test_words_follow_the_language() -> None:
+    day = dt.date(2026, 11, 29)
+    shown = {}
+    for language in LANGUAGES:
+        with using(language):
+            shown[language] = (
+                words.date(day),
+                words.weekday("mon"),
+                words.days(["mon", "tue", "wed", "thu", "fri"]),
+                words.duration("PT2H30M"),
+                words.interval("P2Y"),
+                words.percent(0.9),
+            )
+    assert shown == {
+        "en": (
+            "29 Nov 2026",
+            "Monday",
+            "Mon\u2013Fri",
+            "2 hours 30 minutes",
+            "every 2 years",
+            "90%",
+        ),
+        "nb": (
+            "29. nov. 2026",
+            "mandag",
+            "man.\u2013fre.",
+            "2 timer 30 minutter",
+            "hver 2 år",
+            "90\u00a0%",
+        ),
+        "sv": (
+            "29 nov. 2026",
+            "måndag",
+            "mån\u2013fre",
+            "2 timmar 30 minuter",
+            "var 2 år",
+            "90\u00a0%",
+        ),
+        "de": (
+            "29.11.2026",
+            "Montag",
+            "Mo.\u2013Fr.",
+            "2 Stunden 30 Minuten",
+            "alle 2 Jahre",
+            "90\u00a0%",
+        ),
+        "zh": ("2026年11月29日", "星期一", "周一\u2013周五", "2 小时 30 分钟", "每 2 年", "90%"),
+    }
+    with using("nb"):
+        assert [words.language_name(c) for c in ("en", "nn", "xx")] == [
+            "engelsk",
+            "norsk nynorsk",
+            "xx",
+        ]
+    with pytest.raises(ValueError, match="no handbook catalog for language 'ka'"), using("ka"):
+        pass
+
+
+HEADINGS = {
+    "en": ("Social media at Nordlys Outdoor AS", "On-call rota", "Crisis protocols", "Home"),
+    "nb": ("Sosiale medier i Nordlys Outdoor AS", "Vaktliste", "Kriseplaner", "Hjem"),
+    "sv": ("Sociala medier på Nordlys Outdoor AS", "Jourschema", "Krisplaner", "Start"),
+    "de": ("Social Media bei Nordlys Outdoor AS", "Bereitschaftsplan", "Krisenpläne", "Startseite"),
+    "zh": ("Nordlys Outdoor AS 的社交媒体", "值班表", "危机预案", "首页"),
+}
+NOT_FOUND = {
+    "en": ("Page not found", "For auditors"),
+    "nb": ("Fant ikke siden", "For revisorer"),
+    "sv": ("Sidan hittades inte", "För revisorer"),
+    "de": ("Seite nicht gefunden", "Für Prüfer"),
+    "zh": ("找不到页面", "审计专区"),
+}
+CONTENTS = {"en": "Contents", "nb": "Innhold", "sv": "Innehåll", "de": "Inhalt", "zh": "目录"}
+SITE_URL = "https://handbook.nordlys.example/"
+SEARCH = {"en": "Search", "nb": "Søk", "sv": "Sök", "de": "Suche", "zh": "搜索"}
+
+
+def tag_text(html: str, tag: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>|&para;", "", found).strip()
+        for found in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", html, re.S)
+    ]
+
+
+def untranslated(site: Path, language: str) -> list[tuple[str, str]]:
+    """(page, text) of every heading, table heading, bold label or link of the site that is
+    an English message of the catalog although the language has its own words for it. Text
+    that the policy files say themselves (a crisis named 'Account takeover') and the posture
+    report, English by design, are left out."""
+    policies = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.yaml")))
+    if language == "en":
+        return []
+    english = {
+        m.id.rstrip(":")
+        for m in catalog(language)
+        if isinstance(m.id, str) and m.id and m.string != m.id and "{" not in m.id
+    }
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        if page.startswith(("posture/", "print_page/", "assets/", "search/")):
+            continue
+        html = path.read_text(encoding="utf-8")
+        shown = [t for tag in ("h1", "h2", "h3", "th", "strong", "a") for t in tag_text(html, tag)]
+        found += [(page, t) for t in shown if t.rstrip(":") in english and t not in policies]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_example_builds_in_each_language(language: str, tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    settings = policies / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + f"  handbook:\n    language: {language}\n    site_url: {SITE_URL}\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    run = govkit("docs", "build", policies, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    title, rota, crisis, nav_home = HEADINGS[language]
+    assert tag_text(home, "h1")[0] == title
+    assert f'<html lang="{language}"' in home
+    assert f'placeholder="{SEARCH[language]}"' in home
+    assert nav_home in tag_text(home, "a")
+    moderation = (site / "moderation" / "index.html").read_text(encoding="utf-8")
+    assert rota in tag_text(moderation, "h2")
+    escalation = (site / "escalation" / "index.html").read_text(encoding="utf-8")
+    assert crisis in tag_text(escalation, "h2")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://handbook.nordlys.example/moderation/</loc>" in sitemap
+    printed = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert tag_text(printed, "h1")[:2] == [CONTENTS[language], title]
+    missing, auditors = NOT_FOUND[language]
+    assert tag_text((site / "404.html").read_text(encoding="utf-8"), "h1") == [missing]
+    assert auditors in re.sub(r"<[^>]+>", " ", home)
+    assert untranslated(site, language) == []
+    search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index_language = "no" if language == "nb" else language
+    assert f'"lang":["{index_language}"]' in search.replace(" ", "")

@@ -1,0 +1,200 @@
+"""The handbook on a phone and a laptop, in a real Chromium: every page of the example's
+handbook fits at 390 and 1366 px, "on call now" names who the rota says for a pinned clock,
+and screenshots of the main pages in two languages are kept for a reviewer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT, TODAY, govkit, require_in_ci
+from tests.handbook.test_browser import ARGS, CHROMIUM
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+WIDTHS = (390, 1366)
+ARTIFACTS = ROOT / "test-artifacts" / "handbook"
+"""Screenshots for a reviewer (ignored by Git)."""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def build(base: Path, language: str) -> Path:
+    policies = base / "policies"
+    shutil.copytree(EXAMPLE, policies)
+    settings = policies / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + f"  handbook:\n    language: {language}\n", encoding="utf-8")
+    site = base / "site"
+    run = govkit("docs", "build", policies, "--site-dir", site, "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example's handbook in English and in Norwegian, built once for the module."""
+    return {lang: build(tmp_path_factory.mktemp(lang), lang) for lang in ("en", "nb")}
+
+
+@pytest.fixture(scope="module")
+def served(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    servers = {}
+    for language, site in sites.items():
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers[language] = server
+    yield {lang: f"http://127.0.0.1:{s.server_address[1]}/" for lang, s in servers.items()}
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_in_ci(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of the built site, as a path below its root."""
+    found = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*.html"))
+        if not path.relative_to(site).as_posix().startswith(("assets/", "search/"))
+    ]
+    return [page.removesuffix("index.html") for page in found]
+
+
+def test_every_page_fits_a_phone_and_a_laptop(sites, served, browser) -> None:
+    pages = pages_of(sites["en"])
+    assert {"", "moderation/", "escalation/", "accounts/", "posture/", "404.html"} <= set(pages)
+    overflowing = []
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for language in ("en", "nb"):
+            for path in pages_of(sites[language]):
+                page.goto(served[language] + path)
+                fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+                if not fits:
+                    overflowing.append((width, language, path))
+        context.close()
+    assert overflowing == []
+
+
+@pytest.mark.parametrize(
+    ("moment", "language", "expected"),
+    [
+        (
+            "2026-11-30T09:00:00Z",
+            "en",
+            "On call now (Monday 10:00, Europe/Oslo): Carl Johansson and Erik Nyström (X only)",
+        ),
+        (
+            "2026-11-29T21:30:00Z",
+            "nb",
+            "Vakt nå (søndag 22:30, Europe/Oslo): Kari Nordli (bare X)",
+        ),
+    ],
+)
+def test_on_call_now_follows_the_clock(served, browser, moment, language, expected) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime.fromisoformat(moment))
+    page.goto(served[language] + "moderation/")
+    now = page.locator("#govkit-oncall[data-govkit-ready]")
+    now.wait_for()
+    assert now.inner_text() == expected
+    today = page.locator(".govkit-rota-day.govkit-today")
+    assert today.count() == 1
+    assert today.get_attribute("data-day") == ("mon" if "T09" in moment else "sun")
+    context.close()
+
+
+def test_without_scripts_the_rota_is_still_there(served, browser) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(served["en"] + "moderation/")
+    assert page.locator("#govkit-oncall").inner_text() == (
+        "Who is on call right now: find today and the time in the rota below."
+    )
+    assert page.get_by_text("00:00\u201308:00: Kari Nordli (X only)").first.is_visible()
+    context.close()
+
+
+def test_screenshots_for_a_reviewer(served, browser) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    taken = []
+    for language in ("en", "nb"):
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.clock.set_fixed_time(dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC))
+            for name, path in (
+                ("home", ""),
+                ("rota", "moderation/#on-call-rota"),
+                ("crisis", "escalation/"),
+                ("accounts", "accounts/"),
+            ):
+                page.goto(served[language] + path)
+                target = ARTIFACTS / f"{name}-{language}-{width}.png"
+                page.screenshot(path=str(target), full_page=True)
+                taken.append(target)
+            context.close()
+    assert all(path.read_bytes().startswith(b"\x89PNG") for path in taken)
+    assert len(taken) == 16
+
+
+def test_the_crisis_page_shows_a_route_to_every_role(served, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(served["nb"] + "escalation/")
+    table = page.locator("h2#slik-nar-du-hver-rolle ~ div table").first
+    rows = table.locator("tbody tr")
+    assert rows.count() == 8
+    routes = [rows.nth(i).locator("td").nth(2).inner_text().strip() for i in range(8)]
+    assert all(route and route != "—" for route in routes)
+    assert "telefon +47 22 86 40 00 (the duty phone, around the clock during a crisis)" in routes
+    assert table.locator("td").first.get_attribute("data-label") == "Rolle"
+    context.close()
+
+
+def serious(results: dict) -> list[str]:
+    """'rule-id: target' for each serious or critical violation axe-core found."""
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_serious_accessibility_violation_on_any_page(sites, served, browser, width) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    found = {}
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for language in ("en", "nb"):
+        for path in pages_of(sites[language]):
+            page.goto(served[language] + path)
+            problems = serious(axe.run(page).response)
+            if problems:
+                found[f"{language}/{path}"] = problems
+    context.close()
+    assert found == {}
