@@ -11,10 +11,22 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from ruamel.yaml import YAML
 
 from governance_kit.handbook import words
+from governance_kit.handbook.pages import (
+    available,
+    policies,
+    posture,
+    render_home,
+    render_policy_page,
+    roadmap,
+)
+from governance_kit.handbook.published import PublishedGovernance
 from governance_kit.handbook.words import LANGUAGES, LOCALE_DIR, using
-from tests.conftest import EXAMPLE, TODAY, govkit
+from governance_kit.loading.repository import load_repository
+from governance_kit.markup.escape import cell, text
+from tests.conftest import EXAMPLE, TODAY, edit_yaml, govkit
 
 PACKAGE = Path(words.__file__).parent
 PLACEHOLDER = re.compile(r"\{\w+\}")
@@ -112,6 +124,112 @@ def test_words_follow_the_language() -> None:
         ]
     with pytest.raises(ValueError, match="no handbook catalog for language 'ka'"), using("ka"):
         pass
+
+
+SLOT = "QQSLOTQQ"
+"""Stands for a {placeholder} of a policy text while its escaped forms are made."""
+FILLED = r"[^|\n]+?"
+"""What a placeholder of a policy text is filled with on a page: some text within a cell."""
+NOT_PROSE = re.compile(
+    r"<script.*?</script>|<[^>]+>|\]\([^)]*\)|`[^`]*`|^\s*!!! \w+|&#?\w+;"
+    r"|[A-Za-z0-9]+(?:\\_[A-Za-z0-9]+)+",
+    re.M | re.S,
+)
+"""Markup, link targets, code, admonition kinds, entities and identifiers like utm\\_source."""
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def yaml_strings(node: object, key: object = None) -> list[str]:
+    """Every string key and value of a YAML document; a platform as the pages name it too."""
+    if isinstance(node, str):
+        return [node, words.platform(node)] if key in ("platform", "platforms") else [node]
+    if isinstance(node, dict):
+        return [s for k, value in node.items() for s in [*yaml_strings(k), *yaml_strings(value, k)]]
+    if isinstance(node, list):
+        return [s for value in node for s in yaml_strings(value, key)]
+    return []
+
+
+def policy_text(root: Path) -> list[re.Pattern[str]]:
+    """Patterns of everything the policy files say, as the pages may show it (escaped, line by
+    line, with its placeholders filled), longest first."""
+    values = {
+        re.sub(r"\{\w+\}", SLOT, value)
+        for path in sorted(root.rglob("*.yaml"))
+        for document in YAML(typ="safe").load_all(path.read_text(encoding="utf-8"))
+        for value in yaml_strings(document)
+    }
+    forms = set()
+    for value in values:
+        for form in (value, text(value), cell(value)):
+            forms |= {form, *(line for line in form.splitlines() if line.strip())}
+    return [
+        re.compile(rf"(?<!\w){re.escape(form).replace(SLOT, FILLED)}(?!\w)", re.ASCII)
+        for form in sorted(forms, key=len, reverse=True)
+        if LATIN_WORD.search(form.replace(SLOT, ""))
+    ]
+
+
+def latin_words_of(language: str) -> set[str]:
+    """Latin words the translations themselves use (SOC 2, Git, UTM), placeholders aside."""
+    return {
+        word
+        for message in catalog(language)
+        if message.id
+        for string in (message.string if isinstance(message.string, tuple) else (message.string,))
+        for word in LATIN_WORD.findall(re.sub(r"\{\w+\}", "", string))
+    }
+
+
+def english_left(root: Path, day: dt.date) -> list[str]:
+    """The lines of the Chinese handbook's pages (the posture report, English by design,
+    aside) that still hold a Latin word that is neither the policy files' nor the catalog's."""
+    context = PublishedGovernance.of(load_repository(root), day)
+    with using("zh"):
+        pages = available(context)
+        prose = policies.policy_pages(context)
+        markdown = [render_policy_page(page, context) for page in pages]
+        markdown += [policies.render(page, context, "") for page in prose]
+        extra = [(words._(posture.TITLE), posture.FILENAME)]
+        markdown.append(render_home(context, pages, extra, prose))
+    shown = "\n".join(markdown)
+    for pattern in policy_text(root):
+        shown = pattern.sub(" ", shown)
+    shown = NOT_PROSE.sub(" ", shown)
+    allowed = latin_words_of("zh")
+    return [line for line in shown.splitlines() if set(LATIN_WORD.findall(line)) - allowed]
+
+
+def confidential_registry(root: Path) -> None:
+    edit_yaml(
+        root / "accounts.yaml",
+        lambda data: data["metadata"].__setitem__("classification", "confidential"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "change"),
+    [
+        (TODAY, None),
+        ("2027-12-31", None),  # reviews and milestones overdue
+        (TODAY, confidential_registry),  # accounts counted, not named
+    ],
+)
+def test_no_page_writes_english_in_a_chinese_handbook(
+    example: Path, day: str, change: object
+) -> None:
+    if callable(change):
+        change(example)
+    assert english_left(example, dt.date.fromisoformat(day)) == []
+
+
+def test_english_left_finds_a_page_that_skips_the_catalog(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(roadmap, "_", lambda message: message)
+    left = english_left(example, dt.date.fromisoformat(TODAY))
+    assert "| Due | Milestone | Owner | Status | Done on | Notes |" in left
+    assert all("|" in line or "Goal" in line or "Started" in line for line in left), left
 
 
 HEADINGS = {
