@@ -246,6 +246,59 @@ NOT_FOUND = {
     "de": ("Seite nicht gefunden", "Für Prüfer"),
     "zh": ("找不到页面", "审计专区"),
 }
+NEW_PAGES = {
+    "en": (
+        "Tools and agencies",
+        "Who can publish on which account",
+        "Ambassador programme",
+        "What every ambassador must do",
+        "Roadmap",
+        "Milestone",
+        "Applies to:",
+        "Policies",
+    ),
+    "nb": (
+        "Verktøy og byråer",
+        "Hvem som kan publisere på hvilken konto",
+        "Ambassadørprogram",
+        "Dette må alle ambassadører gjøre",
+        "Veikart",
+        "Milepæl",
+        "Gjelder for:",
+        "Retningslinjer",
+    ),
+    "sv": (
+        "Verktyg och byråer",
+        "Vem som kan publicera på vilket konto",
+        "Ambassadörsprogram",
+        "Det här måste varje ambassadör göra",
+        "Färdplan",
+        "Milstolpe",
+        "Gäller för:",
+        "Policyer",
+    ),
+    "de": (
+        "Tools und Agenturen",
+        "Wer auf welchem Konto veröffentlichen darf",
+        "Botschafterprogramm",
+        "Was alle Botschafter tun müssen",
+        "Roadmap",
+        "Meilenstein",
+        "Gilt für:",
+        "Richtlinien",
+    ),
+    "zh": (
+        "工具和代理机构",
+        "谁可以在哪个账号上发布",
+        "品牌大使计划",
+        "每位大使必须做到",
+        "路线图",
+        "里程碑",
+        "适用对象\uff1a",  # a full-width colon
+        "政策",
+    ),
+}
+"""Headings and labels of the pages of the new kinds and of a prose policy, in each language."""
 CONTENTS = {"en": "Contents", "nb": "Innhold", "sv": "Innehåll", "de": "Inhalt", "zh": "目录"}
 SITE_URL = "https://handbook.nordlys.example/"
 SEARCH = {"en": "Search", "nb": "Søk", "sv": "Sök", "de": "Suche", "zh": "搜索"}
@@ -282,6 +335,27 @@ def untranslated(site: Path, language: str) -> list[tuple[str, str]]:
     return found
 
 
+def assert_new_pages(site: Path, language: str) -> None:
+    """The tools, ambassador, roadmap and prose policy pages are headed in `language`."""
+    tools, publish, ambassadors, duty, roadmap_title, milestone, applies, section = NEW_PAGES[
+        language
+    ]
+
+    def html(page: str) -> str:
+        return (site / page / "index.html").read_text(encoding="utf-8")
+
+    assert tag_text(html("tools"), "h1") == [tools]
+    assert tag_text(html("tools"), "h2")[0] == publish
+    assert tag_text(html("advocacy"), "h1") == [ambassadors]
+    assert tag_text(html("advocacy"), "h2")[0] == duty
+    assert tag_text(html("roadmap"), "h1") == [roadmap_title]
+    assert milestone in tag_text(html("roadmap"), "th")
+    policy = html("policies/nordlys-social-media-policy")
+    assert tag_text(policy, "h1") == ["Social media policy"]  # the policy's own title
+    assert applies in tag_text(policy, "strong")
+    assert section in tag_text(policy, "label")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_example_builds_in_each_language(language: str, tmp_path: Path) -> None:
@@ -313,6 +387,7 @@ def test_the_example_builds_in_each_language(language: str, tmp_path: Path) -> N
     missing, auditors = NOT_FOUND[language]
     assert tag_text((site / "404.html").read_text(encoding="utf-8"), "h1") == [missing]
     assert auditors in re.sub(r"<[^>]+>", " ", home)
+    assert_new_pages(site, language)
     assert untranslated(site, language) == []
     search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     index_language = "no" if language == "nb" else language
