@@ -185,7 +185,7 @@ def test_tools_page_says_which_tool_can_publish_on_which_account(
         "| Nattravn Kundeservice AS | Agency | Nattravn Kundeservice AS | Night desk on "
         "@NordlysSupport under the 2025 support agreement; its agents reply through their own "
         "Zendesk seats and never hold the X login\\. | Yes | X: @NordlysSupport | Ola Brekke "
-        "(sponsor: Erik Nyström) | publish\\_replies, read\\_direct\\_messages | 2026-10-06 |"
+        "(sponsor: Erik Nyström) | publish\\_replies, read\\_direct\\_messages | 6 Oct 2026 |"
     ) in lines
     by_account = lines.index("## Who can publish on which account")
     assert lines[by_account + 2 : by_account + 5] == [
@@ -193,7 +193,7 @@ def test_tools_page_says_which_tool_can_publish_on_which_account(
         "| --- | --- |",
         "| Instagram: @nordlysoutdoor | Hootsuite |",
     ]
-    assert "| X: @NordlysSupport | Zendesk social messaging, Nattravn Kundeservice AS |" in lines
+    assert "| X: @NordlysSupport | Zendesk social messaging and Nattravn Kundeservice AS |" in lines
     assert not any("op://" in line for line in lines)
 
 
@@ -228,9 +228,9 @@ def test_advocacy_page_names_the_disclosure_duty_training_and_members(
     assert lines[members + 2 : members + 7] == [
         "| Ambassador | Team | Posts on | Member since |",
         "| --- | --- | --- | --- |",
-        "| Dina Aasen | Brand &amp; Design | Instagram, LinkedIn | 2026-09-01 |",
-        "| Ivar Dahl | Marketing Analytics | LinkedIn | 2026-09-01 |",
-        "| Kari Nordli | Customer Service \u2013 Night Desk | Instagram, TikTok | 2026-10-12 |",
+        "| Dina Aasen | Brand &amp; Design | Instagram and LinkedIn | 1 Sept 2026 |",
+        "| Ivar Dahl | Marketing Analytics | LinkedIn | 1 Sept 2026 |",
+        "| Kari Nordli | Customer Service \u2013 Night Desk | Instagram and TikTok | 12 Oct 2026 |",
     ]
     assert "Questions about the programme: Carl Johansson." in lines
 
@@ -244,7 +244,7 @@ def test_advocacy_page_leaves_out_members_who_left(example: Path) -> None:
     context = PublishedGovernance.of(load_repository(example), DAY)
     lines = page(context, "advocacy.md")
     assert not any("Kari Nordli" in line for line in lines)
-    assert "| Ivar Dahl | Marketing Analytics | LinkedIn | 2026-09-01 |" in lines
+    assert "| Ivar Dahl | Marketing Analytics | LinkedIn | 1 Sept 2026 |" in lines
 
 
 def test_scope_page_names_the_platforms_declared_out_of_scope(
@@ -261,7 +261,7 @@ def test_training_page_names_the_ambassador_programmes_courses(
 ) -> None:
     assert (
         "| Members of Nordlys Ambassadors \\(employee advocacy programme\\) | Social media at "
-        "Nordlys \u2013 policy and practice, Advertising disclosure and marketing law |"
+        "Nordlys \u2013 policy and practice and Advertising disclosure and marketing law |"
     ) in page(context, "training.md")
 
 

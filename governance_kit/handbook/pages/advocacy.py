@@ -8,24 +8,26 @@ from ...model.advocacy import AdvocacyProgramme, AdvocacySpec
 from ...model.governance import SourceDocument
 from ...model.training import TrainingPlan
 from ..published import PublishedGovernance
-from ..words import interval, platform
+from ..words import _, date, interval, listing, platform
 
 
 def training(context: PublishedGovernance, spec: AdvocacySpec) -> list[str]:
     if not spec.courses:
-        return ["No course is required to take part.", ""]
+        return [_("No course is required to take part."), ""]
     plan = context.spec(TrainingPlan)
     courses = {c.id: c for c in plan.courses} if plan else {}
     rows = []
     for ident in spec.courses:
         course = courses.get(ident)
-        refresh = interval(course.refresh) if course and course.refresh else "Once"
+        refresh = interval(course.refresh) if course and course.refresh else _("Once")
         rows.append([cell(course.name if course else ident), cell(refresh)])
     return [
-        "Every ambassador completes these courses before joining, and again before a completion "
-        "runs out:",
+        _(
+            "Every ambassador completes these courses before joining, and again before a "
+            "completion runs out:"
+        ),
         "",
-        *table(["Course", "Take it again"], rows),
+        *table([_("Course"), _("Take it again")], rows),
     ]
 
 
@@ -40,32 +42,35 @@ def members(context: PublishedGovernance, spec: AdvocacySpec) -> list[str]:
             [
                 context.person(member.person),
                 cell(person.team if person else "—"),
-                cell(", ".join(platform(p) for p in member.platforms)),
-                member.joined.isoformat(),
+                cell(listing([platform(p) for p in member.platforms])),
+                date(member.joined),
             ]
         )
     if not rows:
-        return ["The programme has no members yet.", ""]
-    return table(["Ambassador", "Team", "Posts on", "Member since"], rows)
+        return [_("The programme has no members yet."), ""]
+    return table([_("Ambassador"), _("Team"), _("Posts on"), _("Member since")], rows)
 
 
 def programme(context: PublishedGovernance, document: SourceDocument, level: str) -> list[str]:
     spec: AdvocacySpec = document.model.spec
     contact = spec.contact or document.model.metadata.owner
     lines = [text(spec.summary), ""]
-    lines += [f"{level} What every ambassador must do", ""]
+    lines += [f"{level} " + _("What every ambassador must do"), ""]
     lines += admonition(
-        "important", "Always say that you work for us", [text(spec.disclosure_rule)]
+        "important", _("Always say that you work for us"), [text(spec.disclosure_rule)]
     )
     lines += bullets(text(g) for g in spec.guidelines) if spec.guidelines else []
     lines += [
-        "When you join, you confirm in writing that you have read this page; when its rules "
-        "change in a new major version, you confirm again.",
+        _(
+            "When you join, you confirm in writing that you have read this page; when its rules "
+            "change in a new major version, you confirm again."
+        ),
         "",
     ]
-    lines += [f"{level} Training", "", *training(context, spec)]
-    lines += [f"{level} Ambassadors", "", *members(context, spec)]
-    lines += [f"Questions about the programme: {context.person(contact)}.", ""]
+    lines += [f"{level} " + _("Training"), "", *training(context, spec)]
+    lines += [f"{level} " + _("Ambassadors"), "", *members(context, spec)]
+    questions = _("Questions about the programme: {person}.")
+    lines += [questions.format(person=context.person(contact)), ""]
     return lines
 
 

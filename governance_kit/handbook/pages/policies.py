@@ -14,15 +14,16 @@ from ...model.governance import SourceDocument
 from ...model.policy import Audience, Policy
 from ..policy import change_history, metadata_box, notices
 from ..published import PublishedGovernance
+from ..words import N_, _, listing
 
 FOLDER = "policies"
 EMPLOYMENT = {
-    "employee": "employees",
-    "contractor": "contractors",
-    "agency": "agency staff",
-    "student": "students",
+    "employee": N_("employees"),
+    "contractor": N_("contractors"),
+    "agency": N_("agency staff"),
+    "student": N_("students"),
 }
-SECTION = "Policies"
+SECTION = N_("Policies")
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,17 @@ def render(page: PolicyPage, context: PublishedGovernance, body: str) -> str:
     lines = [f"# {text(page.title)}", ""]
     lines += notices(document, context)
     lines += metadata_box(document, context)
-    lines += [f"**Applies to:** {audience(spec.audience, context)}", ""]
+    lines += ["**" + _("Applies to:") + "** " + audience(spec.audience, context), ""]
     if spec.acknowledgement_required:
         lines += [
-            "**Acknowledgement:** everyone it applies to confirms having read this version.",
+            "**"
+            + _("Acknowledgement:")
+            + "** "
+            + _("everyone it applies to confirms having read this version."),
             "",
         ]
     lines += [body.rstrip("\n"), ""]
-    lines += ["## Change history", ""]
+    lines += ["## " + _("Change history"), ""]
     lines += change_history(document)
     return "\n".join(lines)
 
@@ -67,12 +71,13 @@ def render(page: PolicyPage, context: PublishedGovernance, body: str) -> str:
 def audience(who: Audience, context: PublishedGovernance) -> str:
     """'everyone', or the roles, teams and kinds of employment, in words."""
     if who.everyone():
-        return "everyone"
+        return _("everyone")
     parts = []
     if who.roles:
-        parts.append(f"roles {context.roles(who.roles)}")
+        parts.append(_("roles {roles}").format(roles=context.roles(who.roles)))
     if who.teams:
-        parts.append("teams " + ", ".join(text(team) for team in who.teams))
+        teams = listing([text(team) for team in who.teams])
+        parts.append(_("teams {teams}").format(teams=teams))
     if who.employment:
-        parts.append(", ".join(EMPLOYMENT[kind] for kind in who.employment))
+        parts.append(listing([_(EMPLOYMENT[kind]) for kind in who.employment]))
     return "; ".join(parts)

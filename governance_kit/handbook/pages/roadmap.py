@@ -6,8 +6,14 @@ from ...markup.escape import cell, text
 from ...markup.markdown import table
 from ...model.roadmap import OPEN, Milestone, Roadmap
 from ..published import PublishedGovernance
+from ..words import N_, _, date
 
-STATUS = {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
+STATUS = {
+    "planned": N_("Planned"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+}
 
 
 def body(context: PublishedGovernance) -> list[str]:
@@ -18,25 +24,25 @@ def body(context: PublishedGovernance) -> list[str]:
         if len(documents) > 1:
             lines += [f"## {text(document.model.metadata.title)}", ""]
         if spec.goal:
-            lines += [f"**Goal:** {text(spec.goal)}", ""]
+            lines += ["**" + _("Goal:") + "** " + text(spec.goal), ""]
         if spec.starts:
-            lines += [f"**Started:** {spec.starts.isoformat()}", ""]
+            lines += ["**" + _("Started:") + "** " + date(spec.starts), ""]
         lines += table(
-            ["Due", "Milestone", "Owner", "Status", "Done on", "Notes"],
+            [_("Due"), _("Milestone"), _("Owner"), _("Status"), _("Done on"), _("Notes")],
             [_row(m, context) for m in sorted(spec.milestones, key=lambda m: m.due)],
         )
     return lines
 
 
 def _row(milestone: Milestone, context: PublishedGovernance) -> list[str]:
-    status = STATUS[milestone.status]
+    status = _(STATUS[milestone.status])
     if milestone.status in OPEN and milestone.due < context.today:
-        status += " (**overdue**)"
+        status = _("{status} (**overdue**)").format(status=status)
     return [
-        milestone.due.isoformat(),
+        date(milestone.due),
         cell(milestone.title),
         context.person(milestone.owner),
         status,
-        milestone.done_on.isoformat() if milestone.done_on else "—",
+        date(milestone.done_on) if milestone.done_on else "—",
         cell(milestone.notes),
     ]

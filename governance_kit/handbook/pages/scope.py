@@ -6,7 +6,7 @@ from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.scope import OutOfScope, Scope
 from ..published import PublishedGovernance
-from ..words import N_, _, language_name, listing, platform
+from ..words import N_, _, language_name, listing, ngettext, platform
 
 VISIBILITY = {
     "external": N_("External channels (the public and customers)"),
@@ -18,9 +18,10 @@ def out_of_scope_item(item: OutOfScope) -> str:
     """What is out of scope, with the platforms it names: 'Snapchat (platform: Snapchat)'."""
     if not item.platforms:
         return cell(item.item)
-    names = ", ".join(platform(p) for p in item.platforms)
-    noun = "platforms" if len(item.platforms) > 1 else "platform"
-    return cell(f"{item.item} ({noun}: {names})")
+    named = ngettext(
+        "{item} (platform: {names})", "{item} (platforms: {names})", len(item.platforms)
+    )
+    return cell(named.format(item=item.item, names=listing([platform(p) for p in item.platforms])))
 
 
 def body(context: PublishedGovernance) -> list[str]:

@@ -10,9 +10,9 @@ from ...markup.escape import cell
 from ...markup.markdown import table
 from ...model.connections import Connection, Connections
 from ..published import PublishedGovernance
-from ..words import platform
+from ..words import N_, _, date, listing, ngettext, number, platform
 
-TYPES = {"tool": "Tool", "agency": "Agency"}
+TYPES = {"tool": N_("Tool"), "agency": N_("Agency")}
 
 
 def account_names(context: PublishedGovernance, idents: list[str]) -> str:
@@ -24,15 +24,22 @@ def account_names(context: PublishedGovernance, idents: list[str]) -> str:
     hidden = sum(1 for i in idents if i not in accounts)
     words = [cell(name) for name in named]
     if hidden:
-        words.append(f"{hidden} account{'s' if hidden > 1 else ''} not listed in the handbook")
-    return ", ".join(words) or "—"
+        words.append(
+            ngettext(
+                "{n} account not listed in the handbook",
+                "{n} accounts not listed in the handbook",
+                hidden,
+            ).format(n=number(hidden))
+        )
+    return listing(words) or "—"
 
 
 def held_by(context: PublishedGovernance, connection: Connection) -> str:
     """The holder, and for an agency the employee who answers for it."""
     holder = context.person(connection.holder)
     if connection.type == "agency" and connection.sponsor:
-        return f"{holder} (sponsor: {context.person(connection.sponsor)})"
+        sponsor = context.person(connection.sponsor)
+        return _("{holder} (sponsor: {sponsor})").format(holder=holder, sponsor=sponsor)
     return holder
 
 
@@ -40,14 +47,14 @@ def row(context: PublishedGovernance, connection: Connection) -> list[str]:
     reviewed = connection.last_reviewed
     return [
         cell(connection.name),
-        TYPES[connection.type],
+        _(TYPES[connection.type]),
         cell(connection.vendor),
         cell(connection.purpose or "—"),
-        "Yes" if connection.may_publish() else "No",
+        _("Yes") if connection.may_publish() else _("No"),
         account_names(context, connection.accounts),
         held_by(context, connection),
         cell(", ".join(connection.scopes) or "—"),
-        reviewed.isoformat() if reviewed else "never",
+        date(reviewed) if reviewed else _("never"),
     ]
 
 
@@ -58,7 +65,7 @@ def by_account(context: PublishedGovernance, connections: list[Connection]) -> l
         names = [c.name for c in connections if c.may_publish() and ident in c.accounts]
         if names:
             rows.append(
-                [cell(f"{platform(account.platform)}: {account.handle}"), cell(", ".join(names))]
+                [cell(f"{platform(account.platform)}: {account.handle}"), cell(listing(names))]
             )
     return rows
 
@@ -70,26 +77,29 @@ def body(context: PublishedGovernance) -> list[str]:
         for item in document.model.spec.connections
     ]
     lines = [
-        "Only the tools and agencies below may be connected to official accounts. Do not connect "
-        "any other app, and do not give an agency access yourself: ask the owner of this page.",
+        _(
+            "Only the tools and agencies below may be connected to official accounts. Do not "
+            "connect any other app, and do not give an agency access yourself: ask the owner of "
+            "this page."
+        ),
         "",
         *table(
             [
-                "Tool or agency",
-                "Type",
-                "Vendor",
-                "What for",
-                "Can publish",
-                "Accounts",
-                "Held by",
-                "Permissions",
-                "Last reviewed",
+                _("Tool or agency"),
+                _("Type"),
+                _("Vendor"),
+                _("What for"),
+                _("Can publish"),
+                _("Accounts"),
+                _("Held by"),
+                _("Permissions"),
+                _("Last reviewed"),
             ],
             (row(context, c) for c in connections),
         ),
     ]
     rows = by_account(context, connections)
     if rows:
-        lines += ["## Who can publish on which account", ""]
-        lines += table(["Account", "Tools and agencies that can publish"], rows)
+        lines += ["## " + _("Who can publish on which account"), ""]
+        lines += table([_("Account"), _("Tools and agencies that can publish")], rows)
     return lines
