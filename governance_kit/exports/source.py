@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..loading.untrusted import Refused, judge, read_regular
+from ..output import visible
 from .records import Evidence, ExportProblem
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -37,7 +38,9 @@ class Source:
 
 
 def problem(path: Path, message: str, hint: str, line: int = 1, column: int = 1) -> ExportProblem:
-    return ExportProblem(path, line, column, message, hint)
+    """The one-line refusal of an export: what it quotes from the file shows its line breaks
+    and control characters written out."""
+    return ExportProblem(path, line, column, visible(message), hint)
 
 
 def read_source(path: Path) -> Source:

@@ -19,7 +19,7 @@ EXPECTED = [
     f"{POLICIES}/accounts.yaml:447:21: warning: the login of pinterest-nordlysoutdoor"
     " (credentials.secret_ref) is not an item of its vault in the 1Password export [GKR06]"
     " (hint: store the login under the title the registry names, or correct the secret_ref)",
-    f"{POLICIES}/people.yaml:228:7: error: marit has access to accounts but is not a user in"
+    f"{POLICIES}/people.yaml:235:7: error: marit has access to accounts but is not a user in"
     " the Microsoft Entra ID export [GKR02] (hint: if 'marit.li@nordlys.example' is marit, add"
     " it to identities (upn: or google:))",
     "entra-users-2026-11-20.csv:12:1: error: 'kari.nordli@nordlys.example' is disabled in"
@@ -82,7 +82,7 @@ def test_the_samples_reconcile_to_exactly_these_findings() -> None:
 
 def test_the_lines_point_at_what_they_name() -> None:
     people = EXPORTS.parent.parent / "policies" / "people.yaml"
-    assert line_of(people, "- id: marit") == 228
+    assert line_of(people, "- id: marit") == 235
     entra = EXPORTS / "entra-users-2026-11-20.csv"
     assert line_of(entra, "kari.nordli@") == 12
     meta = EXPORTS / "meta-facebook-no-assigned-users-2026-11-20.json"
