@@ -1,7 +1,8 @@
 // The handbook's script (govkit). "On call now" on the rota page: read the rota embedded as JSON
 // in the page, find today's weekday and time in the rota's time zone, and write who is on call,
 // as text. Tables: label every cell with its column heading, so that on a phone each row reads
-// as a card (handbook.css). Without scripts the page shows the rota and scrolling tables.
+// as a card (handbook.css); a table that still scrolls can be reached and scrolled by keyboard.
+// Without scripts the page shows the rota and scrolling tables.
 (function () {
   "use strict";
 
@@ -67,9 +68,19 @@
     });
   }
 
+  function scrollableByKeyboard() {
+    // A table wider than the page scrolls inside its wrapper; keyboard users reach it by Tab.
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
   function render() {
     labelTables();
     nameControls();
+    scrollableByKeyboard();
     var source = document.getElementById("govkit-rota-data");
     var target = document.getElementById("govkit-oncall");
     if (!source || !target) { return; }
