@@ -96,6 +96,9 @@ class Governance:
     _located: dict[str, list[tuple[Any, Location]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _by_kind: dict[str, list[SourceDocument]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, documents: list[SourceDocument]) -> Governance:
@@ -121,8 +124,13 @@ class Governance:
         self.locations[(entity, ident)] = location
 
     def of_kind(self, kind: type) -> list[SourceDocument]:
-        """The documents of a kind (`governance.of_kind(ApprovalFlow)`), in file order."""
-        return [document for document in self.documents if document.kind == kind.__name__]
+        """The documents of a kind (`governance.of_kind(ApprovalFlow)`), in file order (sorted
+        by kind once, then looked up: rules ask per account)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for document in self.documents:
+                self._by_kind.setdefault(document.kind, []).append(document)
+        return list(self._by_kind.get(kind.__name__, ()))
 
     def spec(self, kind: type[WithSpec[SpecT]]) -> SpecT | None:
         """The spec of the one document of a kind (`governance.spec(BrandGuide)`), or None."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .advocacy import AdvocacyProgramme
 from .governance import Governance, Location
@@ -37,7 +38,7 @@ class Requirements:
     advocates: dict[str, dict[str, str]] = field(default_factory=dict)
     """Person -> course -> the advocacy programme that requires it."""
 
-    @property
+    @cached_property
     def with_access(self) -> set[str]:
         """People listed with access to an account in use, or owning one."""
         return self.listed | self.owners
