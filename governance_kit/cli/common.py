@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from ..edit.files import JOURNAL_NAME, EditProblem, finish_interrupted
+from ..edit import JOURNAL_NAME
 from ..loading.repository import Repository, load_repository
 from ..loading.untrusted import kind_of
 from ..model.common import LAST_DATE
@@ -111,10 +111,12 @@ def finish_stopped_change(path: Path) -> None:
     """Finish the change to several files a stopped review or handover left half made.
 
     A journal that is not trusted stops the command with one line and exit code 2."""
+    from ..edit import files  # the journal's key and lock only for commands that write
+
     folder = path if path.is_dir() else path.parent
     try:
-        finished = finish_interrupted(folder)
-    except EditProblem as problem:
+        finished = files.finish_interrupted(folder)
+    except files.EditProblem as problem:
         fail(str(problem))
     if finished:
         click.echo(

@@ -27,10 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import JOURNAL_NAME, LOCK_NAME
 from . import journal as journals
 
-JOURNAL_NAME = ".govkit.journal"
-LOCK_NAME = ".govkit.lock"
 LOCK_ATTEMPTS = 5
 JOURNAL_HINT = (
     "hint: if it came with a pull request or a copy of the files, delete it and run the "
