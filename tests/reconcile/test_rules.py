@@ -175,3 +175,17 @@ def test_a_vault_no_account_uses_is_named_not_judged(tmp_path: Path, example: Pa
         f"{name}:1:1: error: no registered account's login is in vault 'social-acounts' [GKR08]"
         " (hint: did you mean 'social-accounts'?)"
     )
+
+
+def test_an_export_dated_after_today_proves_nothing(tmp_path: Path, example: Path) -> None:
+    name = write(
+        tmp_path, "users-2026-12-24.csv", ENTRA + "ana.haugen@nordlys.example,Ana,,True,M\n"
+    )
+    assert findings(tmp_path, example, "--from", name, "--select", "GKR10") == [
+        (
+            "GKR10",
+            name,
+            1,
+            "the export is dated 2026-12-24 by its file name, after today (2026-11-24)",
+        )
+    ]

@@ -9,12 +9,13 @@ from .base import ReconcileContext, ReconcileRule
 
 
 class StaleExport(ReconcileRule):
-    """An export is older than Settings allow: stale evidence.
+    """An export is older than Settings allow, or dated after today: no current evidence.
 
     ### What it checks
     The date of every export given: a date in its file name (`exportUsers_2026-11-20.csv`),
     else the day the file was last modified (none of the formats dates itself). It must be at
-    most `spec.check.export_max_age_days` days (30 by default) before today.
+    most `spec.check.export_max_age_days` days (30 by default) before today, and not after
+    today: a date to come is a mistyped file name or a wrong clock, and proves nothing.
 
     ### Why it matters
     A reconciliation proves the registry matched reality on the day of the export, not today.
@@ -47,6 +48,18 @@ class StaleExport(ReconcileRule):
         for export in context.exports:
             evidence = export.evidence
             age = (context.today - evidence.exported).days
+            if age < 0:
+                yield self.at_row(
+                    export,
+                    1,
+                    1,
+                    f"the export is dated {evidence.exported.isoformat()} by its "
+                    f"{evidence.dated_by}, after today ({context.today.isoformat()})",
+                    hint="name the file with the day it was exported, or check the clock of "
+                    "the machine that wrote it",
+                    target=export.path.name,
+                )
+                continue
             if age <= allowed:
                 continue
             yield self.at_row(
