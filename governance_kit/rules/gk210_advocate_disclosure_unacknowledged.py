@@ -8,6 +8,7 @@ from ..findings import Finding
 from ..model.advocacy import AdvocacyProgramme, Member
 from ..model.people import People
 from ._advocacy import members
+from ._versions import semver
 from .base import Context, Rule
 
 
@@ -18,7 +19,9 @@ class AdvocateDisclosureUnacknowledged(Rule):
     Every member of an AdvocacyProgramme in force who has not left must have a `disclosure`: the
     date they acknowledged the duty to disclose their affiliation when they post about the
     company, and the programme's version whose guidelines they read. An acknowledgement of an
-    earlier major version does not count: a major version changes what members must do.
+    earlier major version does not count: a major version changes what members must do. Nor
+    does one of a version after the current one: it was mistyped, and nobody can tell which
+    text the member read.
 
     ### Why it matters
     An employee praising the company's products without saying they work there is an undisclosed
@@ -83,8 +86,13 @@ class AdvocateDisclosureUnacknowledged(Rule):
                 f"acknowledged the duty to disclose for version {member.disclosure.version}, "
                 f"not the current major version {version}"
             )
+        if semver(member.disclosure.version) > semver(version):
+            return (
+                f"acknowledged the duty to disclose for version {member.disclosure.version}, "
+                f"which is after the current version {version}"
+            )
         return None
 
 
 def _major(version: str) -> int:
-    return int(version.split(".", 1)[0])
+    return semver(version)[0]

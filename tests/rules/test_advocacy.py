@@ -68,6 +68,21 @@ def test_member_acknowledged_an_earlier_major_version(example: Path) -> None:
     ]
 
 
+def test_an_acknowledged_version_after_the_current_one_does_not_count(example: Path) -> None:
+    path = example / "advocacy.yaml"
+    edit_member(example, "kari", disclosure={"acknowledged": "2026-11-20", "version": "1.2.0"})
+    assert brief(check(example, "GK210")) == [
+        (
+            "advocacy.yaml",
+            line_of(path, "acknowledged: '2026-11-20'"),
+            "GK210",
+            "kari",
+            "member 'kari' of advocacy programme 'nordlys-advocacy' acknowledged the duty to "
+            "disclose for version 1.2.0, which is after the current version 1.1.0",
+        )
+    ]
+
+
 def test_an_earlier_minor_version_still_counts(example: Path) -> None:
     # The example programme is at 1.1.0; its members acknowledged 1.0.0.
     assert check(example, "GK210") == []
