@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .common import Date, Id, SemVer, Strict, ref
 from .envelope import Kind, PolicyMetadata
@@ -58,6 +58,19 @@ class AdvocacySpec(Strict):
         json_schema_extra=ref("person"),
     )
     members: list[Member] = Field(default_factory=list, description="The members.")
+
+    @field_validator("members")
+    @classmethod
+    def _each_person_once(cls, members: list[Member]) -> list[Member]:
+        seen: dict[str, int] = {}
+        for number, member in enumerate(members, 1):
+            if member.person in seen:
+                raise ValueError(
+                    f"person '{member.person}' is listed twice (members {seen[member.person]} "
+                    f"and {number}); keep one entry"
+                )
+            seen[member.person] = number
+        return members
 
 
 class AdvocacyProgramme(Kind):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit_yaml, line_of
+from tests.conftest import edit_yaml, govkit, line_of
 from tests.rules.helpers import brief, check, unwaived
 
 
@@ -166,3 +166,14 @@ def test_member_whose_programme_course_expired(example: Path) -> None:
     )
     assert expired not in dinas(date(2028, 8, 27))
     assert expired in dinas(date(2028, 8, 28))
+
+
+def test_a_member_listed_twice_is_refused(example: Path) -> None:
+    path = example / "advocacy.yaml"
+    edit_yaml(path, lambda data: data["spec"]["members"].append(dict(data["spec"]["members"][0])))
+    run = govkit("validate", example)
+    assert run.exit_code == 2
+    assert run.stdout.splitlines()[0] == (
+        f"{path}:{line_of(path, '  members:') + 1}:5: error: spec.members: person 'dina' is "
+        "listed twice (members 1 and 4); keep one entry [GK002]"
+    )
