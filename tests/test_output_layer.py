@@ -242,6 +242,17 @@ def test_a_validation_error_never_quotes_a_confidential_value(
     )
 
 
+def test_a_random_folder_in_a_path_is_not_taken_for_a_token() -> None:
+    """A temporary folder's random name (`/tmp/tmpy8kwd21_/policies`) is judged as a part of
+    the path, not the whole path as one word; a token that is a part of a path still is one."""
+    from governance_kit.redaction import redact
+
+    summary = "/tmp/tmpy8kwd21_/policies: 0 errors, 0 warnings"
+    assert redact(summary) == summary
+    leaked = "/home/runner/work/xK9q2Lm8vB4rT6yU1wE3sD5fG7hJ/policies"
+    assert redact(leaked) == "[redacted: looks like a high-entropy token]"
+
+
 def test_govkit_temporary_file_names_are_not_taken_for_tokens() -> None:
     """tempfile's eight random characters in `.brand.yaml.fes36k78.tmp` are no credential; a
     random-looking name in front of them still is."""

@@ -269,6 +269,10 @@ _OWN_TEMPORARY = re.compile(r"((?:.*/)?\.[^/]+)\.[a-z0-9_]{8}\.tmp[:;,.]?")
 """The name of a temporary file govkit writes beside a policy file (tempfile's 8 characters)."""
 
 
+_FILE_PATH = re.compile(r"(?:~|\.{1,2})?/[^/\s]+(?:/[^/\s]+)+/?")
+"""An absolute or relative file path of two parts or more: a random part is what may be one."""
+
+
 def high_entropy(token: str) -> bool:
     """A long, random-looking token that is not a URL, e-mail, reference, UUID or checksum.
 
@@ -284,6 +288,8 @@ def high_entropy(token: str) -> bool:
         return high_entropy(temporary.group(1))
     if _URL.match(token) or _EMAIL.match(token) or _UUID.match(token):
         return False
+    if _FILE_PATH.fullmatch(token):  # a path (`/tmp/tmpy8kwd21_/policies`): judge each part
+        return any(high_entropy(part) for part in token.split("/"))
     if not any(c.isalpha() for c in token) or not any(c.isdigit() for c in token):
         return False
     if not any(_random_run(run) for run in _RUN.findall(token)):
