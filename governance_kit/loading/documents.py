@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ..findings import INVALID_DOCUMENT, Finding
 from ..model import API_VERSION, KINDS
+from ..model.built import prepare
 from ..model.common import ID_PATTERN, INTERVAL_PATTERN
 from ..model.confidential import confidential_values, is_confidential
 from ..model.governance import Secret
@@ -81,6 +82,7 @@ def load_document(file: YamlFile) -> Document | list[Finding]:
     if envelope:
         return placed(file, envelope)
     model_class = KINDS[data["kind"]]
+    prepare()
     outcome = validate(model_class, data, keep=2 * (MAX_FINDINGS + 1))
     if isinstance(outcome, BaseModel):
         file.scan()
