@@ -1,5 +1,5 @@
 """`python -m governance_kit` runs the `govkit` command line."""
 
-from .cli.main import main
+from .cli.program import main
 
 main()

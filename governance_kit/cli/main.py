@@ -9,6 +9,7 @@ import sys
 import click
 
 from .locate import PATH_RULE
+from .program import settle
 
 LAZY_COMMANDS = {
     "validate": "validate:validate",
@@ -43,6 +44,7 @@ class LazyGroup(click.Group):
             module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
             module = importlib.import_module(f"{__package__}.{module_name}")
             self.add_command(getattr(module, attribute), cmd_name)
+            settle()
         return super().get_command(ctx, cmd_name)
 
 
