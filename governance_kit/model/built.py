@@ -26,7 +26,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +144,8 @@ def _trusted(status: os.stat_result) -> bool:
 
 def _write(directory: Path, kept: dict[str, tuple[Any, Any]]) -> None:
     """Keep the schemas, atomically; a cache that cannot be written is not kept."""
+    import tempfile  # only when the cache is written: not paid by every start
+
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
