@@ -10,7 +10,7 @@ from ..model.moderation import ModerationPolicy, Sla
 from ..model.people import People
 from ._moderation import moderation_document
 from ._people import is_present
-from ._week import WEEK, describe, stretches, weekly
+from ._week import Minutes, describe, stretches, weekly
 from .base import Context, Rule
 
 MAX_LISTED = 5
@@ -64,7 +64,7 @@ class CoverageGap(Rule):
         spec = document.model.spec
         people = context.governance.people
         for index, sla in enumerate(spec.slas):
-            covered: set[int] = set()
+            covered = Minutes()
             for shift in spec.rota.shifts:
                 if is_present(people.get(shift.person), context.today) and (
                     not shift.channels or sla.channel in shift.channels
@@ -81,9 +81,9 @@ class CoverageGap(Rule):
                 )
 
 
-def _promised(sla: Sla) -> set[int]:
+def _promised(sla: Sla) -> Minutes:
     if sla.hours == "always":
-        return set(range(WEEK))
+        return Minutes.all_week()
     return weekly(sla.hours.days, sla.hours.start, sla.hours.end)
 
 

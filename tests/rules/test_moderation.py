@@ -6,9 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from governance_kit.rules._week import WEEK, describe, stretches, weekly
-from tests.conftest import edit_yaml, line_of
+from governance_kit.rules._week import WEEK, Minutes, describe, stretches, weekly
+from tests.conftest import edit_yaml, examples, line_of
 from tests.rules.helpers import brief, check, item, unwaived
 
 
@@ -184,3 +186,49 @@ def test_channels_without_escalation(example: Path) -> None:
         )
         for channel in channels
     ]
+
+
+def _reference_weekly(days: list[str], start: str, end: str) -> set[int]:
+    """Minutes of the week, one by one: the plain model the bit arithmetic must agree with."""
+    first = int(start[:2]) * 60 + int(start[3:])
+    last = int(end[:2]) * 60 + int(end[3:])
+    length = last - first if last > first else last + 24 * 60 - first
+    order = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    return {
+        (order.index(day) * 24 * 60 + first + step) % WEEK for day in days for step in range(length)
+    }
+
+
+def _reference_stretches(minutes: set[int]) -> list[tuple[int, int]]:
+    if len(minutes) == WEEK:
+        return [(0, WEEK)]
+    starts = [m for m in sorted(minutes) if (m - 1) % WEEK not in minutes]
+    runs = []
+    for begin in starts:
+        end = begin
+        while end % WEEK in minutes:
+            end += 1
+        runs.append((begin, end))
+    return runs
+
+
+_DAYS = st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), max_size=7)
+_CLOCK = st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.sampled_from([0, 1, 30, 59]))
+
+
+@settings(max_examples=examples(200))
+@given(
+    promised=st.tuples(_DAYS, _CLOCK, _CLOCK),
+    shifts=st.lists(st.tuples(_DAYS, _CLOCK, _CLOCK), max_size=4),
+)
+def test_uncovered_stretches_agree_with_minute_by_minute_sets(promised, shifts) -> None:
+    covered = Minutes()
+    expected_covered: set[int] = set()
+    for shift in shifts:
+        covered |= weekly(*shift)
+        expected_covered |= _reference_weekly(*shift)
+    gaps = weekly(*promised) - covered
+    expected = _reference_weekly(*promised) - expected_covered
+    assert len(gaps) == len(expected)
+    assert all((minute in gaps) == (minute in expected) for minute in range(0, WEEK, 7))
+    assert stretches(gaps) == _reference_stretches(expected)
