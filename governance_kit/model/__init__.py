@@ -1,6 +1,10 @@
 """The governance model: one pydantic class per document kind, the single source of truth.
 
 JSON Schemas in `schemas/` are generated from these classes (`govkit schema export`).
+
+The modules that define models do not use `from __future__ import annotations`: pydantic would
+then compile each of some 500 annotation strings when the classes are defined, 5 ms of every
+start (tests/test_model.py checks it). A name used before its class is defined is quoted.
 """
 
 from __future__ import annotations

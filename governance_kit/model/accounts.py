@@ -1,6 +1,5 @@
 """The account and credential registry: every official account, its owners and who has access."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,7 +1,6 @@
 """Employee advocacy (ambassador) programmes: who takes part, on which platforms, the training
 they need, and each member's acknowledged duty to disclose their affiliation."""
 
-from __future__ import annotations
 
 from typing import Literal
 

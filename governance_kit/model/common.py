@@ -1,6 +1,5 @@
 """Shared field types of the governance model: ids, versions, intervals, classifications."""
 
-from __future__ import annotations
 
 import calendar
 import re
@@ -133,7 +132,7 @@ class Period:
     days: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> Period:
+    def parse(cls, text: str) -> "Period":
         match = _ISO_PERIOD.match(_INTERVAL_WORDS.get(text, text))
         if not match:
             raise ValueError(f"not an interval: {text!r}")

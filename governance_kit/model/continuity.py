@@ -1,6 +1,5 @@
 """Continuity and handover: what happens to accounts when someone leaves."""
 
-from __future__ import annotations
 
 from typing import Literal
 

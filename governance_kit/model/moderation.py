@@ -1,6 +1,5 @@
 """Moderation and response: community rules, the on-call rota, SLAs, escalation, RACI, crises."""
 
-from __future__ import annotations
 
 from typing import Literal
 

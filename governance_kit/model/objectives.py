@@ -1,6 +1,5 @@
 """Objectives and measures: goals and KPIs per channel, with the figures recorded per period."""
 
-from __future__ import annotations
 
 import calendar
 from datetime import date

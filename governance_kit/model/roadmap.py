@@ -1,7 +1,6 @@
 """Roadmap: a rollout plan (a 60-day plan, a yearly programme) as milestones with owners and
 due dates."""
 
-from __future__ import annotations
 
 from typing import Literal
 

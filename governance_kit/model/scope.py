@@ -1,6 +1,5 @@
 """Organisation and scope: which channels the governance model covers, and which it does not."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """Settings: thresholds of the checker, kept in the policy repository."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

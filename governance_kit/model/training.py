@@ -1,6 +1,5 @@
 """Training: required courses per role, refresh intervals, and who completed what."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Literal

@@ -1,6 +1,5 @@
 """Waivers: risks accepted on purpose, each with a justification, an approver and an expiry."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
