@@ -130,8 +130,9 @@ class BaseRule:
 
 
 def first_line(doc: str | None) -> str:
-    """The first line of a docstring, stripped."""
-    return inspect.cleandoc(doc or "").partition("\n")[0].strip()
+    """The first line of a docstring, stripped (as `inspect.cleandoc` would give it, without
+    cleaning the whole docstring of every rule at start-up)."""
+    return (doc or "").expandtabs().strip().partition("\n")[0].strip()
 
 
 class Rule(BaseRule):
