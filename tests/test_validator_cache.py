@@ -10,6 +10,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,19 @@ def test_the_name_of_the_kept_file_changes_with_any_model_source(tmp_path: Path,
     people = copy / "people.py"
     people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert built.cache_file(tmp_path) != before
+
+
+def test_files_of_other_versions_not_written_for_a_month_are_removed(tmp_path: Path):
+    folder = tmp_path / "governance-kit"
+    folder.mkdir()
+    old, recent = folder / "validators-old.pickle", folder / "validators-recent.pickle"
+    other = folder / "notes.txt"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    month_ago = time.time() - (built.STALE_DAYS + 1) * 86_400
+    for path in (old, other):
+        os.utime(path, (month_ago, month_ago))
+    probe(tmp_path)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [recent.name, other.name, built.cache_file(folder).name]
+    )

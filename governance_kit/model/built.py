@@ -20,6 +20,7 @@ turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -157,8 +158,24 @@ def _write(directory: Path, kept: dict[str, tuple[Any, Any]]) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune(directory)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
+
+
+STALE_DAYS = 30
+"""A kept file nobody wrote for this long is removed when another is written: another version
+of the toolkit or of pydantic that still runs here builds and keeps its own again."""
+
+
+def _prune(directory: Path) -> None:
+    import time
+
+    now = time.time()
+    for old in directory.glob("validators-*.pickle"):
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > STALE_DAYS * 86_400:
+                old.unlink()
 
 
 class _Unpickler(pickle.Unpickler):
