@@ -1,6 +1,5 @@
 """The account and credential registry: every official account, its owners and who has access."""
 
-
 from typing import Literal
 
 from pydantic import Field

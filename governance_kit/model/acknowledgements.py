@@ -4,7 +4,6 @@ Kept apart from the roster so that recording an acknowledgement needs no new ver
 policy document.
 """
 
-
 from typing import Literal
 
 from pydantic import Field

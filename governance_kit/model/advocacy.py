@@ -1,7 +1,6 @@
 """Employee advocacy (ambassador) programmes: who takes part, on which platforms, the training
 they need, and each member's acknowledged duty to disclose their affiliation."""
 
-
 from typing import Literal
 
 from pydantic import Field, field_validator

@@ -1,6 +1,5 @@
 """Approval flow: who approves new accounts, content by risk, and changes to policy documents."""
 
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Brand rules: voice and tone, assets, per-platform do's and don'ts, disclosure, accessibility."""
 
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Shared field types of the governance model: ids, versions, intervals, classifications."""
 
-
 import calendar
 import re
 from dataclasses import dataclass

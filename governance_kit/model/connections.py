@@ -1,7 +1,6 @@
 """Third-party tools and agencies connected to official accounts, who holds each connection,
 what it may do, and when it was last reviewed."""
 
-
 from datetime import date
 from typing import Literal
 

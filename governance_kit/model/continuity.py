@@ -1,6 +1,5 @@
 """Continuity and handover: what happens to accounts when someone leaves."""
 
-
 from typing import Literal
 
 from pydantic import Field

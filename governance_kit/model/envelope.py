@@ -1,6 +1,5 @@
 """The envelope every policy file shares: apiVersion, kind, metadata and spec."""
 
-
 from datetime import date
 from typing import ClassVar, Literal
 

@@ -1,6 +1,5 @@
 """Moderation and response: community rules, the on-call rota, SLAs, escalation, RACI, crises."""
 
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Objectives and measures: goals and KPIs per channel, with the figures recorded per period."""
 
-
 import calendar
 from datetime import date
 from typing import Annotated, Literal

@@ -1,6 +1,5 @@
 """People and roles: the roster, the roles, and who may engage on behalf of the company."""
 
-
 from datetime import date, timedelta
 from typing import Annotated, Literal
 

@@ -1,7 +1,6 @@
 """Policy: a prose policy document (the social media policy, a crisis protocol, a code of
 conduct), with its audience, whether it must be acknowledged, and its text."""
 
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

@@ -1,7 +1,6 @@
 """Roadmap: a rollout plan (a 60-day plan, a yearly programme) as milestones with owners and
 due dates."""
 
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Organisation and scope: which channels the governance model covers, and which it does not."""
 
-
 from typing import Literal
 
 from pydantic import Field

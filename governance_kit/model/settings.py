@@ -1,6 +1,5 @@
 """Settings: thresholds of the checker, kept in the policy repository."""
 
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

@@ -1,6 +1,5 @@
 """Training: required courses per role, refresh intervals, and who completed what."""
 
-
 from datetime import date
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """Waivers: risks accepted on purpose, each with a justification, an approver and an expiry."""
 
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
