@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from pydantic import BaseModel
 
 from .. import output as out
@@ -445,7 +446,64 @@ def build_site(
     judged_policy_texts(repository, today)
     check_site_dir(target, repository.root)
     settings = handbook_settings(repository)
-    language = choose_language(settings, company)
+    languages = published_languages(settings, company)
+    configs = {
+        language: _language_config(
+            repository,
+            company,
+            target,
+            today,
+            exports,
+            work / language,
+            trusted,
+            language,
+            settings.site_url,
+        )
+        for language in languages
+    }
+    if len(languages) > 1:
+        configs = {
+            language: with_selector(config, languages, language)
+            for language, config in configs.items()
+        }
+    root = repository.root if repository.root.is_dir() else repository.root.parent
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-", dir=target.parent))
+    except OSError as error:
+        raise HandbookError(f"{target}: cannot write the site: {error.strerror}") from None
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        for language, config in configs.items():
+            folder = staging if language == languages[0] else staging / language
+            run_mkdocs({**config, "site_dir": str(folder)}, root / "mkdocs.yml")
+        refuse_leaks(repository, staging, target)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        put_in_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target / "index.html"
+
+
+def published_languages(settings: HandbookSettings, company: dict[str, Any]) -> list[str]:
+    """The handbook's language first (at the site's root), then each of `also_in` (each in
+    a folder named after it)."""
+    first = choose_language(settings, company)
+    return [first, *(language for language in settings.also_in if language != first)]
+
+
+def _language_config(
+    repository: Repository,
+    company: dict[str, Any],
+    target: Path,
+    today: dt.date,
+    exports: tuple[Export, ...],
+    work: Path,
+    trusted: bool,
+    language: str,
+    site_url: str | None,
+) -> dict[str, Any]:
+    """The pages and the MkDocs config of the handbook in one language, generated in `work`."""
     with using(language):
         generated = generate(repository, work / "docs", today, exports)
         organisation = PublishedGovernance.of(repository, today).organisation()
@@ -456,22 +514,31 @@ def build_site(
         )  # MkDocs' templates put site_name into the page unescaped
         config = merged_config(company, generated, target, default_name, trusted=trusted)
         overrides = write_overrides(work / "overrides")
-        config = localised(config, language, settings.site_url, overrides)
-    root = repository.root if repository.root.is_dir() else repository.root.parent
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.govkit-", dir=target.parent))
-    except OSError as error:
-        raise HandbookError(f"{target}: cannot write the site: {error.strerror}") from None
-    try:
-        os.chmod(staging, 0o777 & ~_umask())
-        run_mkdocs({**config, "site_dir": str(staging)}, root / "mkdocs.yml")
-        refuse_leaks(repository, staging, target)
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        put_in_place(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target / "index.html"
+        return localised(config, language, site_url, overrides)
+
+
+def with_selector(config: dict[str, Any], languages: list[str], current: str) -> dict[str, Any]:
+    """`config` with Material's language selector: every language of the handbook, each named
+    in its own language, linked from the site of `current` (the first language is at the
+    site's root, the others in a folder each)."""
+    up = "" if current == languages[0] else "../"
+    links = [
+        {
+            "name": language_name(language),
+            "link": up + ("" if language == languages[0] else f"{language}/") or "./",
+            "lang": language,
+        }
+        for language in languages
+    ]
+    extra = dict(config.get("extra") or {})
+    extra["alternate"] = links
+    return {**config, "extra": extra}
+
+
+def language_name(language: str) -> str:
+    """A language as its speakers name it in a menu: 'Norsk bokmål', 'English', '中文'."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return out.html(name[:1].upper() + name[1:])
 
 
 def refuse_leaks(repository: Repository, built: Path, target: Path) -> None:

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from .common import MAX_DAYS, Interval, Strict
 from .envelope import Kind, Metadata
@@ -141,10 +141,14 @@ class ReconcileSettings(Strict):
 HTTPS_URL = r"""^https://[^\s"'<>]+$"""
 
 
+HandbookLanguage = Literal["en", "nb", "sv", "de", "zh"]
+"""The languages the handbook's own words are translated into."""
+
+
 class HandbookSettings(Strict):
     """How the employee handbook is published."""
 
-    language: Literal["en", "nb", "sv", "de", "zh"] | None = Field(
+    language: HandbookLanguage | None = Field(
         default=None,
         description=(
             "Language of the handbook's own headings, labels and dates: en, nb, sv, de or zh. "
@@ -159,6 +163,26 @@ class HandbookSettings(Strict):
             "canonical links; unset: mkdocs.yml's site_url."
         ),
     )
+    also_in: list[HandbookLanguage] = Field(
+        default_factory=list,
+        max_length=4,
+        description=(
+            "Other languages to publish the handbook in as well, each in a folder named after "
+            "it (site/en/), with a language selector on every page of every language."
+        ),
+    )
+
+    @field_validator("also_in")
+    @classmethod
+    def _each_language_once(cls, also_in: list[str], info: ValidationInfo) -> list[str]:
+        seen: set[str] = set()
+        for language in also_in:
+            if language == info.data.get("language"):
+                raise ValueError(f"{language} is the handbook's language already")
+            if language in seen:
+                raise ValueError(f"{language} is listed twice")
+            seen.add(language)
+        return also_in
 
 
 class SettingsSpec(Strict):
