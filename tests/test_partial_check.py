@@ -203,7 +203,7 @@ def test_a_file_of_unknown_kind_stops_every_rule_that_needs_a_kind(tmp_path: Pat
         key=str,
     )
     [stopped] = lines_of(findings, "GK004")
-    assert stopped["message"].startswith("51 rules did not run (GK106, GK107, GK111, ")
+    assert stopped["message"].startswith("52 rules did not run (GK106, GK107, GK111, ")
     assert stopped["message"].endswith(": notes.yaml is invalid and its kind cannot be told")
 
 

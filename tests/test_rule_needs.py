@@ -61,8 +61,8 @@ class Audited(Governance):
 
     def read(self, *kinds: str) -> None:
         for kind in kinds:
-            if kind == "Settings":
-                continue
+            if kind == "Settings" and kind not in self.allowed:
+                continue  # thresholds every rule may read; a rule that judges Settings needs it
             self.reads.add(kind)
             if kind not in self.allowed:
                 raise UndeclaredRead(f"reads {kind}, which it does not declare in `needs`")

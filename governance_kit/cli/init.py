@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import click
 
 from ..edit.scaffold import ScaffoldProblem, init_git, scaffold, unpublished_registries
+from ..model.settings import HTTPS_URL
 from ..output import terminal
 from .common import fail, today_option
 
@@ -26,8 +28,21 @@ from .common import fail, today_option
     help="The organisation's name, for the handbook's site_name (and, with --minimal, the "
     "scope); default: the folder's name.",
 )
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="The address the handbook will be published at (https://...), for mkdocs.yml's "
+    "site_url; without it, 'govkit check' asks for one (GK973).",
+)
 @today_option
-def init(directory: Path, minimal: bool, organisation: str | None, today: date | None) -> None:
+def init(
+    directory: Path,
+    minimal: bool,
+    organisation: str | None,
+    site_url: str | None,
+    today: date | None,
+) -> None:
     """Scaffold a policy repository in DIRECTORY (default: the current folder).
 
     Writes policies/ (the example model of Nordlys Outdoor, or with --minimal a small one to
@@ -40,12 +55,18 @@ def init(directory: Path, minimal: bool, organisation: str | None, today: date |
     """
     if organisation is not None and not organisation.strip():
         fail("--org is empty", "give the organisation's name, e.g. --org 'Acme AS'")
+    if site_url is not None and not re.fullmatch(HTTPS_URL, site_url):
+        fail(
+            f"--site-url {terminal(site_url)} is not an https address",
+            "give the handbook's address, e.g. --site-url https://handbook.example.com/",
+        )
     try:
         written = scaffold(
             directory,
             minimal=minimal,
             today=today or date.today(),
             organisation=organisation.strip() if organisation else None,
+            site_url=site_url,
         )
     except ScaffoldProblem as problem:
         fail(str(problem))

@@ -75,8 +75,11 @@ RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 SITE_NAME = re.compile(r"^site_name:.*$", re.MULTILINE)
 
 
-def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, str]:
-    """Every file to write (relative to the target folder) and its text; CODEOWNERS excluded."""
+def planned_files(
+    minimal: bool, today: date, organisation: str, site_url: str | None = None
+) -> dict[Path, str]:
+    """Every file to write (relative to the target folder) and its text; CODEOWNERS excluded.
+    `site_url`, the handbook's address, goes into mkdocs.yml (the example keeps its own)."""
     values = {
         "today": today.isoformat(),
         "organisation": yaml_scalar(organisation),
@@ -101,15 +104,34 @@ def planned_files(minimal: bool, today: date, organisation: str) -> dict[Path, s
         if target not in files:
             text = (TEMPLATES / name).read_text(encoding="utf-8")
             files[target] = Template(text).safe_substitute(values)
+    mkdocs = Path("policies") / "mkdocs.yml"
+    if site_url is not None and mkdocs in files:
+        files[mkdocs] = with_site_url(files[mkdocs], site_url)
     return files
 
 
+SITE_URL = re.compile(r"^site_url:.*$", re.MULTILINE)
+
+
+def with_site_url(text: str, site_url: str) -> str:
+    """mkdocs.yml's text with `site_url` in place of its own, or after site_name."""
+    line = f"site_url: {json.dumps(site_url)}"
+    if SITE_URL.search(text):
+        return SITE_URL.sub(lambda _: line, text, count=1)
+    return SITE_NAME.sub(lambda found: f"{found.group()}\n{line}", text, count=1)
+
+
 def scaffold(
-    directory: Path, *, minimal: bool, today: date, organisation: str | None = None
+    directory: Path,
+    *,
+    minimal: bool,
+    today: date,
+    organisation: str | None = None,
+    site_url: str | None = None,
 ) -> list[Path]:
     """Write the scaffold into `directory`; refuse if any file exists already. The handbook
-    is named after `organisation` (default: the folder's name)."""
-    files = planned_files(minimal, today, organisation or organisation_of(directory))
+    is named after `organisation` (default: the folder's name) and published at `site_url`."""
+    files = planned_files(minimal, today, organisation or organisation_of(directory), site_url)
     every = [*files, GITHUB, GITLAB, *(Path("schemas") / name for name in _schema_names())]
     existing = [path for path in every if (directory / path).exists()]
     if existing:

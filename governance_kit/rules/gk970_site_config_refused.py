@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..loading.site_config import config_path, judge_site_config
+from ._site import judged_site_config
 from .base import Context, Rule
 
 
@@ -52,13 +52,6 @@ class SiteConfigRefused(Rule):
     reads_files = ("mkdocs.yml",)
 
     def check(self, context: Context) -> Iterator[Finding]:
-        if context.root is None:
-            return
-        path = config_path(context.root)
-        committed = next((p for p in (path, path.resolve()) if p in context.files), None)
-        if committed is None:
-            yield from judge_site_config(context.root).findings
-            return
-        text = context.files[committed]
-        if text is not None:
-            yield from judge_site_config(context.root, text).findings
+        site_config = judged_site_config(context)
+        if site_config is not None:
+            yield from site_config.findings

@@ -126,6 +126,8 @@ def test_a_threshold_of_days_is_at_most_a_century(example: Path) -> None:
     run = govkit("check", example, "--today", TODAY)
     assert run.exit_code == 2
     assert [line for line in run.stdout.splitlines() if line.startswith(f"{settings}:")] == [
+        f"{settings}:1:1: info: GK973 handbook-address-missing did not run: settings.yaml is not "
+        "a valid Settings document [GK004] (hint: it runs once the document is valid)",
         f"{settings}:1:1: info: settings.yaml is not a valid Settings document: the default "
         "settings are used (thresholds, ignored rules, fail-on) [GK004] "
         "(hint: fix the document; the findings above say how)",

@@ -1,4 +1,5 @@
-"""GK970 and GK971: `govkit check` reports on the pull request what the handbook build refuses."""
+"""GK970-GK973: `govkit check` reports on the pull request what the handbook build refuses,
+and a handbook without an address."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ PAGE_HINT = (
 
 
 def check(policies: Path):  # type: ignore[no-untyped-def]
-    return govkit("check", policies, "--today", TODAY, "--select", "GK97")
+    return govkit("check", policies, "--today", TODAY, "--select", "GK970,GK971,GK972")
 
 
 def test_example_has_no_refused_setting_or_page(example: Path) -> None:
@@ -107,3 +108,48 @@ def test_plain_markdown_mentioning_javascript_words_is_not_flagged(example: Path
         encoding="utf-8",
     )
     assert check(example).exit_code == 0
+
+
+ADDRESS = (
+    "warning: the handbook has no address (site_url): its 'page not found' page loads its style "
+    "and links from the server's root, and its sitemap lists no addresses [GK973] (hint: set "
+    "spec.handbook.site_url in Settings (or site_url in mkdocs.yml))"
+)
+
+
+def address_findings(policies: Path) -> list[str]:
+    run = govkit("check", policies, "--today", TODAY, "--select", "GK973")
+    return run.stdout.splitlines()[:-1]
+
+
+def without_site_url(policies: Path) -> None:
+    config = policies / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if not line.startswith("site_url:")))
+
+
+def test_gk973_a_handbook_without_an_address_is_told_at_settings(example: Path) -> None:
+    without_site_url(example)
+    assert address_findings(example) == [f"{example / 'settings.yaml'}:9:1: {ADDRESS}"]
+    settings = example / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + "  handbook:\n    language: nb\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    assert address_findings(example) == [f"{settings}:{line}:3: {ADDRESS}"]
+    settings.write_text(
+        text + "  handbook:\n    site_url: https://handbook.nordlys.example/\n", encoding="utf-8"
+    )
+    assert address_findings(example) == []
+
+
+def test_gk973_without_settings_is_told_at_mkdocs_yml(example: Path) -> None:
+    without_site_url(example)
+    (example / "settings.yaml").unlink()
+    assert address_findings(example) == [f"{example / 'mkdocs.yml'}:1:1: {ADDRESS}"]
+    (example / "mkdocs.yml").unlink()
+    assert address_findings(example) == []
+
+
+def test_gk973_the_address_in_mkdocs_yml_is_enough(example: Path) -> None:
+    assert "site_url: https://" in (example / "mkdocs.yml").read_text(encoding="utf-8")
+    assert address_findings(example) == []

@@ -32,7 +32,10 @@ def _validate_with(schema: str, path: Path) -> None:
 
 def test_minimal_scaffold_validates_and_checks_clean(tmp_path: Path) -> None:
     target = tmp_path / "governance"
-    run = govkit("init", target, "--minimal", "--today", TODAY)
+    run = govkit(
+        "init", target, "--minimal", "--site-url", "https://acme.github.io/policies/",
+        "--today", TODAY,
+    )  # fmt: skip
     assert run.exit_code == 0, run.stderr
     assert govkit("validate", target / "policies").exit_code == 0
     check = govkit("check", target / "policies", "--today", TODAY)
@@ -49,6 +52,40 @@ def test_minimal_scaffold_validates_and_checks_clean(tmp_path: Path) -> None:
         assert (target / name).is_file(), name
     codeowners = (target / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "/policies/people.yaml @alex-example @sam-example\n" in codeowners
+
+
+def test_without_an_address_the_scaffold_asks_for_one(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--minimal", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    config = tmp_path / "policies" / "mkdocs.yml"
+    assert "site_url" not in config.read_text(encoding="utf-8")
+    check = govkit("check", tmp_path / "policies", "--today", TODAY)
+    assert check.stdout.splitlines()[:-1] == [
+        f"{config}:1:1: warning: the handbook has no address (site_url): its 'page not found' "
+        "page loads its style and links from the server's root, and its sitemap lists no "
+        "addresses [GK973] (hint: set spec.handbook.site_url in Settings (or site_url in "
+        "mkdocs.yml))"
+    ]
+
+
+def test_the_address_given_replaces_the_example_s(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--site-url", "https://acme.example/handbook/", "--today", TODAY)
+    assert run.exit_code == 0, run.stderr
+    text = (tmp_path / "policies" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith("site_")][:2] == [
+        "site_name: " + text.split("site_name: ")[1].splitlines()[0],
+        'site_url: "https://acme.example/handbook/"',
+    ]
+
+
+def test_an_address_that_is_not_https_is_a_usage_error(tmp_path: Path) -> None:
+    run = govkit("init", tmp_path, "--site-url", "http://acme.example/", "--today", TODAY)
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "govkit: error: --site-url http://acme.example/ is not an https address (hint: give the "
+        "handbook's address, e.g. --site-url https://handbook.example.com/)\n",
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_example_scaffold_matches_the_example(tmp_path: Path) -> None:
