@@ -19,6 +19,7 @@ from tests.conftest import EXAMPLE, ROOT, TODAY, govkit, require_in_ci
 from tests.handbook.test_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("phone")]
+"""One worker runs the module, so that its two sites are built and its pages loaded once."""
 WIDTHS = (390, 1366)
 ARTIFACTS = ROOT / "test-artifacts" / "handbook"
 """Screenshots for a reviewer (ignored by Git)."""
