@@ -55,6 +55,26 @@ def examples(count: int) -> int:
     return count
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep each `xdist_group` on one worker under `--dist loadgroup`.
+
+    xdist names a test's group by appending `@group` to its node id; pytest 9.2 keeps the id in
+    `Item._id`, which xdist 3.8 does not set, so every group was silently spread over the workers
+    and its module fixtures built on each (pytest-xdist issue 1386). This sets the suffix where
+    pytest reads it, and does nothing where xdist already did."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = sorted(
+            {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks}
+        )
+        suffix = "@" + "_".join(names)
+        if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+            item._id = type(item._id).parse(item.nodeid + suffix)
+
+
 def require_in_ci(available: bool, reason: str) -> None:
     """Skip a test whose tool is missing here, but fail in CI, which installs every tool."""
     if available:

@@ -39,7 +39,8 @@ COUNT_COLOURS = """async (data) => {
   return colours.size;
 }"""
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("injected-site")]
+"""One worker runs the tests of the injected site (tests/handbook/conftest.py), built once."""
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -130,6 +130,7 @@ def test_confidential_value_in_free_text_is_redacted(published: Path, tmp_path: 
     assert "Log in as [redacted: confidential]." in accounts
 
 
+@pytest.mark.xdist_group("injected-site")
 def test_no_confidential_value_anywhere_in_the_site(injected_site: Path) -> None:
     policies = injected_site.parent / "policies"
     values = confidential_values(d.model for d in load_repository(policies).documents)
@@ -145,6 +146,7 @@ def test_no_confidential_value_anywhere_in_the_site(injected_site: Path) -> None
     assert leaks == []
 
 
+@pytest.mark.xdist_group("injected-site")
 def test_injections_render_as_text(injected_site: Path) -> None:
     pages = {
         "accounts": "Main brand account.",

@@ -9,6 +9,7 @@ import functools
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pytest
 from tests.conftest import EXAMPLE, ROOT, TODAY, govkit, require_in_ci
 from tests.handbook.test_browser import ARGS, CHROMIUM
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("phone")]
+"""One worker runs the module, so that its two sites are built and its pages loaded once."""
 WIDTHS = (390, 1366)
 ARTIFACTS = ROOT / "test-artifacts" / "handbook"
 """Screenshots for a reviewer (ignored by Git)."""
@@ -80,20 +82,84 @@ def pages_of(site: Path) -> list[str]:
     return [page.removesuffix("index.html") for page in found]
 
 
-def test_every_page_fits_a_phone_and_a_laptop(sites, served, browser) -> None:
-    pages = pages_of(sites["en"])
-    assert {"", "moderation/", "escalation/", "accounts/", "posture/", "404.html"} <= set(pages)
-    overflowing = []
+SCREENSHOTS = {
+    "": "home",
+    "moderation/#on-call-rota": "rota",
+    "escalation/": "crisis",
+    "accounts/": "accounts",
+}
+"""The pages a reviewer gets a screenshot of, by address (the rota's at its anchor)."""
+PINNED = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+
+
+@dataclass
+class Visit:
+    """What one load of one page at one width showed."""
+
+    width: int
+    language: str
+    path: str
+    fits: bool
+    serious: list[str] | None
+    """axe-core's serious and critical violations; None when axe is not installed."""
+
+
+SERIOUS = """axe.run({resultTypes: ["violations"]}).then((results) => results.violations
+  .filter((violation) => ["serious", "critical"].includes(violation.impact))
+  .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target}`)))"""
+"""axe-core's run over the page: 'rule-id: target' for each serious or critical violation."""
+
+
+def _address(path: str) -> str:
+    """The page's address to load: the rota page at its rota, so that its screenshot shows it."""
+    return "moderation/#on-call-rota" if path == "moderation/" else path
+
+
+@pytest.fixture(scope="module")
+def visits(sites, served, browser) -> list[Visit]:
+    """Every page of both languages loaded once at each width, with the clock pinned: whether it
+    scrolls sideways, what axe-core finds on it, and a screenshot of the main pages. axe-core
+    comes with each page as an init script instead of being sent over after every load."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        axe_script = None
+    else:
+        axe_script = Axe().axe_script
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    found = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
+        if axe_script:
+            context.add_init_script(script=axe_script)
         page = context.new_page()
+        page.clock.set_fixed_time(PINNED)
         for language in ("en", "nb"):
             for path in pages_of(sites[language]):
-                page.goto(served[language] + path)
+                address = _address(path)
+                page.goto(served[language] + address)
                 fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-                if not fits:
-                    overflowing.append((width, language, path))
+                if address in SCREENSHOTS:
+                    target = ARTIFACTS / f"{SCREENSHOTS[address]}-{language}-{width}.png"
+                    target.unlink(missing_ok=True)
+                    page.screenshot(path=str(target), full_page=True)
+                problems = page.evaluate(SERIOUS) if axe_script else None
+                found.append(Visit(width, language, path, fits, problems))
         context.close()
+    return found
+
+
+def test_every_page_fits_a_phone_and_a_laptop(sites, visits) -> None:
+    pages = pages_of(sites["en"])
+    assert {"", "moderation/", "escalation/", "accounts/", "posture/", "404.html"} <= set(pages)
+    loaded = [(visit.width, visit.language, visit.path) for visit in visits]
+    assert loaded == [
+        (width, language, path)
+        for width in WIDTHS
+        for language in ("en", "nb")
+        for path in pages_of(sites[language])
+    ]
+    overflowing = [(v.width, v.language, v.path) for v in visits if not v.fits]
     assert overflowing == []
 
 
@@ -137,25 +203,13 @@ def test_without_scripts_the_rota_is_still_there(served, browser) -> None:
     context.close()
 
 
-def test_screenshots_for_a_reviewer(served, browser) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    taken = []
-    for language in ("en", "nb"):
-        for width in WIDTHS:
-            context = browser.new_context(viewport={"width": width, "height": 900})
-            page = context.new_page()
-            page.clock.set_fixed_time(dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC))
-            for name, path in (
-                ("home", ""),
-                ("rota", "moderation/#on-call-rota"),
-                ("crisis", "escalation/"),
-                ("accounts", "accounts/"),
-            ):
-                page.goto(served[language] + path)
-                target = ARTIFACTS / f"{name}-{language}-{width}.png"
-                page.screenshot(path=str(target), full_page=True)
-                taken.append(target)
-            context.close()
+def test_screenshots_for_a_reviewer(visits) -> None:
+    taken = [
+        ARTIFACTS / f"{name}-{language}-{width}.png"
+        for language in ("en", "nb")
+        for width in WIDTHS
+        for name in SCREENSHOTS.values()
+    ]
     assert all(path.read_bytes().startswith(b"\x89PNG") for path in taken)
     assert len(taken) == 16
 
@@ -174,27 +228,10 @@ def test_the_crisis_page_shows_a_route_to_every_role(served, browser) -> None:
     context.close()
 
 
-def serious(results: dict) -> list[str]:
-    """'rule-id: target' for each serious or critical violation axe-core found."""
-    return [
-        f"{violation['id']}: {node['target']}"
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-        for node in violation["nodes"]
-    ]
-
-
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_serious_accessibility_violation_on_any_page(sites, served, browser, width) -> None:
-    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
-    found = {}
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    for language in ("en", "nb"):
-        for path in pages_of(sites[language]):
-            page.goto(served[language] + path)
-            problems = serious(axe.run(page).response)
-            if problems:
-                found[f"{language}/{path}"] = problems
-    context.close()
+def test_no_serious_accessibility_violation_on_any_page(visits, width) -> None:
+    pytest.importorskip("axe_playwright_python.sync_playwright")
+    checked = [visit for visit in visits if visit.width == width]
+    assert len(checked) == len(visits) // len(WIDTHS)
+    found = {f"{v.language}/{v.path}": v.serious for v in checked if v.serious}
     assert found == {}

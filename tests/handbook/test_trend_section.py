@@ -18,7 +18,8 @@ from tests.conftest import govkit, require_in_ci
 from tests.report.test_trend import NAMESPACES, dots, sha, shallow_clone
 from tests.report.trend_history import winter
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("trend-section")]
+"""One worker runs the module, so that the winter history and its site are made once."""
 READ_FROM = "The posture over time is read from the Git history of the policy files"
 
 
@@ -28,14 +29,24 @@ def posture_page(policies: Path, site: Path) -> str:
     return (site / "posture" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def winter_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The winter history (tests/report/trend_history.py) and its site, built once: (policies,
+    site). The tests only read them."""
+    base = tmp_path_factory.mktemp("winter-site")
+    policies = winter(base / "repo")
+    posture_page(policies, base / "site")
+    return policies, base / "site"
+
+
 def charts(page: str) -> list[ET.Element]:
     found = re.findall(r'<svg [^>]*id="chart-govkit-[^"]*".*?</svg>', page, flags=re.S)
     return [ET.fromstring(svg) for svg in found]
 
 
-def test_site_on_a_history_shows_the_trend_with_its_charts(tmp_path: Path) -> None:
-    policies = winter(tmp_path / "repo")
-    page = posture_page(policies, tmp_path / "site")
+def test_site_on_a_history_shows_the_trend_with_its_charts(winter_site: tuple[Path, Path]) -> None:
+    policies, site = winter_site
+    page = (site / "posture" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="governance-posture-over-time">Governance posture over time', page)
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     assert " ".join(
@@ -64,8 +75,10 @@ def test_site_outside_git_says_why_there_is_no_trend(example: Path, tmp_path: Pa
     assert charts(page) == []
 
 
-def test_site_in_a_shallow_clone_says_why_there_is_no_trend(tmp_path: Path) -> None:
-    policies = shallow_clone(winter(tmp_path / "repo"), tmp_path / "clone")
+def test_site_in_a_shallow_clone_says_why_there_is_no_trend(
+    winter_site: tuple[Path, Path], tmp_path: Path
+) -> None:
+    policies = shallow_clone(winter_site[0], tmp_path / "clone")
     assert (tmp_path / "clone" / ".git" / "shallow").exists()
     page = html.unescape(posture_page(policies, tmp_path / "site"))
     assert (
@@ -86,13 +99,14 @@ def test_site_before_any_commit_says_why(example: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_charts_show_in_chromium_without_any_outside_request(tmp_path: Path) -> None:
+def test_charts_show_in_chromium_without_any_outside_request(
+    winter_site: tuple[Path, Path],
+) -> None:
     from tests.handbook.test_browser import ARGS, CHROMIUM, _Quiet
 
     require_in_ci(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    site = tmp_path / "site"
-    posture_page(winter(tmp_path / "repo"), site)
+    site = winter_site[1]
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     served = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -143,7 +143,10 @@ HOOK_REPO_FILES = (
 
 @pytest.mark.slow
 def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
-    """pre-commit installs this project into its own environment and runs govkit-validate."""
+    """pre-commit installs this project into its own environment and runs govkit-validate, from
+    the configuration `govkit init` writes (its repository here a local copy of this project,
+    tagged as the configuration's `rev`). Both runs share one pre-commit home, so the hook's
+    environment is installed once, as for a user who commits twice."""
     require_in_ci(shutil.which("pre-commit") is not None, "pre-commit is not installed")
     hook_repo = tmp_path / "hook-repo"
     hook_repo.mkdir()
@@ -153,14 +156,27 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
             shutil.copytree(source, hook_repo / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
             shutil.copy2(source, hook_repo / name)
-    _commit_all(hook_repo)
+    _commit_all(hook_repo).create_tag("v0.1.0")
 
     project = tmp_path / "project"
     assert govkit("init", project, "--minimal", "--today", TODAY).exit_code == 0
+    config = project / ".pre-commit-config.yaml"
+    published = "repo: https://github.com/governance-kit/governance-kit\n    rev: v0.1.0\n"
+    assert published in config.read_text(encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "https://github.com/governance-kit/governance-kit", str(hook_repo)
+        ),
+        encoding="utf-8",
+    )
     _commit_all(project)
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_NO_COMPILE": "1",
+    }
     result = subprocess.run(
-        ["pre-commit", "try-repo", str(hook_repo), "govkit-validate", "--all-files"],
+        ["pre-commit", "run", "govkit-validate", "--all-files"],
         cwd=project,
         env=env,
         capture_output=True,
@@ -169,13 +185,14 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Installing environment for {hook_repo}." in result.stdout
     assert "govkit validate" in result.stdout
     assert "Passed" in result.stdout
 
     broken = project / "policies" / "brand.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("owner: alex", "owner: nobody"))
     failed = subprocess.run(
-        ["pre-commit", "try-repo", str(hook_repo), "govkit-validate", "--all-files"],
+        ["pre-commit", "run", "govkit-validate", "--all-files"],
         cwd=project,
         env=env,
         capture_output=True,
@@ -184,17 +201,19 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
         check=False,
     )
     assert failed.returncode == 1
+    assert "Installing environment" not in failed.stdout
     assert "policies/brand.yaml:" in failed.stdout
     assert "unknown person 'nobody'" in failed.stdout
 
 
-def _commit_all(folder: Path) -> None:
+def _commit_all(folder: Path) -> git.Repo:
     repo = git.Repo.init(folder, initial_branch="main")
     with repo.config_writer() as config:
         config.set_value("user", "name", "Test")
         config.set_value("user", "email", "test@example.com")
     repo.git.add(A=True)
     repo.index.commit("snapshot")
+    return repo
 
 
 @pytest.mark.parametrize(
