@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, govkit, line_of
-from tests.rules.helpers import DAY
+from tests.rules.helpers import DAY, stopped_by_an_unknown_file
 from tests.rules.test_every_rule import EXPECTED, FIXTURE
 
 Row = tuple[str, int, str, str | None, str | None]
@@ -203,8 +203,9 @@ def test_a_file_of_unknown_kind_stops_every_rule_that_needs_a_kind(tmp_path: Pat
         key=str,
     )
     [stopped] = lines_of(findings, "GK004")
-    assert stopped["message"].startswith("52 rules did not run (GK106, GK107, GK111, ")
-    assert stopped["message"].endswith(": notes.yaml is invalid and its kind cannot be told")
+    assert stopped["message"] == (
+        f"{stopped_by_an_unknown_file()}: notes.yaml is invalid and its kind cannot be told"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "github", "sarif", "junit"])

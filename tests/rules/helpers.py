@@ -58,3 +58,12 @@ def without_objectives(root: Path) -> None:
             ]
         ),
     )
+
+
+def stopped_by_an_unknown_file() -> str:
+    """What GK004 says when a file's kind cannot be told: every rule that reads a kind (and
+    runs without a merge base) did not run, named in code order."""
+    from governance_kit.rules import all_rules
+
+    codes = [rule.code for rule in all_rules() if rule.needs and not rule.needs_base]
+    return f"{len(codes)} rules did not run ({', '.join(codes)})"

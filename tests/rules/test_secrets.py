@@ -12,7 +12,14 @@ import pytest
 from governance_kit import formats as reporters
 from governance_kit.loading.secrets import looks_like_secret, secrets_in
 from tests.conftest import TODAY, edit_yaml, govkit, line_of
-from tests.rules.helpers import brief, check, item, line_after, unwaived
+from tests.rules.helpers import (
+    brief,
+    check,
+    item,
+    line_after,
+    stopped_by_an_unknown_file,
+    unwaived,
+)
 
 SLACK_TOKEN = "xoxb-2817465039-4729183650427-Qm8vT3kZ9pL2xW7nR4cY1dHf"
 
@@ -314,12 +321,7 @@ def test_secrets_in_a_file_that_is_not_readable_yaml_are_reported(example: Path)
         "secret manager; refer to it as e.g. op://vault/item)"
     )
     assert found == [
-        "1:1: info: 52 rules did not run (GK106, GK107, GK111, GK112, GK121, GK122, GK201, "
-        "GK203, GK204, GK205, GK206, GK207, GK208, GK209, GK210, GK211, GK301, GK302, GK303, "
-        "GK304, GK306, GK307, GK308, GK309, GK310, GK311, GK312, GK313, GK314, GK401, GK402, "
-        "GK501, GK502, GK503, GK601, GK602, GK603, GK604, GK605, GK606, GK607, GK701, GK702, "
-        "GK703, GK704, GK801, GK802, GK901, GK902, GK960, GK971, GK973): notes.yaml is invalid and "
-        "its kind "
+        f"1:1: info: {stopped_by_an_unknown_file()}: notes.yaml is invalid and its kind "
         "cannot be told [GK004] (hint: it runs once the file is a valid document)",
         "2:7: error: invalid YAML: a '[' list is not closed [GK001] (hint: add the closing ']' "
         "or a missing comma)",
