@@ -170,3 +170,20 @@ def test_files_of_other_versions_not_written_for_a_month_are_removed(tmp_path: P
     assert sorted(path.name for path in folder.iterdir()) == sorted(
         [recent.name, other.name, built.cache_file(folder).name]
     )
+
+
+def test_a_cache_inside_a_git_working_tree_is_never_read_nor_written(tmp_path: Path):
+    """A CI job whose cache folder lies in the checkout would let a pull request bring the
+    file: such a folder is not used at all."""
+    checkout = tmp_path / "checkout"
+    probe(checkout / ".cache")
+    [path] = kept(checkout / ".cache")
+    (checkout / ".git").mkdir()
+    marker = tmp_path / "ran"
+    path.write_bytes(pickle.dumps({"Scope": _Planted(marker)}))
+    modified = path.stat().st_mtime_ns
+    again = probe(checkout / ".cache")
+    assert not marker.exists()
+    assert again["built"] == 0  # nothing kept is used: the kinds are built when first validated
+    assert path.stat().st_mtime_ns == modified
+    assert kept(checkout / ".cache") == [path]

@@ -41,7 +41,9 @@ _done = False
 
 
 def cache_dir() -> Path | None:
-    """Where the validators are kept, or None when the cache is off or there is no home."""
+    """Where the validators are kept, or None when the cache is off, there is no home, or the
+    folder lies in a Git working tree (a CI job that puts its cache inside the checkout would
+    let a pull request bring the file)."""
     if os.environ.get("GOVKIT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or ""
@@ -50,7 +52,10 @@ def cache_dir() -> Path | None:
         if not os.path.isabs(home):
             return None
         base = os.path.join(home, ".cache")
-    return Path(base) / "governance-kit"
+    directory = Path(os.path.abspath(base)) / "governance-kit"
+    if any(os.path.lexists(folder / ".git") for folder in directory.parents):
+        return None
+    return directory
 
 
 def cache_file(directory: Path) -> Path:
