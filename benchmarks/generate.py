@@ -16,9 +16,9 @@ import argparse
 import random
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from ruamel.yaml import YAML
+import yaml
 
 API = "governance-kit.dev/v1"
 TODAY = date(2026, 11, 24)
@@ -335,14 +335,25 @@ def generate(
     out: Path, accounts: int = 20_000, people: int = 10_000, documents: int = 400, seed: int = 7
 ) -> Path:
     """Write the synthetic repository into `out` and return it."""
-    yaml = YAML(typ="safe", pure=False)
-    yaml.default_flow_style = False
     for name, document in Generator(accounts, people, documents, seed).documents().items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as handle:
-            yaml.dump(document, handle)
+            dump(document, handle)
     return out
+
+
+def dump(document: dict[str, Any], handle: TextIO) -> None:
+    """Block-style YAML through libyaml's emitter (PyYAML's CSafeDumper): ruamel.yaml's decodes
+    the tag of every node in Python and took three times as long for the same documents."""
+    yaml.dump(
+        document,
+        handle,
+        Dumper=yaml.CSafeDumper,
+        sort_keys=False,
+        default_flow_style=False,
+        allow_unicode=True,
+    )
 
 
 def main() -> None:
