@@ -4,19 +4,24 @@ page that leads to the same handbook in each language, and the leak scan over al
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import EXAMPLE, TODAY, govkit
+from tests.conftest import EXAMPLE, TODAY, govkit, require_in_ci
 
 from .real import govkit_in
+from .test_browser import ARGS, CHROMIUM, _Quiet
 from .test_site_dir import LEAK_LINE, leak
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("languages")]
+"""One worker runs the module, so that the handbook in three languages is built once."""
 
 _LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">\s*([^<]*?)\s*<')
 _LANG = re.compile(r'<html lang="([a-z]+)"')
@@ -131,3 +136,35 @@ def test_a_leak_in_any_language_stops_the_whole_build(tmp_path: Path):
     first = repo / "site" / "de" / "handbook" / "leak" / "index.html"
     assert (run.returncode, run.stderr) == (2, f"govkit: error: {first}: {LEAK_LINE}\n")
     assert not (repo / "site").exists()
+
+
+@pytest.mark.browser
+def test_an_employee_switches_language_in_chromium(site: Path) -> None:
+    """On a page of the Norwegian handbook, the selector leads to the English handbook, and
+    from there back, with Material's own script running."""
+    require_in_ci(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(root + "moderation/")
+            assert page.locator("html").get_attribute("lang") == "nb"
+            page.locator(".md-select button").hover()
+            page.locator('a.md-select__link[hreflang="en"]').click()
+            page.wait_for_load_state()
+            assert page.locator("html").get_attribute("lang") == "en"
+            assert page.url.startswith(root + "en/")
+            page.locator(".md-select button").hover()
+            page.locator('a.md-select__link[hreflang="nb"]').click()
+            page.wait_for_load_state()
+            assert page.locator("html").get_attribute("lang") == "nb"
+            assert not page.url.startswith(root + "en/")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
