@@ -137,3 +137,8 @@ def markdown_code(value: object, *, cell: bool = False) -> str:
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(content)), default=0) + 1)
     pad = " " if content.startswith("`") or content.endswith("`") else ""
     return f"{fence}{pad}{content}{pad}{fence}"
+
+
+def counted(number: int, noun: str) -> str:
+    """`number` and `noun`, plural unless the number is one: '1 rule', '2 findings'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -7,7 +7,7 @@ from typing import Any
 from .. import output as out
 from ..drafts.check import DraftResult
 from .json_report import finding_record
-from .text import format_finding
+from .text import format_finding, severities
 
 
 def text(result: DraftResult) -> str:
@@ -17,13 +17,11 @@ def text(result: DraftResult) -> str:
 
 
 def summary(result: DraftResult) -> str:
-    counts = result.counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning")]
-    parts.append(f"{counts['info']} info")
+    parts = severities(result.counts())
     return (
         f"{out.terminal(result.draft.path.as_posix())}: {', '.join(parts)} (account "
         f"{out.terminal(result.account.id)} on {out.terminal(result.account.platform)}, "
-        f"{len(result.ran)} rules, today {result.today.isoformat()})"
+        f"{out.counted(len(result.ran), 'rule')}, today {result.today.isoformat()})"
     )
 
 

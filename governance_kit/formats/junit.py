@@ -68,7 +68,7 @@ def add_case(
 
 
 def plural(number: int) -> str:
-    return f"{number} finding{'s' if number != 1 else ''}"
+    return out.counted(number, "finding")
 
 
 def worst(findings: list[Finding]) -> str:

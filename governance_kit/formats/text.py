@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,15 +43,22 @@ def evidence_line(record: dict[str, str]) -> str:
     )
 
 
+def severities(counts: Mapping[str, int]) -> list[str]:
+    """'1 error', '0 warnings', '3 info' from a result's counts by severity."""
+    return [
+        out.counted(counts["error"], "error"),
+        out.counted(counts["warning"], "warning"),
+        f"{counts['info']} info",
+    ]
+
+
 def summary(result: CheckResult) -> str:
     counts = result.counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning")]
-    parts.append(f"{counts['info']} info")
-    parts.append(f"{counts['waived']} waived")
+    parts = [*severities(counts), f"{counts['waived']} waived"]
     return (
-        f"{out.terminal(result.root)}: " + ", ".join(parts) + f" ({len(result.rules)} rules, "
-        f"today {result.today.isoformat()})"
-    )
+        f"{out.terminal(result.root)}: " + ", ".join(parts)
+        + f" ({out.counted(len(result.rules), 'rule')}, today {result.today.isoformat()})"
+    )  # fmt: skip
 
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..controls import CATALOGUE
+from ..output import counted
 from ..posture.build import ControlRow, Line, Posture, RuleRow, WaiverRow
 from ..ruledocs import help_uri, rule_by_code
 from . import (
@@ -157,7 +158,7 @@ def _observation(
     rule: RuleRow, lines: list[Line], names: Names, posture: Posture, when: str
 ) -> dict[str, Any]:
     known = rule_by_code(rule.code)
-    found = f"{rule.findings} finding{'s' if rule.findings != 1 else ''}"
+    found = counted(rule.findings, "finding")
     waived = f" ({rule.waived} waived)" if rule.waived else ""
     observation: dict[str, Any] = {
         "uuid": names.uid("observation", rule.code),
@@ -253,7 +254,7 @@ def _finding_text(row: ControlRow, codes: str, open_count: int, waived: int) -> 
         return "No rule serves this control: it was not tested."
     if not row.lines:
         return f"Served by {codes}: no finding."
-    text = f"Served by {codes}: {len(row.lines)} finding{'s' if len(row.lines) != 1 else ''}"
+    text = f"Served by {codes}: {counted(len(row.lines), 'finding')}"
     if waived and not open_count:
         return text + ", every one waived (see the related risks)."
     return text + f", {open_count} not waived."

@@ -173,7 +173,7 @@ def control_markdown(row: ControlRow, h: str) -> list[str]:
     if not row.rules:
         return [*lines, "No rule serves this control.", ""]
     lines += bullets(
-        f"{code(r.code)} {r.name}: {r.findings} finding{'s' if r.findings != 1 else ''}"
+        f"{code(r.code)} {r.name}: {out.counted(r.findings, 'finding')}"
         + (f" ({r.waived} waived)" if r.waived else "")
         for r in row.rules
     )
@@ -190,7 +190,7 @@ def evidence_text(row: EvidenceRow, shown: Callable[[str], str] = code) -> str:
     return (
         f"{shown(row.path)} ({out.text(row.kind)}), sha256 {shown(row.sha256)}, exported "
         f"{row.exported.isoformat()} ({row.age_days} days before the report, by its "
-        f"{row.dated_by}): {row.findings} finding{'s' if row.findings != 1 else ''}"
+        f"{row.dated_by}): {out.counted(row.findings, 'finding')}"
     )
 
 
@@ -254,7 +254,7 @@ def as_html(posture: Posture) -> str:
             body.append("<p>No rule serves this control.</p>")
             continue
         items = [
-            f"{r.code} {r.name}: {r.findings} finding{'s' if r.findings != 1 else ''}"
+            f"{r.code} {r.name}: {out.counted(r.findings, 'finding')}"
             + (f" ({r.waived} waived)" if r.waived else "")
             for r in row.rules
         ]

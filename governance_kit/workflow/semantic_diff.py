@@ -119,8 +119,8 @@ def _governance_markdown(
     if not changes:
         return "\n".join([*lines, f"No governance changes between {base} and {head}.", ""])
     documents = list(dict.fromkeys(change.document for change in changes))
-    count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
-    where = f"{len(documents)} document{'s' if len(documents) != 1 else ''}"
+    count = out.counted(len(changes), "change")
+    where = out.counted(len(documents), "document")
     lines += [f"{count} in {where} between {base} and {head}.", ""]
     for ident in documents:
         lines += [f"### {t(_title(ident, old, new))} ({c(ident)})", ""]

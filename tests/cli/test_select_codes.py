@@ -39,9 +39,15 @@ def test_an_unknown_code_is_a_usage_error(option: str, value: str, message: str)
 
 @pytest.mark.parametrize(
     ("value", "rules"),
-    [("GK3", 14), ("GK", len(select_rules())), ("gk305", 1), ("owner-leaving", 1), ("GK0", 0)],
+    [
+        ("GK3", "14 rules"),
+        ("GK", f"{len(select_rules())} rules"),
+        ("gk305", "1 rule"),
+        ("owner-leaving", "1 rule"),
+        ("GK0", "0 rules"),
+    ],
 )
-def test_prefixes_and_names_that_match_a_rule_still_select(value: str, rules: int) -> None:
+def test_prefixes_and_names_that_match_a_rule_still_select(value: str, rules: str) -> None:
     run = govkit("check", "policies", "--today", TODAY, "--select", value)
     assert run.exit_code == 0
-    assert run.stdout.splitlines()[-1].endswith(f"({rules} rules, today {TODAY})")
+    assert run.stdout.splitlines()[-1].endswith(f"({rules}, today {TODAY})")

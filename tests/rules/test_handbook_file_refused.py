@@ -60,5 +60,5 @@ def test_check_is_quiet_about_a_plain_handbook(tmp_path: Path) -> None:
     run = govkit_in(tmp_path, "check", "policies", "--select", "GK972")
     assert (run.returncode, run.stdout.splitlines()[0]) == (
         0,
-        "policies: 0 errors, 0 warnings, 0 info, 0 waived (1 rules, today 2026-11-24)",
+        "policies: 0 errors, 0 warnings, 0 info, 0 waived (1 rule, today 2026-11-24)",
     )

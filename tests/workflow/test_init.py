@@ -72,10 +72,13 @@ def test_the_address_given_replaces_the_example_s(tmp_path: Path) -> None:
     run = govkit("init", tmp_path, "--site-url", "https://acme.example/handbook/", "--today", TODAY)
     assert run.exit_code == 0, run.stderr
     text = (tmp_path / "policies" / "mkdocs.yml").read_text(encoding="utf-8")
-    assert [line for line in text.splitlines() if line.startswith("site_")][:2] == [
-        "site_name: " + text.split("site_name: ")[1].splitlines()[0],
-        'site_url: "https://acme.example/handbook/"',
+    assert [line for line in text.splitlines() if line.startswith("site_url:")] == [
+        'site_url: "https://acme.example/handbook/"'
     ]
+    assert "handbook.nordlys.example" not in text
+    assert govkit("check", tmp_path / "policies", "--today", TODAY, "--select", "GK973").stdout == (
+        f"{tmp_path / 'policies'}: 0 errors, 0 warnings, 0 info, 0 waived (1 rule, today {TODAY})\n"
+    )
 
 
 def test_an_address_that_is_not_https_is_a_usage_error(tmp_path: Path) -> None:

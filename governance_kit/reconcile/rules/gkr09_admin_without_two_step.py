@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...output import counted
 from .base import ReconcileContext, ReconcileRule, label, owners
 
 
@@ -74,4 +75,4 @@ class AdminWithoutTwoStep(ReconcileRule):
 
 def _named(accounts: list[str]) -> str:
     more = len(accounts) - 1
-    return accounts[0] + (f" and {more} more account{'s' if more > 1 else ''}" if more else "")
+    return accounts[0] + (f" and {counted(more, 'more account')}" if more else "")
