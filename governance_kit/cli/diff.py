@@ -9,6 +9,7 @@ import click
 
 from ..formats.text import format_finding
 from ..git.refs import GitProblem
+from ..output import counted
 from ..workflow.semantic_diff import diff_refs, semantic_diff
 from ..workflow.watched import changed_files
 from .common import EXIT_INVALID, fail
@@ -47,7 +48,9 @@ def diff(base: str, head: str | None, path: Path, output: Path | None) -> None:
     if invalid:
         for finding in invalid:
             click.echo(format_finding(finding), err=True)
-        click.echo(f"govkit: error: cannot compare: {len(invalid)} invalid file(s)", err=True)
+        click.echo(
+            f"govkit: error: cannot compare: {counted(len(invalid), 'invalid file')}", err=True
+        )
         sys.exit(EXIT_INVALID)
     text = semantic_diff(old, new, files)
     if output is None:

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..formats.text import format_finding
 from ..git.refs import warn_if_shallow
 from ..handbook.site import HandbookError, SiteRefused, build_site
-from ..output import terminal
+from ..output import counted, terminal
 from .common import EXIT_INVALID, fail, load, policy_path, today_option
 from .reconcile import export_options, exports_or_fail
 
@@ -32,7 +32,9 @@ def _valid_repository(path: Path):
 def _not_built(findings: list[Finding], path: Path) -> NoReturn:
     for finding in findings:
         click.echo(format_finding(finding))
-    click.echo(f"{len(findings)} problem(s) in {terminal(path)}; handbook not built", err=True)
+    click.echo(
+        f"{counted(len(findings), 'problem')} in {terminal(path)}; handbook not built", err=True
+    )
     sys.exit(EXIT_INVALID)
 
 

@@ -10,7 +10,7 @@ import click
 
 from ..findings import Finding
 from ..formats.text import format_finding
-from ..output import terminal
+from ..output import counted, terminal
 from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID, load, policy_path, today_option
 
 
@@ -34,7 +34,7 @@ def validate(path: Path, today: date | None) -> None:
     for finding in found:
         click.echo(format_finding(finding))
     if found:
-        click.echo(f"{len(found)} problem(s) in {terminal(path)}", err=True)
+        click.echo(f"{counted(len(found), 'problem')} in {terminal(path)}", err=True)
         sys.exit(EXIT_INVALID if repository.findings else EXIT_FINDINGS)
     click.echo(f"{terminal(path)}: {len(repository.documents)} documents valid", err=True)
     sys.exit(EXIT_CLEAN)

@@ -154,7 +154,10 @@ def checklist(governance: Governance, plan: HandoverPlan) -> str:
         ]
         lines += [f"  [ ] {p(item.task)}" for item in move.plan.checklist]
     if plan.shifts:
-        lines += ["", f"Rota: {len(plan.shifts)} shift(s) moved to {p(plan.rota_successor)}."]
+        lines += [
+            "",
+            f"Rota: {out.counted(len(plan.shifts), 'shift')} moved to {p(plan.rota_successor)}.",
+        ]
     lines += duty_lines(plan.person, plan.duties)
     owned = [p(d.id) for d in governance.policies if d.model.metadata.owner == plan.person]
     if owned:

@@ -71,7 +71,7 @@ class SiteRefused(HandbookError):
     """mkdocs.yml or a page of handbook/ holds what the handbook never publishes or runs."""
 
     def __init__(self, findings: list[Finding], where: str = "mkdocs.yml or handbook/") -> None:
-        super().__init__(f"{len(findings)} problem(s) in {where}; handbook not built")
+        super().__init__(f"{out.counted(len(findings), 'problem')} in {where}; handbook not built")
         self.findings = findings
 
 

@@ -20,6 +20,7 @@ from ..git.history import Recorded
 from ..loading.repository import Repository
 from ..model.governance import Governance
 from ..model.scope import Scope
+from ..output import counted
 from ..reconcile.check import ReconcileResult, reconcile
 from ..reconcile.rules import ReconcileRule
 from ..rules import BaseRule, all_rules
@@ -129,7 +130,7 @@ class InvalidPolicies(Exception):
     """The policy files are not valid, so there is no posture to report; `result` says why."""
 
     def __init__(self, result: CheckResult) -> None:
-        super().__init__(f"{len(result.findings)} finding(s) in invalid policy files")
+        super().__init__(f"{counted(len(result.findings), 'finding')} in invalid policy files")
         self.result = result
 
 

@@ -63,13 +63,13 @@ def test_bar_on_a_terminal_but_not_on_stdout(slow_repo: Path) -> None:
         pytest.skip(f"validation took {seconds:.1f} s: too fast for the bar to appear")
     assert f"reading {slow_repo}" in terminal
     assert planted_passwords(stdout)
-    assert terminal.rstrip().endswith(f"problem(s) in {slow_repo}")
+    assert terminal.rstrip().endswith(f"problems in {slow_repo}")
 
 
 def test_no_bar_in_ci(slow_repo: Path) -> None:
     stdout, terminal, _ = run_with_terminal_stderr(slow_repo, ci=True)
     assert "reading" not in terminal
-    assert terminal.strip() == f"{planted_passwords(stdout)} problem(s) in {slow_repo}"
+    assert terminal.strip() == f"{planted_passwords(stdout)} problems in {slow_repo}"
 
 
 def planted_passwords(stdout: str) -> int:

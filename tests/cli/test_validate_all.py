@@ -37,7 +37,7 @@ def test_schema_and_reference_errors_of_all_files_in_one_run(example: Path) -> N
         f"{brand}:{colour}:3: error: spec.colour: unknown field 'colour' [GK002] (hint: did you "
         "mean 'disclosure'?)",
     ]
-    assert run.stderr == f"2 problem(s) in {example}\n"
+    assert run.stderr == f"2 problems in {example}\n"
 
 
 def test_references_into_an_invalid_kind_are_not_judged(example: Path) -> None:

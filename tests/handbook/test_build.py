@@ -199,7 +199,7 @@ def test_invalid_company_mkdocs_yml_is_one_line(published: Path, tmp_path: Path)
         "keys of one mapping start in the same column)\n"
     )
     assert run.stderr == (
-        "govkit: error: 1 problem(s) in mkdocs.yml or handbook/; handbook not built "
+        "govkit: error: 1 problem in mkdocs.yml or handbook/; handbook not built "
         "(hint: fix the lines above; 'govkit check' reports them too)\n"
     )
 

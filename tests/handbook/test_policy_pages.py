@@ -153,7 +153,7 @@ def test_a_script_in_a_policy_text_refuses_the_build(published: Path, tmp_path: 
         "javascript: links or snippet includes)\n"
     )
     assert run.stderr == (
-        "govkit: error: 1 problem(s) in the text of a policy; handbook not built "
+        "govkit: error: 1 problem in the text of a policy; handbook not built "
         "(hint: fix the lines above; 'govkit check' reports them too)\n"
     )
     assert not site.exists()

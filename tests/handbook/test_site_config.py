@@ -15,7 +15,7 @@ TRUST_HINT = (
     "'govkit docs build --trust-config')"
 )
 SUMMARY = (
-    "govkit: error: {count} problem(s) in mkdocs.yml or handbook/; handbook not built "
+    "govkit: error: {count} in mkdocs.yml or handbook/; handbook not built "
     "(hint: fix the lines above; 'govkit check' reports them too)\n"
 )
 
@@ -58,7 +58,7 @@ def test_hooks_are_refused_at_their_line_and_never_run(published: Path, tmp_path
         f"{config}:2:1: error: 'hooks' runs Python files when the site is built [GK970] "
         f"{TRUST_HINT}\n"
     )
-    assert run.stderr == SUMMARY.format(count=1)
+    assert run.stderr == SUMMARY.format(count="1 problem")
     assert not canary.exists()
     assert not site.exists()
 
@@ -204,7 +204,7 @@ def test_snippets_and_include_markers_are_refused(published: Path, tmp_path: Pat
         "page [GK971] (hint: write plain Markdown: no scripts, frames, embedded objects, event "
         "handlers, javascript: links or snippet includes)\n"
     )
-    assert run.stderr == SUMMARY.format(count=2)
+    assert run.stderr == SUMMARY.format(count="2 problems")
     assert not site.exists()
     for path in files_under(tmp_path):
         if path != victim:

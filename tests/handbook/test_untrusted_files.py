@@ -23,9 +23,9 @@ PUBLISH_HINT = "copy what it points to into the repository instead"
 PIPE_HINT = "handbook pages are plain files, not pipes, sockets or devices"
 
 
-NOT_VALID = "1 problem(s) in policies; handbook not built\n"
+NOT_VALID = "1 problem in policies; handbook not built\n"
 REFUSED = (
-    "govkit: error: 1 problem(s) in mkdocs.yml or handbook/; handbook not built "
+    "govkit: error: 1 problem in mkdocs.yml or handbook/; handbook not built "
     "(hint: fix the lines above; 'govkit check' reports them too)\n"
 )
 

@@ -40,7 +40,7 @@ def check_case(case: Case, policies: Path) -> None:
     assert_no_crash(run)
     assert run.stdout.splitlines() == lines_of(case, policies)
     problems = len(case.expected) + len(case.secrets)
-    assert run.stderr == f"{problems} problem(s) in {policies}\n"
+    assert run.stderr == f"{problems} {'problem' if problems == 1 else 'problems'} in {policies}\n"
     assert run.exit_code == 2
     checked = govkit("check", policies, "--today", TODAY)
     assert_no_crash(checked)
