@@ -36,7 +36,8 @@ class HandbookAddressMissing(Rule):
 
     ### Fix
     Give the address the handbook is published at, in Settings (or as `site_url` in
-    `mkdocs.yml`).
+    `mkdocs.yml`). A repository that publishes no handbook ignores the rule instead
+    (`spec.check.ignore: [GK973]` in Settings).
     ```yaml
     kind: Settings
     spec:
