@@ -187,3 +187,16 @@ def test_a_cache_inside_a_git_working_tree_is_never_read_nor_written(tmp_path: P
     assert again["built"] == 0  # nothing kept is used: the kinds are built when first validated
     assert path.stat().st_mtime_ns == modified
     assert kept(checkout / ".cache") == [path]
+
+
+def test_a_kept_schema_pydantic_core_refuses_is_built_again(tmp_path: Path):
+    first = probe(tmp_path)
+    [path] = kept(tmp_path)
+    names = pickle.loads(path.read_bytes()).keys()
+    path.write_bytes(pickle.dumps({name: ({"type": "no-such-schema"}, {}) for name in names}))
+    again = probe(tmp_path)
+    assert again["built"] > 0
+    assert again["schemas"] == first["schemas"]
+    assert probe(tmp_path)["built"] == 0
+    result = check(EXAMPLE, tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")

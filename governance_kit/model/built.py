@@ -84,11 +84,14 @@ def prepare() -> None:
         return
     kept = _read(cache_file(directory))
     if kept is not None and all(_name(model) in kept for model in todo):
-        for model in todo:
-            _install(model, *kept[_name(model)])
-        return
+        try:
+            for model in todo:
+                _install(model, *kept[_name(model)])
+            return
+        except Exception:  # a kept schema pydantic-core refuses: build as usual
+            pass
     for model in todo:
-        model.model_rebuild()
+        model.model_rebuild(force=True)
     _write(directory, {_name(model): _built(model) for model in todo})
 
 
@@ -99,12 +102,14 @@ def _name(model: type[BaseModel]) -> str:
 def _models() -> list[type[BaseModel]]:
     """Every model class defined in this package, parents before children."""
     found: list[type[BaseModel]] = []
-    stack = list(BaseModel.__subclasses__())
-    while stack:
-        model = stack.pop(0)
-        if model in found:
+    seen: set[type[BaseModel]] = set()
+    queue = list(BaseModel.__subclasses__())
+    while queue:
+        model = queue.pop(0)
+        if model in seen:
             continue
-        stack.extend(model.__subclasses__())
+        seen.add(model)
+        queue.extend(model.__subclasses__())
         if model.__module__.startswith(_PACKAGE + "."):
             found.append(model)
     return found
@@ -119,10 +124,13 @@ def _built(model: type[BaseModel]) -> tuple[Any, Any]:
 
 
 def _install(model: type[BaseModel], schema: Any, config: Any) -> None:
-    """Complete `model` as pydantic's own build does, from a kept schema."""
+    """Complete `model` as pydantic's own build does, from a kept schema (nothing is set when
+    pydantic-core refuses the schema)."""
+    validator = pydantic_core.SchemaValidator(schema, config)
+    serializer = pydantic_core.SchemaSerializer(schema, config)
     model.__pydantic_core_schema__ = schema
-    model.__pydantic_validator__ = pydantic_core.SchemaValidator(schema, config)
-    model.__pydantic_serializer__ = pydantic_core.SchemaSerializer(schema, config)
+    model.__pydantic_validator__ = validator
+    model.__pydantic_serializer__ = serializer
     model.__pydantic_computed_fields__ = {}
     model.__pydantic_complete__ = True
 
