@@ -45,7 +45,8 @@ def _build(
     trusted: bool = False,
     sources: tuple[str, ...] = (),
     kind: str | None = None,
-) -> Path:
+) -> dict[str, Path]:
+    """The handbook built into `site_dir`: the home page of each language, its own first."""
     repository = _valid_repository(path)
     exports = exports_or_fail(sources, kind, repository.governance)
     warn_if_shallow(path, "the change history of each policy lists only the commits fetched")
@@ -113,8 +114,10 @@ def build(
     with scripts, each on one line (GK970, GK971). Exit code 0 when built, 2 on invalid input.
     """
     target = Path(os.path.abspath(site_dir)) if site_dir else default_site_dir(path)
-    index = _build(path, target, today, trust_config, sources, kind)
-    click.echo(f"handbook: {terminal(index)}")
+    homes = iter(_build(path, target, today, trust_config, sources, kind).items())
+    click.echo(f"handbook: {terminal(next(homes)[1])}")
+    for language, home in homes:
+        click.echo(f"handbook ({language}): {terminal(home)}")
 
 
 def default_site_dir(path: Path) -> Path:

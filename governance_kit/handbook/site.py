@@ -431,9 +431,10 @@ def build_site(
     *,
     trusted: bool = False,
     exports: tuple[Export, ...] = (),
-) -> Path:
+) -> dict[str, Path]:
     """Generate into `work`, build into a new folder beside `site_dir`, check that no
-    confidential value got out, and only then put it in place of `site_dir`.
+    confidential value got out, and only then put it in place of `site_dir`. Returns the home
+    page of each language, the handbook's own first.
 
     `site_dir` is taken from the current directory when relative; MkDocs writes exactly the
     folder that is scanned, whatever the company's mkdocs.yml says. A site that would leak is
@@ -482,7 +483,10 @@ def build_site(
         put_in_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return target / "index.html"
+    return {
+        language: target / ("" if language == languages[0] else language) / "index.html"
+        for language in languages
+    }
 
 
 def published_languages(settings: HandbookSettings, company: dict[str, Any]) -> list[str]:

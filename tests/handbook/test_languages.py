@@ -41,7 +41,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     in_languages(base / "policies", "  handbook:\n    language: nb\n    also_in: [en, de]\n")
     run = govkit("docs", "build", base / "policies", "--site-dir", base / "site", "--today", TODAY)
     assert run.exit_code == 0, run.stderr
-    return base / "site"
+    site = base / "site"
+    assert run.stdout.splitlines() == [
+        f"handbook: {site / 'index.html'}",
+        f"handbook (en): {site / 'en' / 'index.html'}",
+        f"handbook (de): {site / 'de' / 'index.html'}",
+    ]
+    return site
 
 
 def page(site: Path, path: str) -> str:
