@@ -117,7 +117,7 @@ def build(
     homes = iter(_build(path, target, today, trust_config, sources, kind).items())
     click.echo(f"handbook: {terminal(next(homes)[1])}")
     for language, home in homes:
-        click.echo(f"handbook ({language}): {terminal(home)}")
+        click.echo(f"handbook ({terminal(language)}): {terminal(home)}")
 
 
 def default_site_dir(path: Path) -> Path:
