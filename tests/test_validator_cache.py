@@ -4,6 +4,7 @@ shared, broken or unwritable changes nothing but the time."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -125,7 +126,7 @@ def test_only_model_classes_and_their_validators_are_accepted():
         ("subprocess", "run"),
     ]:
         with pytest.raises(pickle.UnpicklingError, match="refused in a kept schema"):
-            built._Unpickler(__import__("io").BytesIO(b"")).find_class(module, name)
+            built._Unpickler(io.BytesIO(b"")).find_class(module, name)
     with pytest.raises(pickle.UnpicklingError, match="refused"):
         built._model_attribute(built.BaseModel, "__init__")
 

@@ -82,7 +82,8 @@ def prepare() -> None:
     directory = cache_dir()
     if not todo or directory is None:
         return
-    kept = _read(cache_file(directory))
+    path = cache_file(directory)
+    kept = _read(path)
     if kept is not None and all(_name(model) in kept for model in todo):
         try:
             for model in todo:
@@ -92,7 +93,7 @@ def prepare() -> None:
             pass
     for model in todo:
         model.model_rebuild(force=True)
-    _write(directory, {_name(model): _built(model) for model in todo})
+    _write(path, {_name(model): _built(model) for model in todo})
 
 
 def _name(model: type[BaseModel]) -> str:
@@ -156,10 +157,11 @@ def _trusted(status: os.stat_result) -> bool:
     )
 
 
-def _write(directory: Path, kept: dict[str, tuple[Any, Any]]) -> None:
+def _write(path: Path, kept: dict[str, tuple[Any, Any]]) -> None:
     """Keep the schemas, atomically; a cache that cannot be written is not kept."""
     import tempfile  # only when the cache is written: not paid by every start
 
+    directory = path.parent
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
@@ -167,7 +169,7 @@ def _write(directory: Path, kept: dict[str, tuple[Any, Any]]) -> None:
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
-            os.replace(temporary, cache_file(directory))
+            os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
